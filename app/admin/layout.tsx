@@ -1,0 +1,14 @@
+import { AreaShell } from "@/components/layout/area-shell";
+
+const items = [
+  { href: "/admin", label: "Home" },
+  { href: "/admin/settings/partner-relationships", label: "Partner relationships", group: "Settings" },
+];
+
+export default function AdminLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <AreaShell title="Admin center" navLabel="Admin center" items={items}>
+      {children}
+    </AreaShell>
+  );
+}

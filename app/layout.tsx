@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { GeistMono } from "geist/font/mono";
+import { GeistSans } from "geist/font/sans";
+import { SiteHeader } from "@/components/layout/site-header";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Partnerships", template: "%s · Partnerships" },
+  description: "Find service partners, authorize exactly the access they need, and review or remove it at any time.",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+      <body className="flex min-h-screen flex-col font-sans">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow"
+        >
+          Skip to content
+        </a>
+        <SiteHeader />
+        <div id="main" className="flex flex-1 flex-col">
+          {children}
+        </div>
+        <footer className="border-t border-gray-200 bg-white py-6 text-sm text-gray-600">
+          <div className="mx-auto flex max-w-6xl flex-wrap gap-x-6 gap-y-2 px-4">
+            <span>Partnerships</span>
+            <a className="underline-offset-2 hover:underline" href="/legal/customer-agreement">
+              Customer Agreement
+            </a>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,11 @@
+import { AreaShell } from "@/components/layout/area-shell";
+
+const items = [{ href: "/partner", label: "Overview" }];
+
+export default function PartnerLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <AreaShell title="Partner portal" navLabel="Partner portal" items={items}>
+      {children}
+    </AreaShell>
+  );
+}

@@ -1,0 +1,55 @@
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import NextAuth from "next-auth";
+import Resend from "next-auth/providers/resend";
+import { getDb } from "@/db/client";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { ensureAuthSecret } from "@/lib/auth-secret";
+import { emailFrom } from "@/lib/email/config";
+import { kickOutbox } from "@/lib/email/deliver";
+import { sendEmail } from "@/lib/email/send";
+import { isProtectedPath, signInPath } from "@/lib/auth/paths";
+
+export const MAGIC_LINK_MAX_AGE_SECONDS = 30 * 60;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+  const db = await getDb();
+  return {
+    adapter: DrizzleAdapter(db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
+    session: { strategy: "database", maxAge: 8 * 60 * 60, updateAge: 60 * 60 },
+    secret: ensureAuthSecret(),
+    trustHost: true,
+    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
+    providers: [
+      Resend({
+        apiKey: process.env.RESEND_API_KEY ?? "delivered-through-the-outbox",
+        from: emailFrom(),
+        maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+        // Magic links go through the outbox like every other email (and the local mailbox without Resend).
+        async sendVerificationRequest({ identifier, url }) {
+          await sendEmail(db, {
+            to: identifier,
+            template: "sign-in",
+            props: { url, email: identifier, expiresAt: "in 30 minutes" },
+          });
+          kickOutbox();
+        },
+      }),
+    ],
+    callbacks: {
+      authorized({ auth: session, request }) {
+        if (session?.user || !isProtectedPath(request.nextUrl.pathname)) return true;
+        const { pathname, search } = request.nextUrl;
+        return Response.redirect(new URL(signInPath(`${pathname}${search}`), request.nextUrl));
+      },
+      session({ session, user }) {
+        session.user.id = user.id;
+        return session;
+      },
+    },
+  };
+});

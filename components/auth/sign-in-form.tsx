@@ -1,0 +1,24 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field, FormMessage } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { requestSignInLink } from "@/lib/auth/actions";
+import { initialFormState } from "@/lib/forms";
+
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+  const [state, formAction] = useActionState(requestSignInLink, initialFormState);
+  return (
+    <form action={formAction} noValidate className="space-y-5">
+      {state.message && !state.ok && <FormMessage tone="error">{state.message}</FormMessage>}
+      {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
+      <Field label="Email" name="email" required error={state.fieldErrors?.email} hint="We'll email you a link that signs you in.">
+        {(props) => <Input {...props} type="email" autoComplete="email" defaultValue={state.values?.email ?? ""} autoFocus />}
+      </Field>
+      <SubmitButton pendingLabel="Sending…" className="w-full">
+        Send sign-in link
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,110 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export type Driver = "pglite" | "node-postgres" | "neon";
+
+interface Connection {
+  driver: Driver;
+  db: Db;
+  close: () => Promise<void>;
+}
+
+/** The only place a database driver is chosen; see DESIGN.md "One database, three drivers". */
+export function chooseDriver(env: NodeJS.ProcessEnv = process.env): Driver {
+  const url = env.DATABASE_URL;
+  if (!url) return "pglite";
+  if (env.DATABASE_DRIVER === "neon") return "neon";
+  if (env.DATABASE_DRIVER === "node-postgres" || env.DATABASE_DRIVER === "pg") return "node-postgres";
+  let host = "";
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    throw new Error("DATABASE_URL is not a valid postgres:// URL");
+  }
+  return /\.neon\.(tech|build)$/.test(host) ? "neon" : "node-postgres";
+}
+
+/** The embedded database's directory; `memory://` keeps it in memory (tests). */
+export function pgliteDir(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.PGLITE_DIR ?? path.join(".data", "pglite");
+  return configured.startsWith("memory://") ? configured : path.resolve(configured);
+}
+
+async function connectPglite(dataDir: string): Promise<Connection> {
+  if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(dataDir), { recursive: true });
+  const [{ PGlite }, { pg_trgm }, { drizzle }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("@electric-sql/pglite/contrib/pg_trgm"),
+    import("drizzle-orm/pglite"),
+  ]);
+  const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  return { driver: "pglite", db: drizzle({ client, schema }) as unknown as Db, close: () => client.close() };
+}
+
+async function connectNodePostgres(url: string, env: NodeJS.ProcessEnv): Promise<Connection> {
+  const [{ default: pg }, { drizzle }] = await Promise.all([import("pg"), import("drizzle-orm/node-postgres")]);
+  const pool = new pg.Pool({ connectionString: url, max: Number(env.DATABASE_POOL_MAX ?? 10) });
+  return { driver: "node-postgres", db: drizzle({ client: pool, schema }) as unknown as Db, close: () => pool.end() };
+}
+
+async function connectNeon(url: string, env: NodeJS.ProcessEnv): Promise<Connection> {
+  const [{ Pool, neonConfig }, { drizzle }, { default: ws }] = await Promise.all([
+    import("@neondatabase/serverless"),
+    import("drizzle-orm/neon-serverless"),
+    import("ws"),
+  ]);
+  neonConfig.webSocketConstructor = ws;
+  // A local Postgres is reached through a WebSocket-to-TCP relay (NEON_WS_PROXY=host:port).
+  const relay = env.NEON_WS_PROXY;
+  if (relay) {
+    neonConfig.wsProxy = (host, port) => `${relay}/v1?address=${host}:${port}`;
+    neonConfig.useSecureWebSocket = false;
+    neonConfig.pipelineTLS = false;
+    neonConfig.pipelineConnect = false;
+  }
+  const pool = new Pool({ connectionString: url, max: Number(env.DATABASE_POOL_MAX ?? 10) });
+  return { driver: "neon", db: drizzle({ client: pool, schema }) as unknown as Db, close: () => pool.end() };
+}
+
+export async function connect(env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
+  const driver = chooseDriver(env);
+  if (driver === "pglite") return connectPglite(pgliteDir(env));
+  const url = env.DATABASE_URL as string;
+  return driver === "neon" ? connectNeon(url, env) : connectNodePostgres(url, env);
+}
+
+// One connection per process: PGlite must never be opened twice on one directory, and
+// Next.js may load this module more than once (instrumentation, routes, dev reloads).
+const globalForDb = globalThis as unknown as { __partnershipsDb?: Promise<Connection> };
+
+export function getConnection(): Promise<Connection> {
+  globalForDb.__partnershipsDb ??= connect().catch((error: unknown) => {
+    globalForDb.__partnershipsDb = undefined;
+    throw error;
+  });
+  return globalForDb.__partnershipsDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getConnection()).db;
+}
+
+export async function closeDb(): Promise<void> {
+  const pending = globalForDb.__partnershipsDb;
+  globalForDb.__partnershipsDb = undefined;
+  if (pending) await (await pending).close();
+}
+
+/** Rows of a raw SQL query; every driver here returns them as `.rows`. */
+export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,14 @@
+import { sql } from "drizzle-orm";
+import { closeDb, getConnection } from "./client";
+import { migrateDatabase } from "./migrator";
+import { seedDatabase } from "./seed";
+
+// Drops everything the app owns, then migrates and seeds again.
+const connection = await getConnection();
+await connection.db.execute(sql`drop schema if exists public cascade`);
+await connection.db.execute(sql`drop schema if exists drizzle cascade`);
+await connection.db.execute(sql`create schema public`);
+await migrateDatabase(connection);
+const summary = await seedDatabase(connection.db);
+console.log(`Database reset (${connection.driver}): ${summary}`);
+await closeDb();

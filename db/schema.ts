@@ -1,0 +1,532 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { AdapterAccountType } from "next-auth/adapters";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+// ---------------------------------------------------------------------------
+// Organizations and people
+// ---------------------------------------------------------------------------
+
+export const organizationKind = pgEnum("organization_kind", ["customer", "partner"]);
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: organizationKind("kind").notNull(),
+    name: text("name").notNull(),
+    /** The verified domain: a customer's is how invitations find it, a partner's is shown to customers. */
+    domain: text("domain"),
+    country: text("country"),
+    sizeBand: text("size_band"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("organizations_domain_unique").on(sql`lower(${t.domain})`), index("organizations_kind_idx").on(t.kind)],
+);
+
+// Auth.js tables: the property names are the adapter's contract, the column names are ours.
+export const users = pgTable("users", {
+  id: text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID()),
+  name: text("name"),
+  email: text("email").unique(),
+  emailVerified: timestamp("email_verified", { mode: "date", withTimezone: true }),
+  image: text("image"),
+  createdAt: createdAt(),
+});
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").$type<AdapterAccountType>().notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    sessionToken: text("session_token").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    /** Auth.js stores a SHA-256 hash of the emailed token here, never the token itself. */
+    token: text("token").notNull(),
+    expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** Customer: directory role ids (lib/roles.ts). Partner: "admin_agent" | "sales_agent". */
+    roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("memberships_user_org_unique").on(t.userId, t.organizationId),
+    index("memberships_org_idx").on(t.organizationId),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// The partner directory
+// ---------------------------------------------------------------------------
+
+export interface ProfileLocation {
+  country: string;
+  city: string;
+}
+
+export const partnerProfiles = pgTable(
+  "partner_profiles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .unique()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    headline: text("headline").notNull(),
+    description: text("description").notNull(),
+    services: text("services").array().notNull(),
+    industries: text("industries").array().notNull(),
+    certifications: text("certifications").array().notNull(),
+    sizesServed: text("sizes_served").array().notNull(),
+    locations: jsonb("locations").$type<ProfileLocation[]>().notNull(),
+    /** ISO country codes of `locations`, for an indexed filter. */
+    countries: text("countries").array().notNull(),
+    /** Lower-cased city names of `locations`, for an indexed filter. */
+    cities: text("cities").array().notNull(),
+    website: text("website"),
+    logoUrl: text("logo_url"),
+    contactEmail: text("contact_email").notNull(),
+    contactPhone: text("contact_phone"),
+    employeeCount: integer("employee_count"),
+    rating: integer("rating_tenths"),
+    yearFounded: integer("year_founded"),
+    /** Services, industries and certifications as one text, kept by the writer; the search index reads it. */
+    keywords: text("keywords").notNull(),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', coalesce(name, '')), 'A') || setweight(to_tsvector('english', coalesce(keywords, '')), 'A') || setweight(to_tsvector('english', coalesce(headline, '')), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')`,
+    ),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("partner_profiles_search_idx").using("gin", t.searchVector),
+    index("partner_profiles_keywords_trgm_idx").using("gin", sql`${t.keywords} gin_trgm_ops`),
+    index("partner_profiles_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
+    index("partner_profiles_countries_idx").using("gin", t.countries),
+    index("partner_profiles_cities_idx").using("gin", t.cities),
+    index("partner_profiles_sizes_idx").using("gin", t.sizesServed),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Contact requests (Find a partner → Contact selected providers → Send)
+// ---------------------------------------------------------------------------
+
+export const contactRecipientStatus = pgEnum("contact_recipient_status", ["new", "replied", "declined"]);
+
+export const contactRequests = pgTable(
+  "contact_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** From a hidden form field: the same submission twice creates one request. */
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    company: text("company").notNull(),
+    phone: text("phone"),
+    country: text("country").notNull(),
+    sizeBand: text("size_band").notNull(),
+    needs: text("needs").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("contact_requests_email_idx").on(sql`lower(${t.email})`, t.createdAt)],
+);
+
+export const contactRequestRecipients = pgTable(
+  "contact_request_recipients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => contactRequests.id, { onDelete: "cascade" }),
+    partnerOrganizationId: uuid("partner_organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    status: contactRecipientStatus("status").notNull().default("new"),
+    statusChangedAt: timestamp("status_changed_at", { withTimezone: true }),
+    statusChangedById: text("status_changed_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("contact_recipients_request_partner_unique").on(t.requestId, t.partnerOrganizationId),
+    index("contact_recipients_partner_idx").on(t.partnerOrganizationId, t.createdAt),
+  ],
+);
+
+/** Fixed-window counters for abuse limits, kept in the database so they hold across server instances. */
+export const rateLimitHits = pgTable(
+  "rate_limit_hits",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    bucket: text("bucket").notNull(),
+    key: text("key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("rate_limit_hits_lookup_idx").on(t.bucket, t.key, t.createdAt)],
+);
+
+// ---------------------------------------------------------------------------
+// Customer agreement
+// ---------------------------------------------------------------------------
+
+export const agreements = pgTable("agreements", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  version: text("version").notNull().unique(),
+  title: text("title").notNull(),
+  body: text("body").notNull(),
+  publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+});
+
+export const agreementAcceptances = pgTable(
+  "agreement_acceptances",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    acceptedById: text("accepted_by_id")
+      .notNull()
+      .references(() => users.id),
+    invitationId: uuid("invitation_id"),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("agreement_acceptances_org_version_unique").on(t.organizationId, t.agreementId)],
+);
+
+// ---------------------------------------------------------------------------
+// Invitations, relationships and role grants
+// ---------------------------------------------------------------------------
+
+export const relationshipType = pgEnum("relationship_type", [
+  "gdap",
+  "reseller",
+  "delegated_admin",
+  "reseller_delegated_admin",
+  "partner",
+  "advisor",
+  "mpsa",
+  "lob",
+]);
+
+export const invitationStatus = pgEnum("invitation_status", ["pending", "accepted", "declined", "cancelled", "expired"]);
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnerOrganizationId: uuid("partner_organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    customerEmail: text("customer_email").notNull(),
+    /** Resolved from the email when the customer is known; otherwise set on acceptance. */
+    customerOrganizationId: uuid("customer_organization_id").references(() => organizations.id, { onDelete: "cascade" }),
+    contactRecipientId: uuid("contact_recipient_id").references(() => contactRequestRecipients.id, { onDelete: "set null" }),
+    type: relationshipType("type").notNull(),
+    roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
+    durationDays: integer("duration_days"),
+    autoExtend: boolean("auto_extend").notNull().default(false),
+    message: text("message"),
+    /** SHA-256 of the emailed token; the token itself is never stored. */
+    tokenHash: text("token_hash").notNull().unique(),
+    status: invitationStatus("status").notNull().default("pending"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    sentCount: integer("sent_count").notNull().default(1),
+    lastSentAt: timestamp("last_sent_at", { withTimezone: true }).notNull().defaultNow(),
+    createdById: text("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    respondedAt: timestamp("responded_at", { withTimezone: true }),
+    respondedById: text("responded_by_id").references(() => users.id),
+    declineReason: text("decline_reason"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("invitations_partner_idx").on(t.partnerOrganizationId, t.createdAt),
+    index("invitations_customer_idx").on(t.customerOrganizationId),
+    index("invitations_email_idx").on(sql`lower(${t.customerEmail})`),
+  ],
+);
+
+export const invitationAcceptances = pgTable("invitation_acceptances", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  invitationId: uuid("invitation_id")
+    .notNull()
+    .unique()
+    .references(() => invitations.id, { onDelete: "cascade" }),
+  acceptedById: text("accepted_by_id")
+    .notNull()
+    .references(() => users.id),
+  /** The address the invitation was sent to, kept beside who actually accepted it. */
+  invitedEmail: text("invited_email").notNull(),
+  organizationId: uuid("organization_id")
+    .notNull()
+    .references(() => organizations.id),
+  acceptedAt: timestamp("accepted_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const relationships = pgTable(
+  "relationships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    customerOrganizationId: uuid("customer_organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    partnerOrganizationId: uuid("partner_organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** MPSA: may this partner see purchases made by the customer's other MPSA partners. */
+    mpsaShareAllowed: boolean("mpsa_share_allowed").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("relationships_customer_partner_unique").on(t.customerOrganizationId, t.partnerOrganizationId),
+    index("relationships_partner_idx").on(t.partnerOrganizationId),
+  ],
+);
+
+export const relationshipTypes = pgTable(
+  "relationship_types",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    relationshipId: uuid("relationship_id")
+      .notNull()
+      .references(() => relationships.id, { onDelete: "cascade" }),
+    type: relationshipType("type").notNull(),
+    establishedAt: timestamp("established_at", { withTimezone: true }).notNull().defaultNow(),
+    establishedById: text("established_by_id").references(() => users.id),
+    invitationId: uuid("invitation_id").references(() => invitations.id),
+    /** GDAP only: the end of the time-bound access and whether it renews itself. */
+    endsAt: timestamp("ends_at", { withTimezone: true }),
+    autoExtend: boolean("auto_extend").notNull().default(false),
+    terminatedAt: timestamp("terminated_at", { withTimezone: true }),
+    terminatedById: text("terminated_by_id").references(() => users.id),
+  },
+  (t) => [uniqueIndex("relationship_types_relationship_type_unique").on(t.relationshipId, t.type)],
+);
+
+export const roleGrants = pgTable(
+  "role_grants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    relationshipId: uuid("relationship_id")
+      .notNull()
+      .references(() => relationships.id, { onDelete: "cascade" }),
+    roleId: text("role_id").notNull(),
+    /** The relationship type that carried this role. */
+    viaType: relationshipType("via_type").notNull(),
+    invitationId: uuid("invitation_id").references(() => invitations.id),
+    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
+    grantedById: text("granted_by_id").references(() => users.id),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    autoExtend: boolean("auto_extend").notNull().default(false),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endedById: text("ended_by_id").references(() => users.id),
+    endReason: text("end_reason").$type<"removed" | "expired" | "terminated">(),
+  },
+  (t) => [
+    // One grant of a role in force per relationship; ended grants stay as history.
+    uniqueIndex("role_grants_active_unique").on(t.relationshipId, t.roleId).where(sql`${t.endedAt} is null`),
+    index("role_grants_expiry_idx").on(t.expiresAt).where(sql`${t.endedAt} is null`),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Audit log and email outbox
+// ---------------------------------------------------------------------------
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: text("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** A readable actor for events without a user (the system, an anonymous visitor). */
+    actorLabel: text("actor_label").notNull(),
+    /** The organization whose record this is. */
+    organizationId: uuid("organization_id").references(() => organizations.id, { onDelete: "cascade" }),
+    /** The other party, when there is one (the partner in a customer's event, and vice versa). */
+    counterpartyOrganizationId: uuid("counterparty_organization_id").references(() => organizations.id, {
+      onDelete: "cascade",
+    }),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index("audit_events_org_idx").on(t.organizationId, t.occurredAt),
+    index("audit_events_counterparty_idx").on(t.counterpartyOrganizationId, t.occurredAt),
+  ],
+);
+
+export const outboxStatus = pgEnum("outbox_status", ["pending", "sent", "mailbox", "failed"]);
+
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    template: text("template").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    /** Set for emails that must go out at most once (expiry notices); the database enforces it. */
+    dedupeKey: text("dedupe_key").unique(),
+    status: outboxStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    providerMessageId: text("provider_message_id"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("email_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index("email_outbox_created_idx").on(t.createdAt),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Relations
+// ---------------------------------------------------------------------------
+
+export const organizationsRelations = relations(organizations, ({ one, many }) => ({
+  profile: one(partnerProfiles, { fields: [organizations.id], references: [partnerProfiles.organizationId] }),
+  memberships: many(memberships),
+}));
+
+export const usersRelations = relations(users, ({ many }) => ({ memberships: many(memberships) }));
+
+export const membershipsRelations = relations(memberships, ({ one }) => ({
+  user: one(users, { fields: [memberships.userId], references: [users.id] }),
+  organization: one(organizations, { fields: [memberships.organizationId], references: [organizations.id] }),
+}));
+
+export const partnerProfilesRelations = relations(partnerProfiles, ({ one }) => ({
+  organization: one(organizations, { fields: [partnerProfiles.organizationId], references: [organizations.id] }),
+}));
+
+export const contactRequestsRelations = relations(contactRequests, ({ many }) => ({
+  recipients: many(contactRequestRecipients),
+}));
+
+export const contactRequestRecipientsRelations = relations(contactRequestRecipients, ({ one }) => ({
+  request: one(contactRequests, { fields: [contactRequestRecipients.requestId], references: [contactRequests.id] }),
+  partner: one(organizations, {
+    fields: [contactRequestRecipients.partnerOrganizationId],
+    references: [organizations.id],
+  }),
+}));
+
+export const invitationsRelations = relations(invitations, ({ one }) => ({
+  partner: one(organizations, { fields: [invitations.partnerOrganizationId], references: [organizations.id] }),
+  acceptance: one(invitationAcceptances, {
+    fields: [invitations.id],
+    references: [invitationAcceptances.invitationId],
+  }),
+}));
+
+export const invitationAcceptancesRelations = relations(invitationAcceptances, ({ one }) => ({
+  invitation: one(invitations, { fields: [invitationAcceptances.invitationId], references: [invitations.id] }),
+}));
+
+export const relationshipsRelations = relations(relationships, ({ one, many }) => ({
+  customer: one(organizations, { fields: [relationships.customerOrganizationId], references: [organizations.id] }),
+  partner: one(organizations, { fields: [relationships.partnerOrganizationId], references: [organizations.id] }),
+  types: many(relationshipTypes),
+  grants: many(roleGrants),
+}));
+
+export const relationshipTypesRelations = relations(relationshipTypes, ({ one }) => ({
+  relationship: one(relationships, { fields: [relationshipTypes.relationshipId], references: [relationships.id] }),
+}));
+
+export const roleGrantsRelations = relations(roleGrants, ({ one }) => ({
+  relationship: one(relationships, { fields: [roleGrants.relationshipId], references: [relationships.id] }),
+}));
+
+export type Organization = typeof organizations.$inferSelect;
+export type NewOrganization = typeof organizations.$inferInsert;
+export type User = typeof users.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type PartnerProfile = typeof partnerProfiles.$inferSelect;
+export type NewPartnerProfile = typeof partnerProfiles.$inferInsert;
+export type ContactRequest = typeof contactRequests.$inferSelect;
+export type ContactRequestRecipient = typeof contactRequestRecipients.$inferSelect;
+export type Agreement = typeof agreements.$inferSelect;
+export type AgreementAcceptance = typeof agreementAcceptances.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;
+export type Relationship = typeof relationships.$inferSelect;
+export type RelationshipTypeRow = typeof relationshipTypes.$inferSelect;
+export type RoleGrant = typeof roleGrants.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type OutboxEmail = typeof emailOutbox.$inferSelect;
+export type RelationshipType = (typeof relationshipType.enumValues)[number];
+export type InvitationStatus = (typeof invitationStatus.enumValues)[number];
+export type ContactRecipientStatus = (typeof contactRecipientStatus.enumValues)[number];

@@ -1,0 +1,27 @@
+import type { DbOrTx } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+
+export interface AuditInput {
+  actorUserId: string | null;
+  actorLabel: string;
+  organizationId: string | null;
+  counterpartyOrganizationId?: string | null;
+  action: string;
+  targetType: string;
+  targetId: string;
+  details?: Record<string, unknown>;
+}
+
+/** Records what happened, in the caller's transaction: an event exists exactly when its change does. */
+export async function recordAudit(db: DbOrTx, input: AuditInput): Promise<void> {
+  await db.insert(auditEvents).values({
+    actorUserId: input.actorUserId,
+    actorLabel: input.actorLabel,
+    organizationId: input.organizationId,
+    counterpartyOrganizationId: input.counterpartyOrganizationId ?? null,
+    action: input.action,
+    targetType: input.targetType,
+    targetId: input.targetId,
+    details: input.details ?? {},
+  });
+}

@@ -1,0 +1,32 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export const LOCAL_SECRET_FILE = path.join(".data", "auth-secret");
+
+/**
+ * Returns AUTH_SECRET. A local run without one gets a generated secret kept under .data/ so
+ * sessions survive restarts; production refuses to run without a configured secret.
+ */
+export function ensureAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  if (env.NODE_ENV === "production") {
+    throw new Error("AUTH_SECRET is not set. Generate one (openssl rand -base64 33) and set it before starting in production.");
+  }
+  const secret = readOrCreateLocalSecret();
+  env.AUTH_SECRET = secret;
+  return secret;
+}
+
+export function readOrCreateLocalSecret(file = path.resolve(LOCAL_SECRET_FILE)): string {
+  try {
+    const existing = readFileSync(file, "utf8").trim();
+    if (existing.length >= 32) return existing;
+  } catch {
+    // Not created yet.
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(33).toString("base64");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "w" });
+  return secret;
+}

@@ -1,0 +1,31 @@
+"use server";
+
+import { z } from "zod";
+import { signIn, signOut } from "@/auth";
+import { invalid, type FormState } from "@/lib/forms";
+import { safeReturnPath } from "./paths";
+
+const signInSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1, "Enter your email address.")
+    .max(254, "That email address is too long.")
+    .pipe(z.email("Enter an email address like name@example.com.")),
+  callbackUrl: z.string().optional(),
+});
+
+export async function requestSignInLink(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = signInSchema.safeParse({
+    email: formData.get("email") ?? "",
+    callbackUrl: formData.get("callbackUrl") ?? undefined,
+  });
+  if (!parsed.success) return invalid(parsed.error, formData, ["email"], "Check your email address.");
+  // Throws the redirect to the "check your email" page; Auth.js writes the hashed token first.
+  await signIn("resend", { email: parsed.data.email.toLowerCase(), redirectTo: safeReturnPath(parsed.data.callbackUrl) });
+  return { ok: true };
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}

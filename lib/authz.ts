@@ -1,0 +1,104 @@
+import { eq } from "drizzle-orm";
+import { cache } from "react";
+import { auth } from "@/auth";
+import { getDb, type DbOrTx } from "@/db/client";
+import { memberships, organizations, users } from "@/db/schema";
+import { CUSTOMER_DECISION_ROLES, type PartnerAgentRole } from "@/lib/roles";
+
+export interface ActorMembership {
+  organizationId: string;
+  organizationName: string;
+  kind: "customer" | "partner";
+  roles: string[];
+}
+
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string | null;
+  memberships: ActorMembership[];
+}
+
+export async function loadActor(db: DbOrTx, userId: string): Promise<Actor | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!user?.email) return null;
+  const rows = await db
+    .select({
+      organizationId: memberships.organizationId,
+      organizationName: organizations.name,
+      kind: organizations.kind,
+      roles: memberships.roles,
+    })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(organizations.name);
+  return { userId: user.id, email: user.email, name: user.name, memberships: rows };
+}
+
+/** The signed-in person and their organizations, once per request. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  return loadActor(await getDb(), userId);
+});
+
+/**
+ * One permission map for the whole product. Each permission names the organization kind it
+ * applies to and the membership roles that hold it; an empty list means any member.
+ */
+export const PERMISSIONS = {
+  "admin.view": { kind: "customer", roles: [] },
+  "relationships.view": { kind: "customer", roles: [] },
+  "invitations.accept": { kind: "customer", roles: CUSTOMER_DECISION_ROLES },
+  "agreement.accept": { kind: "customer", roles: CUSTOMER_DECISION_ROLES },
+  "relationships.remove_roles": { kind: "customer", roles: CUSTOMER_DECISION_ROLES },
+  "relationships.settings": { kind: "customer", roles: CUSTOMER_DECISION_ROLES },
+  "partner.view": { kind: "partner", roles: [] },
+  "contact_requests.read": { kind: "partner", roles: ["admin_agent", "sales_agent"] satisfies PartnerAgentRole[] },
+  "contact_requests.update": { kind: "partner", roles: ["admin_agent", "sales_agent"] satisfies PartnerAgentRole[] },
+  "invitations.send": { kind: "partner", roles: ["admin_agent", "sales_agent"] satisfies PartnerAgentRole[] },
+  "invitations.send_admin_roles": { kind: "partner", roles: ["admin_agent"] satisfies PartnerAgentRole[] },
+  "invitations.manage": { kind: "partner", roles: ["admin_agent", "sales_agent"] satisfies PartnerAgentRole[] },
+} as const satisfies Record<string, { kind: "customer" | "partner"; roles: readonly string[] }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function hasPermission(actor: Actor | null, permission: Permission, organizationId: string): boolean {
+  if (!actor) return false;
+  const rule = PERMISSIONS[permission];
+  const membership = actor.memberships.find((m) => m.organizationId === organizationId);
+  if (!membership || membership.kind !== rule.kind) return false;
+  const required: readonly string[] = rule.roles;
+  return required.length === 0 || membership.roles.some((role) => required.includes(role));
+}
+
+export class AuthorizationError extends Error {
+  constructor(
+    readonly reason: "unauthenticated" | "forbidden",
+    message = reason === "unauthenticated" ? "Sign in to continue." : "You don't have permission to do this.",
+  ) {
+    super(message);
+    this.name = "AuthorizationError";
+  }
+}
+
+/** Throws unless the actor holds the permission in that organization; returns their membership. */
+export function requirePermission(actor: Actor | null, permission: Permission, organizationId: string): ActorMembership {
+  if (!actor) throw new AuthorizationError("unauthenticated");
+  if (!hasPermission(actor, permission, organizationId)) throw new AuthorizationError("forbidden");
+  return actor.memberships.find((m) => m.organizationId === organizationId) as ActorMembership;
+}
+
+/** The organization of the given kind the actor works in (the first, for people in several). */
+export function primaryMembership(actor: Actor | null, kind: "customer" | "partner"): ActorMembership | undefined {
+  return actor?.memberships.find((m) => m.kind === kind);
+}
+
+/** Where a signed-in person lands: their admin center or partner portal (none without a membership). */
+export function homePathFor(actor: Actor): string | null {
+  const first = actor.memberships[0];
+  if (!first) return null;
+  return first.kind === "partner" ? "/partner" : "/admin";
+}

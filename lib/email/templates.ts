@@ -1,0 +1,19 @@
+import type { ReactElement } from "react";
+import SignInEmail, { subject as signInSubject, type SignInEmailProps } from "@/emails/sign-in";
+
+interface TemplateDefinition<P> {
+  component: (props: P) => ReactElement;
+  subject: (props: P) => string;
+}
+
+function define<P>(component: (props: P) => ReactElement, subject: (props: P) => string): TemplateDefinition<P> {
+  return { component, subject };
+}
+
+/** Every email the product sends; `sendEmail` accepts only these names with their props. */
+export const templates = {
+  "sign-in": define<SignInEmailProps>(SignInEmail, signInSubject),
+};
+
+export type TemplateName = keyof typeof templates;
+export type TemplateProps<T extends TemplateName> = Parameters<(typeof templates)[T]["component"]>[0];

@@ -1,0 +1,80 @@
+/** The directory's built-in admin roles that customers hold and partners may be granted. */
+
+export type PrivilegeLevel = "high" | "standard" | "read";
+
+export interface DirectoryRole {
+  id: string;
+  name: string;
+  description: string;
+  privilege: PrivilegeLevel;
+  /** Higher is more powerful; used to name a partner's most privileged role. */
+  rank: number;
+}
+
+export const DIRECTORY_ROLES = [
+  { id: "global_admin", name: "Global administrator", description: "Full control of every admin feature, every service and all data in the organization.", privilege: "high", rank: 100 },
+  { id: "privileged_auth_admin", name: "Privileged authentication administrator", description: "Sets and resets sign-in methods, including passwords, for any user — administrators included.", privilege: "high", rank: 95 },
+  { id: "security_admin", name: "Security administrator", description: "Manages security policies, threat protection and identity protection settings.", privilege: "high", rank: 90 },
+  { id: "application_admin", name: "Application administrator", description: "Creates and manages enterprise applications, app registrations and their credentials.", privilege: "high", rank: 85 },
+  { id: "exchange_admin", name: "Exchange administrator", description: "Manages mailboxes, mail flow and Exchange Online settings.", privilege: "high", rank: 80 },
+  { id: "sharepoint_admin", name: "SharePoint administrator", description: "Manages SharePoint sites, OneDrive and sharing settings.", privilege: "high", rank: 78 },
+  { id: "user_admin", name: "User administrator", description: "Creates and manages users and groups, and resets passwords for non-administrators.", privilege: "high", rank: 75 },
+  { id: "intune_admin", name: "Intune administrator", description: "Manages devices, apps and compliance policies in Intune.", privilege: "high", rank: 72 },
+  { id: "billing_admin", name: "Billing administrator", description: "Makes purchases, manages subscriptions and support tickets, and monitors service health.", privilege: "standard", rank: 70 },
+  { id: "compliance_admin", name: "Compliance administrator", description: "Manages compliance settings, data retention and eDiscovery.", privilege: "standard", rank: 65 },
+  { id: "teams_admin", name: "Teams administrator", description: "Manages Teams, including calling, meetings and voice settings.", privilege: "standard", rank: 60 },
+  { id: "license_admin", name: "License administrator", description: "Assigns, removes and updates license assignments for users and groups.", privilege: "standard", rank: 55 },
+  { id: "cloud_device_admin", name: "Cloud device administrator", description: "Enables, disables and deletes devices and reads BitLocker keys.", privilege: "standard", rank: 50 },
+  { id: "helpdesk_admin", name: "Helpdesk administrator", description: "Resets passwords for non-administrators and manages service requests.", privilege: "standard", rank: 45 },
+  { id: "service_support_admin", name: "Service support administrator", description: "Opens and manages support incidents and reads service health.", privilege: "standard", rank: 40 },
+  { id: "global_reader", name: "Global reader", description: "Reads everything a Global administrator can, but changes nothing.", privilege: "read", rank: 30 },
+  { id: "security_reader", name: "Security reader", description: "Reads security information and reports.", privilege: "read", rank: 25 },
+  { id: "reports_reader", name: "Reports reader", description: "Reads usage and activity reports.", privilege: "read", rank: 20 },
+  { id: "directory_readers", name: "Directory readers", description: "Reads basic directory information: users, groups and organization details.", privilege: "read", rank: 10 },
+] as const satisfies readonly DirectoryRole[];
+
+export type RoleId = (typeof DIRECTORY_ROLES)[number]["id"];
+
+const byId = new Map<string, DirectoryRole>(DIRECTORY_ROLES.map((role) => [role.id, role]));
+
+export function isRoleId(value: string): value is RoleId {
+  return byId.has(value);
+}
+
+export function getRole(id: string): DirectoryRole {
+  const role = byId.get(id);
+  if (!role) throw new Error(`Unknown directory role: ${id}`);
+  return role;
+}
+
+export function roleName(id: string): string {
+  return byId.get(id)?.name ?? id;
+}
+
+/** The most privileged of the given roles, or undefined for none. */
+export function mostPrivileged(ids: readonly string[]): DirectoryRole | undefined {
+  let top: DirectoryRole | undefined;
+  for (const id of ids) {
+    const role = byId.get(id);
+    if (role && (!top || role.rank > top.rank)) top = role;
+  }
+  return top;
+}
+
+export function sortByPrivilege(ids: readonly string[]): DirectoryRole[] {
+  return ids
+    .map((id) => byId.get(id))
+    .filter((role): role is DirectoryRole => role !== undefined)
+    .sort((a, b) => b.rank - a.rank);
+}
+
+/** Customer admins who may accept agreements, authorize partners and remove their roles (the spec's rule). */
+export const CUSTOMER_DECISION_ROLES: readonly RoleId[] = ["global_admin", "billing_admin"];
+
+export const PARTNER_AGENT_ROLES = ["admin_agent", "sales_agent"] as const;
+export type PartnerAgentRole = (typeof PARTNER_AGENT_ROLES)[number];
+
+export const PARTNER_AGENT_ROLE_NAMES: Record<PartnerAgentRole, string> = {
+  admin_agent: "Admin agent",
+  sales_agent: "Sales agent",
+};

@@ -1,0 +1,26 @@
+import { getConnection } from "@/db/client";
+import { migrateDatabase } from "@/db/migrator";
+import { seedIfEmpty } from "@/db/seed";
+import { ensureAuthSecret } from "@/lib/auth-secret";
+import { emailTransport } from "@/lib/email/config";
+import { deliverPendingEmails } from "@/lib/email/deliver";
+
+const OUTBOX_INTERVAL_MS = 30_000;
+
+/** Runs once per server process: secrets, migrations, the embedded seed, and the outbox timer. */
+export async function startServer(): Promise<void> {
+  ensureAuthSecret();
+  const connection = await getConnection();
+  await migrateDatabase(connection);
+  if (connection.driver === "pglite") {
+    const seeded = await seedIfEmpty(connection.db);
+    if (seeded) console.log(`[db] first start: ${seeded}`);
+  }
+  // Emails written while the provider was down are retried here; the mailbox needs no timer.
+  if (emailTransport() === "resend") {
+    const timer = setInterval(() => {
+      deliverPendingEmails().catch((error: unknown) => console.error("[email] retry run failed:", error instanceof Error ? error.message : error));
+    }, OUTBOX_INTERVAL_MS);
+    timer.unref();
+  }
+}
