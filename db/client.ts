@@ -35,7 +35,7 @@ export function chooseDriver(env: NodeJS.ProcessEnv = process.env): Driver {
 /** The embedded database's directory; `memory://` keeps it in memory (tests). */
 export function pgliteDir(env: NodeJS.ProcessEnv = process.env): string {
   const configured = env.PGLITE_DIR ?? path.join(".data", "pglite");
-  return configured.startsWith("memory://") ? configured : path.resolve(configured);
+  return configured.startsWith("memory://") ? configured : path.resolve(/*turbopackIgnore: true*/ configured);
 }
 
 async function connectPglite(dataDir: string): Promise<Connection> {

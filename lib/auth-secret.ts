@@ -20,13 +20,13 @@ export function ensureAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
 
 export function readOrCreateLocalSecret(file = path.resolve(LOCAL_SECRET_FILE)): string {
   try {
-    const existing = readFileSync(file, "utf8").trim();
+    const existing = readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim();
     if (existing.length >= 32) return existing;
   } catch {
     // Not created yet.
   }
-  mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
   const secret = randomBytes(33).toString("base64");
-  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "w" });
+  writeFileSync(/*turbopackIgnore: true*/ file, `${secret}\n`, { mode: 0o600, flag: "w" });
   return secret;
 }

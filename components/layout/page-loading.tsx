@@ -1,6 +1,6 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
-export default function Loading() {
+export function PageLoading() {
   return (
     <div className="mx-auto w-full max-w-6xl px-4 py-8" role="status" aria-live="polite">
       <span className="sr-only">Loading…</span>
