@@ -170,6 +170,16 @@ export const partnerProfiles = pgTable(
   ],
 );
 
+/**
+ * The words partners are described with, for typo tolerance: a misspelt keyword is matched to
+ * its nearest word here (trigram similarity) before the full-text search runs.
+ */
+export const searchVocabulary = pgTable(
+  "search_vocabulary",
+  { word: text("word").primaryKey() },
+  (t) => [index("search_vocabulary_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`)],
+);
+
 // ---------------------------------------------------------------------------
 // Contact requests (Find a partner → Contact selected providers → Send)
 // ---------------------------------------------------------------------------

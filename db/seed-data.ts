@@ -59,7 +59,9 @@ export interface GeneratedPartner {
 }
 
 type Region =
-  | "anglo"
+  | "northAmerica"
+  | "britishIsles"
+  | "oceania"
   | "dach"
   | "benelux"
   | "nordic"
@@ -81,7 +83,7 @@ interface CountryData {
   cities: readonly string[];
   /** Phone area part per city (parallel to `cities`); "#" becomes a digit. */
   areas: readonly string[];
-  /** Phone pattern; "{a}" is replaced by the city's area part, "#" by a digit. */
+  /** Phone pattern; "{a}" is replaced by the city's area part, "#" by a digit, "%" by a digit 2–9. */
   phone: string;
   /** Share of headquarters, out of 100 across all countries. */
   weight: number;
@@ -95,13 +97,13 @@ interface CountryData {
 
 const COUNTRY_DATA: readonly CountryData[] = [
   {
-    code: "US", name: "United States", the: true, weight: 22, region: "anglo", us: true,
+    code: "US", name: "United States", the: true, weight: 22, region: "northAmerica", us: true,
     cities: ["New York", "Chicago", "Seattle", "Austin", "Boston", "Atlanta", "Denver", "Dallas"],
     areas: ["212", "312", "206", "512", "617", "404", "303", "214"],
     phone: "+1 ({a}) 555-01##", legal: ["Inc.", "LLC"], legalRate: 0.35, neighbors: ["CA", "MX", "GB"],
   },
   {
-    code: "GB", name: "United Kingdom", the: true, weight: 10, region: "anglo", us: false,
+    code: "GB", name: "United Kingdom", the: true, weight: 10, region: "britishIsles", us: false,
     cities: ["London", "Manchester", "Birmingham", "Leeds", "Glasgow", "Edinburgh", "Bristol"],
     areas: ["20 7946 0", "161 496 0", "121 496 0", "113 496 0", "141 496 0", "131 496 0", "117 496 0"],
     phone: "+44 {a}###", legal: ["Ltd"], legalRate: 0.45, neighbors: ["IE", "NL", "US"],
@@ -110,7 +112,7 @@ const COUNTRY_DATA: readonly CountryData[] = [
     code: "DE", name: "Germany", the: false, weight: 10, region: "dach", us: false,
     cities: ["Berlin", "Munich", "Hamburg", "Frankfurt", "Cologne", "Stuttgart", "Düsseldorf", "Leipzig"],
     areas: ["30", "89", "40", "69", "221", "711", "211", "341"],
-    phone: "+49 {a} #######", legal: ["GmbH", "GmbH", "AG"], legalRate: 0.6, neighbors: ["AT", "CH", "NL", "PL"],
+    phone: "+49 {a} %######", legal: ["GmbH", "GmbH", "AG"], legalRate: 0.6, neighbors: ["AT", "CH", "NL", "PL"],
   },
   {
     code: "FR", name: "France", the: false, weight: 4, region: "france", us: false,
@@ -122,16 +124,16 @@ const COUNTRY_DATA: readonly CountryData[] = [
     code: "NL", name: "Netherlands", the: true, weight: 3, region: "benelux", us: false,
     cities: ["Amsterdam", "Rotterdam", "The Hague", "Utrecht", "Eindhoven", "Groningen"],
     areas: ["20", "10", "70", "30", "40", "50"],
-    phone: "+31 {a} ### ####", legal: ["B.V."], legalRate: 0.55, neighbors: ["BE", "DE", "GB"],
+    phone: "+31 {a} %## ####", legal: ["B.V."], legalRate: 0.55, neighbors: ["BE", "DE", "GB"],
   },
   {
-    code: "CA", name: "Canada", the: false, weight: 4, region: "anglo", us: true,
+    code: "CA", name: "Canada", the: false, weight: 4, region: "northAmerica", us: true,
     cities: ["Toronto", "Vancouver", "Montreal", "Calgary", "Ottawa", "Edmonton"],
     areas: ["416", "604", "514", "403", "613", "780"],
     phone: "+1 ({a}) 555-01##", legal: ["Inc.", "Ltd."], legalRate: 0.35, neighbors: ["US"],
   },
   {
-    code: "AU", name: "Australia", the: false, weight: 4, region: "anglo", us: false,
+    code: "AU", name: "Australia", the: false, weight: 4, region: "oceania", us: false,
     cities: ["Sydney", "Melbourne", "Brisbane", "Perth", "Adelaide", "Canberra"],
     areas: ["2 5550", "3 7010", "7 5550", "8 5550", "8 5550", "2 5550"],
     phone: "+61 {a} ####", legal: ["Pty Ltd"], legalRate: 0.5, neighbors: ["NZ", "SG"],
@@ -140,7 +142,7 @@ const COUNTRY_DATA: readonly CountryData[] = [
     code: "IN", name: "India", the: false, weight: 3, region: "india", us: false,
     cities: ["Bengaluru", "Mumbai", "New Delhi", "Hyderabad", "Pune", "Chennai"],
     areas: ["80", "22", "11", "40", "20", "44"],
-    phone: "+91 {a} #### ####", legal: ["Pvt Ltd"], legalRate: 0.5, neighbors: ["SG", "AE", "GB"],
+    phone: "+91 {a} %### ####", legal: ["Pvt Ltd"], legalRate: 0.5, neighbors: ["SG", "AE", "GB"],
   },
   {
     code: "JP", name: "Japan", the: false, weight: 2, region: "japan", us: true,
@@ -152,7 +154,7 @@ const COUNTRY_DATA: readonly CountryData[] = [
     code: "BR", name: "Brazil", the: false, weight: 2, region: "iberia", us: true,
     cities: ["São Paulo", "Rio de Janeiro", "Belo Horizonte", "Curitiba", "Porto Alegre", "Brasília"],
     areas: ["11", "21", "31", "41", "51", "61"],
-    phone: "+55 {a} ####-####", legal: ["Ltda."], legalRate: 0.5, neighbors: ["PT", "MX"],
+    phone: "+55 {a} %###-####", legal: ["Ltda."], legalRate: 0.5, neighbors: ["PT", "MX"],
   },
   {
     code: "MX", name: "Mexico", the: false, weight: 2, region: "iberia", us: true,
@@ -164,31 +166,31 @@ const COUNTRY_DATA: readonly CountryData[] = [
     code: "ES", name: "Spain", the: false, weight: 2, region: "iberia", us: false,
     cities: ["Madrid", "Barcelona", "Valencia", "Seville", "Bilbao", "Málaga"],
     areas: ["91", "93", "96", "95", "94", "95"],
-    phone: "+34 {a}# ### ###", legal: ["S.L.", "S.A."], legalRate: 0.5, neighbors: ["PT", "FR", "MX"],
+    phone: "+34 {a}% ### ###", legal: ["S.L.", "S.A."], legalRate: 0.5, neighbors: ["PT", "FR", "MX"],
   },
   {
     code: "IT", name: "Italy", the: false, weight: 2, region: "italy", us: false,
     cities: ["Milan", "Rome", "Turin", "Bologna", "Florence", "Naples"],
     areas: ["02", "06", "011", "051", "055", "081"],
-    phone: "+39 {a} ### ####", legal: ["S.r.l.", "S.p.A."], legalRate: 0.5, neighbors: ["CH", "FR", "AT"],
+    phone: "+39 {a} %## ####", legal: ["S.r.l.", "S.p.A."], legalRate: 0.5, neighbors: ["CH", "FR", "AT"],
   },
   {
     code: "SE", name: "Sweden", the: false, weight: 2, region: "nordic", us: false,
     cities: ["Stockholm", "Gothenburg", "Malmö", "Uppsala", "Linköping", "Västerås"],
     areas: ["8", "31", "40", "18", "13", "21"],
-    phone: "+46 {a} ### ## ##", legal: ["AB"], legalRate: 0.6, neighbors: ["NO", "DK", "FI"],
+    phone: "+46 {a} %## ## ##", legal: ["AB"], legalRate: 0.6, neighbors: ["NO", "DK", "FI"],
   },
   {
     code: "PL", name: "Poland", the: false, weight: 2, region: "ceu", us: false,
     cities: ["Warsaw", "Kraków", "Wrocław", "Gdańsk", "Poznań", "Łódź"],
     areas: ["22", "12", "71", "58", "61", "42"],
-    phone: "+48 {a} ### ## ##", legal: ["Sp. z o.o."], legalRate: 0.6, neighbors: ["DE", "CZ"],
+    phone: "+48 {a} %## ## ##", legal: ["Sp. z o.o."], legalRate: 0.6, neighbors: ["DE", "CZ"],
   },
   {
-    code: "IE", name: "Ireland", the: false, weight: 2, region: "anglo", us: false,
+    code: "IE", name: "Ireland", the: false, weight: 2, region: "britishIsles", us: false,
     cities: ["Dublin", "Cork", "Galway", "Limerick", "Waterford"],
     areas: ["1", "21", "91", "61", "51"],
-    phone: "+353 {a} ### ####", legal: ["Ltd"], legalRate: 0.45, neighbors: ["GB"],
+    phone: "+353 {a} %## ####", legal: ["Ltd"], legalRate: 0.45, neighbors: ["GB"],
   },
   {
     code: "SG", name: "Singapore", the: false, weight: 2, region: "sea", us: false,
@@ -200,25 +202,25 @@ const COUNTRY_DATA: readonly CountryData[] = [
     code: "ZA", name: "South Africa", the: false, weight: 2, region: "za", us: false,
     cities: ["Johannesburg", "Cape Town", "Durban", "Pretoria", "Gqeberha", "Bloemfontein"],
     areas: ["11", "21", "31", "12", "41", "51"],
-    phone: "+27 {a} ### ####", legal: ["(Pty) Ltd"], legalRate: 0.5, neighbors: ["GB", "AE"],
+    phone: "+27 {a} %## ####", legal: ["(Pty) Ltd"], legalRate: 0.5, neighbors: ["GB", "AE"],
   },
   {
-    code: "NZ", name: "New Zealand", the: false, weight: 2, region: "anglo", us: false,
+    code: "NZ", name: "New Zealand", the: false, weight: 2, region: "oceania", us: false,
     cities: ["Auckland", "Wellington", "Christchurch", "Hamilton", "Tauranga", "Dunedin"],
     areas: ["9", "4", "3", "7", "7", "3"],
-    phone: "+64 {a} ### ####", legal: ["Ltd"], legalRate: 0.45, neighbors: ["AU"],
+    phone: "+64 {a} %## ####", legal: ["Ltd"], legalRate: 0.45, neighbors: ["AU"],
   },
   {
     code: "CH", name: "Switzerland", the: false, weight: 2, region: "dach", us: false,
     cities: ["Zurich", "Geneva", "Basel", "Bern", "Lausanne", "Lucerne"],
     areas: ["44", "22", "61", "31", "21", "41"],
-    phone: "+41 {a} ### ## ##", legal: ["AG", "GmbH"], legalRate: 0.6, neighbors: ["DE", "AT", "FR", "IT"],
+    phone: "+41 {a} %## ## ##", legal: ["AG", "GmbH"], legalRate: 0.6, neighbors: ["DE", "AT", "FR", "IT"],
   },
   {
     code: "AT", name: "Austria", the: false, weight: 2, region: "dach", us: false,
     cities: ["Vienna", "Graz", "Linz", "Salzburg", "Innsbruck"],
-    areas: ["1 #", "316", "732", "662", "512"],
-    phone: "+43 {a} ######", legal: ["GmbH"], legalRate: 0.6, neighbors: ["DE", "CH", "CZ"],
+    areas: ["1", "316", "732", "662", "512"],
+    phone: "+43 {a} %######", legal: ["GmbH"], legalRate: 0.6, neighbors: ["DE", "CH", "CZ"],
   },
   {
     code: "BE", name: "Belgium", the: false, weight: 2, region: "benelux", us: false,
@@ -242,7 +244,7 @@ const COUNTRY_DATA: readonly CountryData[] = [
     code: "FI", name: "Finland", the: false, weight: 2, region: "nordic", us: false,
     cities: ["Helsinki", "Espoo", "Tampere", "Turku", "Oulu"],
     areas: ["9", "9", "3", "2", "8"],
-    phone: "+358 {a} ### ####", legal: ["Oy"], legalRate: 0.6, neighbors: ["SE", "NO"],
+    phone: "+358 {a} %## ####", legal: ["Oy"], legalRate: 0.6, neighbors: ["SE", "NO"],
   },
   {
     code: "PT", name: "Portugal", the: false, weight: 2, region: "iberia", us: false,
@@ -254,7 +256,7 @@ const COUNTRY_DATA: readonly CountryData[] = [
     code: "AE", name: "United Arab Emirates", the: true, weight: 2, region: "gulf", us: false,
     cities: ["Dubai", "Abu Dhabi", "Sharjah", "Ajman", "Ras Al Khaimah"],
     areas: ["4", "2", "6", "6", "7"],
-    phone: "+971 {a} ### ####", legal: ["LLC", "FZ-LLC"], legalRate: 0.45, neighbors: ["IN", "GB"],
+    phone: "+971 {a} %## ####", legal: ["LLC", "FZ-LLC"], legalRate: 0.45, neighbors: ["IN", "GB"],
   },
   {
     code: "CZ", name: "Czechia", the: false, weight: 2, region: "ceu", us: false,
@@ -479,7 +481,9 @@ const PAIR_WORDS: readonly string[] = [
 const PAIR_TAILS: readonly string[] = ["IT", "Consulting", "Technology", "Digital", "Cloud", "Systems"];
 
 const REGION_WORDS: Readonly<Record<Region, readonly string[]>> = {
-  anglo: ["Southern Cross", "Tasman", "Kauri", "Thames", "Hudson", "Cascadia", "Shannon", "Pennine"],
+  northAmerica: ["Hudson", "Cascadia", "Prairie", "Lakeshore", "Chinook", "Blue Ridge", "Great Lakes"],
+  britishIsles: ["Thames", "Pennine", "Shannon", "Cotswold", "Severn", "Mersey", "Liffey"],
+  oceania: ["Southern Cross", "Tasman", "Kauri", "Coral Sea", "Wattle", "Karri", "Pohutukawa"],
   dach: ["Alpen", "Rhein", "Elbe", "Isar", "Spree", "Weitblick", "Lichtwerk", "Nordlicht", "Bergblick"],
   benelux: ["Polder", "Gracht", "Maas", "Schelde", "Duin", "Tulip", "Dijk"],
   nordic: ["Fjord", "Norrsken", "Skog", "Havn", "Sisu", "Fjell", "Nordvik", "Lumi"],
@@ -494,8 +498,12 @@ const REGION_WORDS: Readonly<Record<Region, readonly string[]>> = {
   gulf: ["Oasis", "Dune", "Pearl", "Falconcrest", "Saqr", "Corniche"],
 };
 
+const ENGLISH_SURNAMES: readonly string[] = ["Caldwell", "Hartley", "Whitaker", "Donovan", "Brennan", "Mercer", "Foster", "Sutton", "Ellison", "Hayes", "Lawson", "Porter", "Quinn", "Sterling", "Walsh", "Doyle", "Gallagher", "Reyes", "Harper", "Bennett"];
+
 const REGION_SURNAMES: Readonly<Record<Region, readonly string[]>> = {
-  anglo: ["Caldwell", "Hartley", "Whitaker", "Donovan", "Brennan", "Mercer", "Foster", "Sutton", "Ellison", "Hayes", "Lawson", "Porter", "Quinn", "Sterling", "Walsh", "Doyle", "Gallagher", "Reyes", "Harper", "Bennett"],
+  northAmerica: ENGLISH_SURNAMES,
+  britishIsles: ENGLISH_SURNAMES,
+  oceania: ENGLISH_SURNAMES,
   dach: ["Becker", "Hoffmann", "Krüger", "Schäfer", "Wagner", "Vogel", "Brandt", "Lehmann", "Keller", "Hartmann", "Weber", "Huber"],
   benelux: ["de Vries", "Jansen", "Bakker", "Visser", "Smit", "Mulder", "Peeters", "Claes", "Maes"],
   nordic: ["Lindqvist", "Berg", "Holm", "Dahl", "Lund", "Nyberg", "Strand", "Virtanen", "Korhonen", "Sørensen", "Hansen"],
@@ -562,7 +570,7 @@ interface Tier {
   bands: readonly [number, number, number, number];
   maxCerts: number;
   maxLocations: number;
-  years: number; // exponent: < 1 leans young, > 1 leans old
+  years: number; // exponent on a uniform draw over 1985–2023: < 1 leans young, > 1 leans old
 }
 
 const TIERS: readonly Tier[] = [
@@ -685,6 +693,16 @@ function listJoin(items: readonly string[]): string {
   return `${out} and ${at(items, n - 1)}`;
 }
 
+/**
+ * Collapse a string built by concatenation into one flat string (V8 flattens on first character
+ * access). Long-lived profile text then holds no chains of intermediate pieces, which markedly
+ * cuts the memory and garbage-collection work of a 100,000-row run.
+ */
+function flat(text: string): string {
+  text.charCodeAt(0);
+  return text;
+}
+
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -704,7 +722,9 @@ function fillDigits(pattern: string, rng: Rng): string {
   let out = "";
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern.charAt(i);
-    out += ch === "#" ? String(Math.floor(rng.next() * 10)) : ch;
+    if (ch === "#") out += String(Math.floor(rng.next() * 10));
+    else if (ch === "%") out += String(2 + Math.floor(rng.next() * 8));
+    else out += ch;
   }
   return out;
 }
@@ -737,6 +757,16 @@ const GROUPS_OF_SERVICE = new Map<string, number[]>(
 const CERT_MASK_OF_SERVICE = new Map<string, number>(
   SERVICE_LIST.map((s) => [s, (SERVICE_CERTS[s] ?? []).reduce((m, c) => m | (1 << CERT_LIST.indexOf(c)), 0)]),
 );
+const certBit = (name: string): number => 1 << CERT_LIST.indexOf(name);
+const DESIGNATION_BITS: readonly number[] = CERT_LIST.filter((c) => c.startsWith("Solutions Partner")).map(certBit);
+/** [specialization bit, designation bit it sits under] */
+const SPECIALIZATION_PARENTS: readonly (readonly [number, number])[] = [
+  [certBit("Specialization: Identity and Access Management"), certBit("Solutions Partner for Security")],
+  [certBit("Specialization: Threat Protection"), certBit("Solutions Partner for Security")],
+  [certBit("Specialization: Cloud Security"), certBit("Solutions Partner for Security")],
+  [certBit("Specialization: Teams Meetings and Meeting Rooms"), certBit("Solutions Partner for Modern Work")],
+  [certBit("Specialization: Adoption and Change Management"), certBit("Solutions Partner for Modern Work")],
+];
 const ISO_BIT = 1 << CERT_LIST.indexOf("ISO 27001");
 const SOC_BIT = 1 << CERT_LIST.indexOf("SOC 2 Type II");
 
@@ -832,7 +862,7 @@ function pickServices(rng: Rng, focus: string, tier: number): string[] {
       groups.length > 0 && rng.chance(0.6) ? at(GROUP_PICKERS, rng.pick(groups)).pick(rng) : SERVICE_PICKER.pick(rng);
     if (!chosen.includes(s)) chosen.push(s);
   }
-  return chosen;
+  return chosen.slice();
 }
 
 function pickIndustries(rng: Rng): string[] {
@@ -844,28 +874,45 @@ function pickIndustries(rng: Rng): string[] {
     const s = INDUSTRY_PICKER.pick(rng);
     if (!chosen.includes(s)) chosen.push(s);
   }
-  return chosen;
+  return chosen.slice();
 }
 
+/**
+ * Certifications: Microsoft designations that fit the services first, then specializations under
+ * a designation the partner holds (as in the real programme), then ISO 27001 / SOC 2.
+ */
 function pickCertifications(rng: Rng, services: readonly string[], tier: number, country: CountryData): string[] {
+  const max = at(TIERS, tier).maxCerts;
   let eligible = 0;
   for (const s of services) eligible |= CERT_MASK_OF_SERVICE.get(s) ?? 0;
-  if (tier >= 3 && rng.chance(0.15 + tier * 0.05)) eligible |= ISO_BIT;
-  if (tier >= 4 && rng.chance(country.code === "US" ? 0.45 : 0.15)) eligible |= SOC_BIT;
-  const bits: number[] = [];
-  for (let i = 0; i < CERT_LIST.length; i++) if (eligible & (1 << i)) bits.push(i);
-  const k = Math.min(bits.length, rng.int(tier >= 5 ? 1 : 0, at(TIERS, tier).maxCerts));
-  let picked = 0;
-  for (let n = 0; n < k; n++) {
-    const j = n + Math.floor(rng.next() * (bits.length - n));
-    const chosen = at(bits, j);
-    bits[j] = at(bits, n);
-    bits[n] = chosen;
-    picked |= 1 << chosen;
+  // Designations in the order of the services that call for them: the focus service's comes first.
+  const designations: number[] = [];
+  for (const s of services) {
+    const mask = CERT_MASK_OF_SERVICE.get(s) ?? 0;
+    for (const bit of DESIGNATION_BITS) if (mask & bit && !designations.includes(bit)) designations.push(bit);
   }
+  let picked = 0;
+  let count = 0;
+  const wanted = Math.min(designations.length, max, rng.int(tier >= 5 ? 1 : 0, tier >= 8 ? 3 : 2));
+  for (let n = 0; n < wanted; n++) {
+    picked |= at(designations, n);
+    count++;
+  }
+  for (const [spec, parent] of SPECIALIZATION_PARENTS) {
+    if (count < max && eligible & spec && picked & parent && rng.chance(0.45)) {
+      picked |= spec;
+      count++;
+    }
+  }
+  if (count < max && tier >= 3 && rng.chance(0.1 + tier * 0.05)) {
+    picked |= ISO_BIT;
+    count++;
+  }
+  if (count < max && tier >= 4 && rng.chance(country.code === "US" ? 0.4 : 0.12)) picked |= SOC_BIT;
+
   const out: string[] = [];
   for (let i = 0; i < CERT_LIST.length; i++) if (picked & (1 << i)) out.push(at(CERT_LIST, i));
-  return out;
+  return out.slice();
 }
 
 function pickSizes(rng: Rng, tier: number, mustServe: SizeBand | null): SizeBand[] {
@@ -906,7 +953,7 @@ function pickLocations(rng: Rng, hq: CountryData, hqCity: string, tier: number):
       locations.push({ country: country.code, city });
     }
   }
-  return locations;
+  return locations.slice();
 }
 
 function employeesFor(rng: Rng, tier: number): number {
@@ -925,6 +972,8 @@ interface CopyContext {
   /** Country with "the" where needed ("the Netherlands"). */
   country: string;
   countryName: string;
+  /** "a Leeds" / "an Oslo" (for "…-based"). */
+  aCity: string;
   /** "Leeds, United Kingdom" (just "Singapore" for city-states). */
   where: string;
   /** "Leeds and across the United Kingdom". */
@@ -964,7 +1013,7 @@ const HEADLINES: readonly Template[] = [
 ];
 
 const INTROS: readonly Template[] = [
-  (c) => `${c.name} is a ${c.city}-based Microsoft partner focused on ${c.s0} and ${c.s1}.`,
+  (c) => `${c.name} is ${c.aCity}-based Microsoft partner focused on ${c.s0} and ${c.s1}.`,
   (c) => `Founded in ${c.year}, ${c.name} helps ${c.sizePhrase} across ${c.country} with ${c.s0}, ${c.s1} and ${c.s2}.`,
   (c) => `Headquartered in ${c.where}, ${c.name} has delivered ${c.s0} and ${c.s1} projects since ${c.year}.`,
   (c) => `Since ${c.year}, ${c.name} has been the go-to ${c.s0} partner for ${c.org}s in and around ${c.city}.`,
@@ -1101,7 +1150,7 @@ export function generatePartners(count: number, seed: number = DEFAULT_SEED): Ge
   const countryShift = Math.floor(scheduleRng.next() * COUNTRY_PERIOD.length);
   const serviceOrder = scheduleRng.shuffle(SERVICE_LIST);
 
-  const usedDomains = new Set<string>();
+  const usedLabels = new Set<string>();
   const domainCounters = new Map<string, number>();
   const partners: GeneratedPartner[] = [];
   let tierBlock = -1;
@@ -1140,30 +1189,31 @@ export function generatePartners(count: number, seed: number = DEFAULT_SEED): Ge
     const name = legal === "" ? nameParts.base : `${nameParts.base} ${legal}`;
 
     // Domain: first free candidate, then country / city variants, then a counter.
-    let domain = "";
-    const primary = domainLabel(at(nameParts.domains, 0));
+    let label = "";
     for (const raw of nameParts.domains) {
-      const d = `${domainLabel(raw)}.example`;
-      if (!usedDomains.has(d)) {
-        domain = d;
+      const candidate = domainLabel(raw);
+      if (!usedLabels.has(candidate)) {
+        label = candidate;
         break;
       }
     }
-    if (domain === "") {
-      const local = `${primary}${hq.code === "GB" ? "uk" : hq.code.toLowerCase()}.example`;
-      const byCity = `${primary}-${citySlug}.example`;
-      if (!usedDomains.has(local)) domain = local;
-      else if (!usedDomains.has(byCity)) domain = byCity;
+    if (label === "") {
+      const primary = domainLabel(at(nameParts.domains, 0));
+      const local = primary + (hq.code === "GB" ? "uk" : hq.code.toLowerCase());
+      const byCity = `${primary.slice(0, 40)}-${citySlug}`;
+      if (!usedLabels.has(local)) label = local;
+      else if (!usedLabels.has(byCity)) label = byCity;
       else {
         let counter = domainCounters.get(primary) ?? 1;
         do {
           counter++;
-          domain = `${primary}${counter}.example`;
-        } while (usedDomains.has(domain));
+          label = primary + String(counter);
+        } while (usedLabels.has(label));
         domainCounters.set(primary, counter);
       }
     }
-    usedDomains.add(domain);
+    usedLabels.add(label);
+    const domain = flat(`${label}.example`);
 
     const services = pickServices(rng, focus, tier);
     const industries = pickIndustries(rng);
@@ -1171,7 +1221,7 @@ export function generatePartners(count: number, seed: number = DEFAULT_SEED): Ge
     const sizesServed = pickSizes(rng, tier, mustServe);
     const locations = pickLocations(rng, hq, city, tier);
     const employeeCount = employeesFor(rng, tier);
-    const yearFounded = Math.min(2023, 1985 + Math.floor(Math.pow(rng.next(), 1 / at(TIERS, tier).years) * 39));
+    const yearFounded = Math.min(2023, 1985 + Math.floor(Math.pow(rng.next(), at(TIERS, tier).years) * 39));
     const rating = Math.round((3.5 + 1.5 * Math.sqrt(rng.next())) * 10) / 10;
 
     const org = hq.us ? "organization" : "organisation";
@@ -1185,6 +1235,7 @@ export function generatePartners(count: number, seed: number = DEFAULT_SEED): Ge
       city,
       country,
       countryName: hq.name,
+      aCity: `${/^[AEIOUÅÄÖ]/.test(city) ? "an" : "a"} ${city}`,
       where: cityIsCountry ? city : `${city}, ${hq.name}`,
       area: cityIsCountry ? city : `${city} and across ${country}`,
       year: yearFounded,
@@ -1202,18 +1253,18 @@ export function generatePartners(count: number, seed: number = DEFAULT_SEED): Ge
       sizePhrase: sizes.phrase,
       sizeRange: sizes.range,
     };
-    const headline = headlineFor(rng, context);
+    const headline = flat(headlineFor(rng, context));
     const otherCities = locations.length > 1 ? locations.slice(1).map((l) => l.city) : [];
     const managed = services.includes("Managed IT services") || services.includes("Help desk support");
-    const description = descriptionFor(rng, context, certifications, otherCities, managed);
+    const description = flat(descriptionFor(rng, context, certifications, otherCities, managed));
 
     const emailRoll = rng.next();
     const mailbox =
       emailRoll < 0.38 ? "hello" : emailRoll < 0.66 ? "info" : emailRoll < 0.82 ? "contact" : emailRoll < 0.92 ? "sales" : "partners";
 
     partners.push({
-      slug: `${slugify(nameParts.base)}-${citySlug}-${i + 1}`,
-      name,
+      slug: flat(`${slugify(nameParts.base)}-${citySlug}-${i + 1}`),
+      name: flat(name),
       domain,
       headline,
       description,
@@ -1222,9 +1273,9 @@ export function generatePartners(count: number, seed: number = DEFAULT_SEED): Ge
       certifications,
       sizesServed,
       locations,
-      website: `https://www.${domain}`,
-      contactEmail: `${mailbox}@${domain}`,
-      contactPhone: fillDigits(hq.phone.replace("{a}", at(hq.areas, cityIndex)), rng),
+      website: flat(`https://www.${domain}`),
+      contactEmail: flat(`${mailbox}@${domain}`),
+      contactPhone: flat(fillDigits(hq.phone.replace("{a}", at(hq.areas, cityIndex)), rng)),
       employeeCount,
       rating,
       yearFounded,

@@ -1,6 +1,7 @@
 import { inArray } from "drizzle-orm";
 import { pathToFileURL } from "node:url";
 import { profileKeywords } from "@/lib/partners/keywords";
+import { refreshSearchVocabulary } from "@/lib/partners/search";
 import type { Db, DbOrTx } from "./client";
 import { agreements, memberships, organizations, partnerProfiles, users, type NewPartnerProfile } from "./schema";
 import { CURRENT_AGREEMENT } from "./seed-agreement";
@@ -177,6 +178,7 @@ export async function seedDatabase(db: Db, options: { partnerCount?: number } = 
       )
       .onConflictDoNothing();
 
+    await refreshSearchVocabulary(tx);
     const total = await tx.$count(partnerProfiles);
     return `${demoPartners + directory} partner profiles added, ${total} in the directory; ${DEMO_USERS.length} demo accounts.`;
   });

@@ -4,6 +4,7 @@ import { seedIfEmpty } from "@/db/seed";
 import { ensureAuthSecret } from "@/lib/auth-secret";
 import { emailTransport } from "@/lib/email/config";
 import { deliverPendingEmails } from "@/lib/email/deliver";
+import { fillEmptySearchVocabulary } from "@/lib/partners/search";
 
 const OUTBOX_INTERVAL_MS = 30_000;
 
@@ -16,6 +17,7 @@ export async function startServer(): Promise<void> {
     const seeded = await seedIfEmpty(connection.db);
     if (seeded) console.log(`[db] first start: ${seeded}`);
   }
+  await fillEmptySearchVocabulary(connection.db);
   // Emails written while the provider was down are retried here; the mailbox needs no timer.
   if (emailTransport() === "resend") {
     const timer = setInterval(() => {

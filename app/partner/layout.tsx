@@ -1,6 +1,9 @@
 import { AreaShell } from "@/components/layout/area-shell";
 
-const items = [{ href: "/partner", label: "Overview" }];
+const items = [
+  { href: "/partner", label: "Overview" },
+  { href: "/partner/requests", label: "Customer requests" },
+];
 
 export default function PartnerLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -1,4 +1,9 @@
 import type { ReactElement } from "react";
+import ContactRequestConfirmationEmail, {
+  subject as contactConfirmationSubject,
+  type ContactRequestConfirmationEmailProps,
+} from "@/emails/contact-request-confirmation";
+import ContactRequestPartnerEmail, { subject as contactPartnerSubject, type ContactRequestPartnerEmailProps } from "@/emails/contact-request-partner";
 import SignInEmail, { subject as signInSubject, type SignInEmailProps } from "@/emails/sign-in";
 
 interface TemplateDefinition<P> {
@@ -13,6 +18,8 @@ function define<P>(component: (props: P) => ReactElement, subject: (props: P) =>
 /** Every email the product sends; `sendEmail` accepts only these names with their props. */
 export const templates = {
   "sign-in": define<SignInEmailProps>(SignInEmail, signInSubject),
+  "contact-request-partner": define<ContactRequestPartnerEmailProps>(ContactRequestPartnerEmail, contactPartnerSubject),
+  "contact-request-confirmation": define<ContactRequestConfirmationEmailProps>(ContactRequestConfirmationEmail, contactConfirmationSubject),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -1,0 +1,124 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NoAccess } from "@/components/layout/area-shell";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { getDb } from "@/db/client";
+import type { ContactRecipientStatus } from "@/db/schema";
+import { hasPermission } from "@/lib/authz";
+import { updateRequestStatus } from "@/lib/contact-requests/inbox-actions";
+import { listPartnerRequests } from "@/lib/contact-requests/queries";
+import { getAreaContext } from "@/lib/context";
+import { countryName, SIZE_BAND_LABELS, type SizeBand } from "@/lib/partners/catalog";
+
+export const metadata: Metadata = { title: "Customer requests" };
+
+const STATUSES: ContactRecipientStatus[] = ["new", "replied", "declined"];
+const TONES = { new: "info", replied: "success", declined: "neutral" } as const;
+
+function StatusButton({ recipientId, status, children }: { recipientId: string; status: ContactRecipientStatus; children: React.ReactNode }) {
+  return (
+    <form action={updateRequestStatus}>
+      <input type="hidden" name="recipientId" value={recipientId} />
+      <input type="hidden" name="status" value={status} />
+      <button type="submit" className="rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm font-medium text-gray-800 hover:bg-gray-50">
+        {children}
+      </button>
+    </form>
+  );
+}
+
+export default async function PartnerRequestsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+  const context = await getAreaContext("partner", "/partner/requests");
+  if (!context || !hasPermission(context.actor, "contact_requests.read", context.membership.organizationId)) {
+    return (
+      <NoAccess title="Customer requests">
+        <p>Only agents of a partner organization can read its customer requests.</p>
+      </NoAccess>
+    );
+  }
+  const { status: rawStatus } = await searchParams;
+  const status = STATUSES.find((s) => s === rawStatus);
+  const requests = await listPartnerRequests(await getDb(), context.membership.organizationId, status);
+  const filters: { label: string; value?: ContactRecipientStatus }[] = [{ label: "All" }, ...STATUSES.map((s) => ({ label: s[0]!.toUpperCase() + s.slice(1), value: s }))];
+
+  return (
+    <main>
+      <h1 className="text-2xl font-semibold text-gray-900">Customer requests</h1>
+      <p className="mt-1 text-gray-700">Customers who chose {context.membership.organizationName} in Find a partner and asked to be contacted.</p>
+      <nav aria-label="Filter by status" className="mt-6 flex flex-wrap gap-2">
+        {filters.map((f) => (
+          <Link
+            key={f.label}
+            href={f.value ? `/partner/requests?status=${f.value}` : "/partner/requests"}
+            aria-current={f.value === status ? "page" : undefined}
+            className={
+              f.value === status
+                ? "rounded-full bg-accent-600 px-3 py-1 text-sm font-medium text-white"
+                : "rounded-full border border-gray-300 bg-white px-3 py-1 text-sm font-medium text-gray-800 hover:bg-gray-50"
+            }
+          >
+            {f.label}
+          </Link>
+        ))}
+      </nav>
+      <div className="mt-6">
+        {requests.length === 0 ? (
+          <EmptyState title={status ? `No ${status} requests` : "No requests yet"}>
+            When a customer selects {context.membership.organizationName} in Find a partner and sends their needs, the request appears here
+            and in your email.
+          </EmptyState>
+        ) : (
+          <ul className="space-y-4" aria-label="Requests">
+            {requests.map((r) => (
+              <li key={r.recipientId}>
+                <article aria-labelledby={`req-${r.recipientId}`} className="rounded-lg border border-gray-200 bg-white p-5">
+                  <div className="flex flex-wrap items-start justify-between gap-3">
+                    <div>
+                      <h2 id={`req-${r.recipientId}`} className="text-base font-semibold text-gray-900">
+                        {r.company}
+                      </h2>
+                      <p className="text-sm text-gray-700">
+                        {r.name} · <a className="text-accent-700 underline" href={`mailto:${r.email}`}>{r.email}</a>
+                        {r.phone && <> · {r.phone}</>}
+                      </p>
+                    </div>
+                    <Badge tone={TONES[r.status]}>Status: {r.status}</Badge>
+                  </div>
+                  <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm text-gray-700 sm:grid-cols-[auto_1fr]">
+                    <dt className="font-medium text-gray-900">Location</dt>
+                    <dd>{countryName(r.country)}</dd>
+                    <dt className="font-medium text-gray-900">Size</dt>
+                    <dd>{SIZE_BAND_LABELS[r.sizeBand as SizeBand] ?? r.sizeBand}</dd>
+                    <dt className="font-medium text-gray-900">Received</dt>
+                    <dd>
+                      <time dateTime={r.receivedAt.toISOString()}>{r.receivedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</time>
+                    </dd>
+                  </dl>
+                  <p className="mt-3 whitespace-pre-line text-gray-800">{r.needs}</p>
+                  <div className="mt-4 flex flex-wrap gap-2">
+                    {r.status !== "replied" && (
+                      <StatusButton recipientId={r.recipientId} status="replied">
+                        Mark replied<span className="sr-only"> ({r.company})</span>
+                      </StatusButton>
+                    )}
+                    {r.status !== "declined" && (
+                      <StatusButton recipientId={r.recipientId} status="declined">
+                        Decline<span className="sr-only"> ({r.company})</span>
+                      </StatusButton>
+                    )}
+                    {r.status !== "new" && (
+                      <StatusButton recipientId={r.recipientId} status="new">
+                        Mark new<span className="sr-only"> ({r.company})</span>
+                      </StatusButton>
+                    )}
+                  </div>
+                </article>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,141 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { contactRequestRecipients, contactRequests, partnerProfiles } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { appUrl } from "@/lib/email/config";
+import { sendEmail } from "@/lib/email/send";
+import { countryName, SIZE_BAND_LABELS, type SizeBand } from "@/lib/partners/catalog";
+import { takeRateLimit } from "@/lib/rate-limit";
+import type { ContactRequestInput } from "./schemas";
+
+export const CONTACT_LIMIT_PER_HOUR = 5;
+const HOUR = 60 * 60 * 1000;
+
+export type ContactRequestResult =
+  | { ok: true; requestId: string; duplicate: boolean }
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+
+class Refused extends Error {
+  constructor(readonly result: Extract<ContactRequestResult, { ok: false }>) {
+    super(result.message);
+  }
+}
+
+async function existingRequest(db: Db, idempotencyKey: string) {
+  const [row] = await db.select({ id: contactRequests.id }).from(contactRequests).where(eq(contactRequests.idempotencyKey, idempotencyKey));
+  return row;
+}
+
+/**
+ * Find a partner → Contact selected providers → Send: one request fanned out to each chosen
+ * partner, with its emails and audit event, in one transaction. The same form sent twice (same
+ * idempotency key) returns the first request.
+ */
+export async function createContactRequest(
+  db: Db,
+  input: ContactRequestInput,
+  meta: { clientIp: string | null; now?: Date },
+): Promise<ContactRequestResult> {
+  const now = meta.now ?? new Date();
+  const earlier = await existingRequest(db, input.idempotencyKey);
+  if (earlier) return { ok: true, requestId: earlier.id, duplicate: true };
+
+  try {
+    return await db.transaction(async (tx) => {
+      const profiles = await tx.select().from(partnerProfiles).where(inArray(partnerProfiles.slug, input.partners));
+      if (profiles.length !== input.partners.length) {
+        throw new Refused({
+          ok: false,
+          message: "One of the partners you selected is no longer in the directory. Go back and choose again.",
+          fieldErrors: { partners: ["A selected partner is not in the directory."] },
+        });
+      }
+
+      const limited = await takeRateLimit(
+        tx,
+        [
+          { bucket: "contact-request:email", key: input.email, limit: CONTACT_LIMIT_PER_HOUR, windowMs: HOUR },
+          ...(meta.clientIp ? [{ bucket: "contact-request:ip", key: meta.clientIp, limit: CONTACT_LIMIT_PER_HOUR, windowMs: HOUR }] : []),
+        ],
+        now,
+      );
+      if (!limited.ok) {
+        const at = limited.retryAt.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" });
+        throw new Refused({
+          ok: false,
+          message: `You've sent ${CONTACT_LIMIT_PER_HOUR} requests in the last hour, the most we accept. Try again after ${at}.`,
+        });
+      }
+
+      const [request] = await tx
+        .insert(contactRequests)
+        .values({
+          idempotencyKey: input.idempotencyKey,
+          name: input.name,
+          email: input.email,
+          company: input.company,
+          phone: input.phone,
+          country: input.country,
+          sizeBand: input.size,
+          needs: input.needs,
+          createdAt: now,
+        })
+        .onConflictDoNothing({ target: contactRequests.idempotencyKey })
+        .returning({ id: contactRequests.id });
+      if (!request) throw new Refused({ ok: false, message: "duplicate" });
+
+      const ordered = input.partners.map((slug) => profiles.find((p) => p.slug === slug)!);
+      await tx.insert(contactRequestRecipients).values(
+        ordered.map((p) => ({ requestId: request.id, partnerOrganizationId: p.organizationId, createdAt: now })),
+      );
+
+      const size = SIZE_BAND_LABELS[input.size as SizeBand];
+      const country = countryName(input.country);
+      for (const partner of ordered) {
+        await sendEmail(tx, {
+          to: partner.contactEmail,
+          template: "contact-request-partner",
+          props: {
+            partnerName: partner.name,
+            customerName: input.name,
+            customerEmail: input.email,
+            company: input.company,
+            phone: input.phone,
+            country,
+            size,
+            needs: input.needs,
+            inboxUrl: `${appUrl()}/partner/requests`,
+          },
+        });
+      }
+      await sendEmail(tx, {
+        to: input.email,
+        template: "contact-request-confirmation",
+        props: { customerName: input.name, partners: ordered.map((p) => ({ name: p.name, website: p.website })), needs: input.needs },
+      });
+
+      await recordAudit(tx, {
+        actorUserId: null,
+        actorLabel: `${input.name} <${input.email}>`,
+        organizationId: null,
+        action: "contact_request.sent",
+        targetType: "contact_request",
+        targetId: request.id,
+        details: { company: input.company, partnerOrganizationIds: ordered.map((p) => p.organizationId) },
+      });
+      return { ok: true as const, requestId: request.id, duplicate: false };
+    });
+  } catch (error) {
+    if (error instanceof Refused) {
+      if (error.result.message === "duplicate") {
+        const first = await existingRequest(db, input.idempotencyKey);
+        if (first) return { ok: true, requestId: first.id, duplicate: true };
+      }
+      return error.result;
+    }
+    // Two submissions of one form raced: the loser hits the unique key and gets the winner's request.
+    const first = await existingRequest(db, input.idempotencyKey);
+    if (first) return { ok: true, requestId: first.id, duplicate: true };
+    throw error;
+  }
+}

@@ -1,0 +1,173 @@
+import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { queryRows, type DbOrTx } from "@/db/client";
+import type { ProfileLocation } from "@/db/schema";
+import { isCountryCode, isSizeBand } from "./catalog";
+
+export const PAGE_SIZE = 20;
+export const MAX_SELECTED = 10;
+const MAX_TERMS = 8;
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,119}$/);
+
+/** The directory query as it lives in the URL; anything unusable is dropped rather than failing the page. */
+export const directoryQuerySchema = z.object({
+  location: z.string().trim().toUpperCase().refine(isCountryCode).optional().catch(undefined),
+  city: z.string().trim().max(80).optional().catch(undefined),
+  size: z.string().refine(isSizeBand).optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(500).catch(1).default(1),
+  sel: z
+    .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()))
+    .transform((values) => [...new Set(values.filter((v) => slug.safeParse(v).success))].slice(0, 50))
+    .catch([]),
+});
+
+export type DirectoryQuery = z.infer<typeof directoryQuerySchema>;
+
+export function parseDirectoryQuery(params: Record<string, string | string[] | undefined>): DirectoryQuery {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+  return directoryQuerySchema.parse({
+    location: first(params.location),
+    city: first(params.city),
+    size: first(params.size),
+    q: first(params.q),
+    page: first(params.page),
+    sel: params.sel,
+  });
+}
+
+/** The URL of a directory query; `sel` keeps the chosen partners across searches and pages. */
+export function directoryHref(query: Partial<DirectoryQuery>, base = "/partners"): string {
+  const params = new URLSearchParams();
+  if (query.location) params.set("location", query.location);
+  if (query.city) params.set("city", query.city);
+  if (query.size) params.set("size", query.size);
+  if (query.q) params.set("q", query.q);
+  if (query.page && query.page > 1) params.set("page", String(query.page));
+  for (const s of query.sel ?? []) params.append("sel", s);
+  const text = params.toString();
+  return text ? `${base}?${text}` : base;
+}
+
+export function searchTerms(q: string | undefined): string[] {
+  if (!q) return [];
+  const words = q.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").split(/[^a-z0-9]+/);
+  return [...new Set(words.filter((w) => w.length >= 2 && w.length <= 40))].slice(0, MAX_TERMS);
+}
+
+/**
+ * Builds the full-text query: every keyword must match (as a prefix), and a keyword the
+ * directory never uses also accepts its nearest known word, so "secruity" finds security.
+ */
+export async function buildTsQuery(db: DbOrTx, terms: string[]): Promise<string | null> {
+  if (terms.length === 0) return null;
+  const rows = await queryRows<{ term: string; known: boolean; nearest: string | null }>(
+    db,
+    sql`select t.term,
+          exists (select 1 from search_vocabulary v where v.word = t.term) as known,
+          (select v.word from search_vocabulary v where v.word % t.term
+            order by similarity(v.word, t.term) desc, v.word limit 1) as nearest
+        from unnest(string_to_array(${terms.join(" ")}, ' ')) as t(term)`,
+  );
+  const parts = terms.map((term) => {
+    const row = rows.find((r) => r.term === term);
+    const nearest = row && !row.known && row.nearest && row.nearest !== term ? row.nearest.replace(/[^a-z0-9]/g, "") : "";
+    return nearest ? `(${term}:* | ${nearest}:*)` : `${term}:*`;
+  });
+  return parts.join(" & ");
+}
+
+export interface DirectoryResult {
+  id: string;
+  organizationId: string;
+  slug: string;
+  name: string;
+  headline: string;
+  locations: ProfileLocation[];
+  sizesServed: string[];
+  services: string[];
+  certifications: string[];
+  rating: number | null;
+}
+
+export interface DirectoryPage {
+  total: number;
+  page: number;
+  pageCount: number;
+  results: DirectoryResult[];
+}
+
+export async function searchDirectory(db: DbOrTx, query: DirectoryQuery): Promise<DirectoryPage> {
+  const tsquery = await buildTsQuery(db, searchTerms(query.q));
+  const filters: SQL[] = [];
+  if (tsquery) filters.push(sql`p.search_vector @@ to_tsquery('english', ${tsquery})`);
+  if (query.location) filters.push(sql`p.countries @> array[${query.location}]::text[]`);
+  if (query.city) filters.push(sql`p.cities @> array[${query.city.toLowerCase()}]::text[]`);
+  if (query.size) filters.push(sql`p.sizes_served @> array[${query.size}]::text[]`);
+  const where = filters.length > 0 ? sql`where ${sql.join(filters, sql` and `)}` : sql``;
+  const byRelevance = tsquery ? sql`ts_rank_cd(p.search_vector, to_tsquery('english', ${tsquery})) desc,` : sql``;
+  const offset = (query.page - 1) * PAGE_SIZE;
+
+  const rows = await queryRows<{
+    id: string;
+    organization_id: string;
+    slug: string;
+    name: string;
+    headline: string;
+    locations: ProfileLocation[];
+    sizes_served: string[];
+    services: string[];
+    certifications: string[];
+    rating_tenths: number | null;
+    total: number;
+  }>(
+    db,
+    sql`select p.id, p.organization_id, p.slug, p.name, p.headline, p.locations, p.sizes_served, p.services,
+          p.certifications, p.rating_tenths, count(*) over ()::int as total
+        from partner_profiles p
+        ${where}
+        order by ${byRelevance} p.rating_tenths desc nulls last, p.name asc, p.id asc
+        limit ${PAGE_SIZE} offset ${offset}`,
+  );
+
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && query.page > 1) {
+    const [counted] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from partner_profiles p ${where}`);
+    total = counted?.total ?? 0;
+  }
+  return {
+    total,
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    results: rows.map((r) => ({
+      id: r.id,
+      organizationId: r.organization_id,
+      slug: r.slug,
+      name: r.name,
+      headline: r.headline,
+      locations: r.locations,
+      sizesServed: r.sizes_served,
+      services: r.services,
+      certifications: r.certifications,
+      rating: r.rating_tenths === null ? null : r.rating_tenths / 10,
+    })),
+  };
+}
+
+/** Adds the words of every profile to the vocabulary that typo tolerance draws on. */
+export async function refreshSearchVocabulary(db: DbOrTx): Promise<void> {
+  await db.execute(sql`
+    insert into search_vocabulary (word)
+    select distinct w
+    from partner_profiles p,
+      regexp_split_to_table(lower(p.name || ' ' || p.keywords || ' ' || p.headline), '[^a-z0-9]+') as w
+    where length(w) >= 3
+    on conflict do nothing`);
+}
+
+/** A database seeded before the vocabulary existed gets it once, at start. */
+export async function fillEmptySearchVocabulary(db: DbOrTx): Promise<void> {
+  const [row] = await queryRows<{ empty: boolean }>(db, sql`select not exists (select 1 from search_vocabulary) as empty`);
+  if (row?.empty) await refreshSearchVocabulary(db);
+}

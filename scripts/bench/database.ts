@@ -1,0 +1,279 @@
+// The benchmark's own database: created, migrated and seeded with N partner profiles (kept between runs),
+// plus direct timings of the search queries and their EXPLAIN ANALYZE plans.
+import { performance } from "node:perf_hooks";
+import { sql, type SQL } from "drizzle-orm";
+import pg from "pg";
+import { connect, queryRows, type Db } from "@/db/client";
+import { migrateDatabase } from "@/db/migrator";
+import { insertPartners, seedDatabase } from "@/db/seed";
+import { generatePartners } from "@/db/seed-data";
+import { parseDirectoryQuery, refreshSearchVocabulary, searchDirectory } from "@/lib/partners/search";
+import type { BenchSearch } from "./queries";
+
+export type BenchDriver = "postgres" | "pglite";
+
+/** The environment the bench's own connections and the server use for the bench database. */
+export function databaseEnv(driver: BenchDriver, url: string, pgliteDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.DATABASE_DRIVER;
+  if (driver === "postgres") {
+    env.DATABASE_URL = url;
+    delete env.PGLITE_DIR;
+  } else {
+    delete env.DATABASE_URL;
+    env.PGLITE_DIR = pgliteDir;
+  }
+  return env;
+}
+
+/** Creates the database named in the URL if it does not exist (through the server's `postgres` database). */
+export async function ensurePostgresDatabase(url: string, log: (line: string) => void): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ""));
+  if (!name) throw new Error(`BENCH_DATABASE_URL has no database name: ${url}`);
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const existing = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (existing.rowCount === 0) {
+      await client.query(`create database "${name.replace(/"/g, '""')}"`);
+      log(`created database ${name}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function profileCount(db: Db): Promise<number> {
+  try {
+    const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from partner_profiles`);
+    return row?.n ?? 0;
+  } catch {
+    return 0; // no schema yet
+  }
+}
+
+export interface SeedReport {
+  profiles: number;
+  seeded: boolean;
+  seedSeconds: number | null;
+  seedMode: string | null;
+}
+
+/**
+ * Makes sure the bench database holds at least `partnerCount` profiles: if it does, only pending migrations
+ * are applied; otherwise the schema is dropped, migrated and seeded again. Ends with VACUUM ANALYZE so the
+ * planner has statistics (a freshly loaded table has none).
+ */
+export async function prepareDatabase(
+  db: Db,
+  driver: "pglite" | "node-postgres" | "neon",
+  options: { partnerCount: number; reseed: boolean; seedMode: "single" | "batched" },
+  log: (line: string) => void,
+): Promise<SeedReport> {
+  const before = await profileCount(db);
+  if (before >= options.partnerCount && !options.reseed) {
+    await migrateDatabase({ driver, db });
+    log(`the bench database already holds ${before.toLocaleString("en-US")} partner profiles: seeding skipped (BENCH_RESEED=1 seeds again)`);
+    await db.execute(sql`analyze`);
+    return { profiles: before, seeded: false, seedSeconds: null, seedMode: null };
+  }
+
+  log(`the bench database holds ${before.toLocaleString("en-US")} partner profiles: recreating the schema and seeding ${options.partnerCount.toLocaleString("en-US")}`);
+  await db.execute(sql`drop schema if exists public cascade`);
+  await db.execute(sql`drop schema if exists drizzle cascade`);
+  await db.execute(sql`create schema public`);
+  await migrateDatabase({ driver, db });
+
+  const started = performance.now();
+  if (options.seedMode === "single") {
+    // The app's own seed: demo data plus N generated partners, in one transaction.
+    log(`  seeding with seedDatabase(db, { partnerCount: ${options.partnerCount} }) in one transaction…`);
+    log(`  ${await seedDatabase(db, { partnerCount: options.partnerCount })}`);
+  } else {
+    // Demo data with a small directory, then the rest in batches outside one transaction.
+    const first = Math.min(220, options.partnerCount);
+    await seedDatabase(db, { partnerCount: first });
+    const partners = generatePartners(options.partnerCount).slice(first);
+    const batch = 2000;
+    let done = 0;
+    for (let start = 0; start < partners.length; start += batch) {
+      done += await insertPartners(db, partners.slice(start, start + batch), 500);
+      if ((start / batch) % 10 === 9) log(`  ${(first + done).toLocaleString("en-US")} profiles…`);
+    }
+    await refreshSearchVocabulary(db);
+  }
+  const loaded = performance.now();
+  log(`  loaded in ${((loaded - started) / 1000).toFixed(1)} s; VACUUM ANALYZE…`);
+  await db.execute(sql`vacuum analyze`);
+  const seedSeconds = (performance.now() - started) / 1000;
+  const profiles = await profileCount(db);
+  log(`seeded ${profiles.toLocaleString("en-US")} partner profiles in ${seedSeconds.toFixed(1)} s (including VACUUM ANALYZE)`);
+  return { profiles, seeded: true, seedSeconds, seedMode: options.seedMode };
+}
+
+export interface DatabaseInfo {
+  version: string;
+  settings: Record<string, string>;
+  sizes: { relation: string; size: string }[];
+  vocabularyWords: number;
+}
+
+export async function databaseInfo(db: Db): Promise<DatabaseInfo> {
+  const [version] = await queryRows<{ version: string }>(db, sql`select version() as version`);
+  const settings = await queryRows<{ name: string; setting: string; unit: string | null }>(
+    db,
+    sql`select name, setting, unit from pg_settings
+        where name in ('shared_buffers', 'work_mem', 'effective_cache_size', 'max_connections', 'jit',
+                       'max_parallel_workers_per_gather', 'random_page_cost', 'gin_fuzzy_search_limit')
+        order by name`,
+  );
+  const sizes = await queryRows<{ relation: string; size: string }>(
+    db,
+    sql`select c.relname as relation, pg_size_pretty(pg_total_relation_size(c.oid)) as size
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and (c.relname in ('partner_profiles', 'search_vocabulary')
+          or (c.relkind = 'i' and c.relname like 'partner_profiles%'))
+        order by pg_total_relation_size(c.oid) desc`,
+  );
+  const [vocabulary] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from search_vocabulary`);
+  return {
+    version: version?.version ?? "unknown",
+    settings: Object.fromEntries(settings.map((s) => [s.name, s.unit ? `${s.setting} (${s.unit})` : s.setting])),
+    sizes,
+    vocabularyWords: vocabulary?.n ?? 0,
+  };
+}
+
+function queryParams(search: BenchSearch): Record<string, string | undefined> {
+  return {
+    location: search.location,
+    city: search.city,
+    size: search.size,
+    q: search.q,
+    page: search.page ? String(search.page) : undefined,
+  };
+}
+
+/** The app's search function on a connection that records every statement it sends. */
+function recording(db: Db, statements: SQL[]): Db {
+  return new Proxy(db, {
+    get(target, property, receiver) {
+      if (property === "execute") {
+        return (query: SQL) => {
+          statements.push(query);
+          return target.execute(query);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+export interface DirectTiming {
+  path: string;
+  kind: string;
+  total: number;
+  statements: number;
+  ms: number;
+}
+
+/** Each search once through `searchDirectory` on one connection, no HTTP: database time and match counts. */
+export async function directTimings(db: Db, searches: { path: string; search: BenchSearch }[]): Promise<DirectTiming[]> {
+  const timings: DirectTiming[] = [];
+  for (const { path, search } of searches) {
+    const statements: SQL[] = [];
+    const started = performance.now();
+    const page = await searchDirectory(recording(db, statements), parseDirectoryQuery(queryParams(search)));
+    timings.push({ path, kind: search.kind, total: page.total, statements: statements.length, ms: performance.now() - started });
+  }
+  return timings;
+}
+
+export interface PlanSummary {
+  statement: string;
+  executionMs: number | null;
+  planningMs: number | null;
+  indexes: string[];
+  seqScans: string[];
+  sorts: string[];
+  matchedRows: number | null;
+  jit: string | null;
+  topNode: string;
+  plan: string;
+}
+
+export interface ExplainResult {
+  label: string;
+  path: string;
+  total: number;
+  statements: PlanSummary[];
+}
+
+function summarizePlan(statement: string, plan: string): PlanSummary {
+  const lines = plan.split("\n");
+  const indexes = new Set<string>();
+  const seqScans = new Set<string>();
+  const sorts: string[] = [];
+  let matchedRows: number | null = null;
+  for (const line of lines) {
+    const bitmap = /Bitmap Index Scan on (\S+)/.exec(line);
+    if (bitmap?.[1]) indexes.add(`${bitmap[1]} (bitmap)`);
+    const index = /(Index Only Scan|Index Scan)(?: Backward)? using (\S+)/.exec(line);
+    if (index?.[2]) indexes.add(`${index[2]} (${index[1] === "Index Only Scan" ? "index-only" : "index"} scan)`);
+    const seq = /(Parallel )?Seq Scan on (\S+)/.exec(line);
+    if (seq?.[2]) seqScans.add(`${seq[2]}${seq[1] ? " (parallel)" : ""}`);
+    const sort = /Sort Method: (.+)$/.exec(line);
+    if (sort?.[1]) sorts.push(sort[1].trim().replace(/\s+/g, " "));
+    // Rows reaching the ranking/sort: the first heap or sequential scan of partner_profiles.
+    if (matchedRows === null && /(Bitmap Heap Scan|Seq Scan|Index Scan.*) on partner_profiles/.test(line)) {
+      const actual = /actual time=[\d.]+\.\.[\d.]+ rows=(\d+) loops=(\d+)/.exec(line);
+      if (actual) matchedRows = Number(actual[1]) * Number(actual[2]);
+    }
+  }
+  const number = (pattern: RegExp) => {
+    const match = pattern.exec(plan);
+    return match?.[1] ? Number(match[1]) : null;
+  };
+  const jitLine = lines.find((l) => /^\s*Timing: .*Total/.test(l));
+  return {
+    statement,
+    executionMs: number(/Execution Time: ([\d.]+) ms/),
+    planningMs: number(/Planning Time: ([\d.]+) ms/),
+    indexes: [...indexes],
+    seqScans: [...seqScans],
+    sorts,
+    matchedRows,
+    jit: jitLine ? jitLine.trim() : null,
+    topNode: (lines[0] ?? "").replace(/\s+\(cost=.*$/, "").trim(),
+    plan,
+  };
+}
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of exactly the statements `searchDirectory` sends for each search (recorded
+ * while it runs), each executed once before to measure a warm cache.
+ */
+export async function explainSearches(db: Db, searches: { label: string; path: string; search: BenchSearch }[]): Promise<ExplainResult[]> {
+  const results: ExplainResult[] = [];
+  for (const { label, path, search } of searches) {
+    const statements: SQL[] = [];
+    const page = await searchDirectory(recording(db, statements), parseDirectoryQuery(queryParams(search)));
+    const summaries: PlanSummary[] = [];
+    for (const [i, statement] of statements.entries()) {
+      const explain = sql`explain (analyze, buffers) ${statement}`;
+      await db.execute(explain);
+      const rows = await queryRows<Record<string, string>>(db, explain);
+      const plan = rows.map((r) => Object.values(r)[0]).join("\n");
+      const name = /search_vocabulary/.test(plan) && !/partner_profiles/.test(plan) ? "typo lookup (search_vocabulary)" : "directory page (partner_profiles)";
+      summaries.push(summarizePlan(`${i + 1}. ${name}`, plan));
+    }
+    results.push({ label, path, total: page.total, statements: summaries });
+  }
+  return results;
+}
+
+export { connect };

@@ -1,0 +1,160 @@
+// The production server under test: a build (made if missing), `scripts/start.mjs` on a free port, and a
+// clean stop of its whole process group.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+const BUILD_ID = path.resolve(".next", "BUILD_ID");
+const ROUTES_MANIFEST = path.resolve(".next", "app-path-routes-manifest.json");
+
+/** Routes of the app's source tree (`app/**\/page.tsx`, route groups removed). */
+function sourceRoutes(dir = path.resolve("app"), segments: string[] = []): Set<string> {
+  const routes = new Set<string>();
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      const segment = /^\(.*\)$/.test(entry.name) ? [] : [entry.name];
+      for (const route of sourceRoutes(path.join(dir, entry.name), [...segments, ...segment])) routes.add(route);
+    } else if (/^page\.(tsx|ts|jsx|js)$/.test(entry.name)) {
+      routes.add(`/${segments.join("/")}`);
+    }
+  }
+  return routes;
+}
+
+function builtRoutes(): Set<string> {
+  try {
+    return new Set(Object.values(JSON.parse(readFileSync(ROUTES_MANIFEST, "utf8")) as Record<string, string>));
+  } catch {
+    return new Set();
+  }
+}
+
+function newestSource(dir: string, newest = { file: "", mtime: 0 }): { file: string; mtime: number } {
+  if (!existsSync(dir)) return newest;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) newestSource(file, newest);
+    else if (/\.(tsx?|css|mdx?)$/.test(entry.name)) {
+      const mtime = statSync(file).mtimeMs;
+      if (mtime > newest.mtime) Object.assign(newest, { file, mtime });
+    }
+  }
+  return newest;
+}
+
+/**
+ * Uses the existing production build; builds when there is none, when BENCH_BUILD=1, or when a route the
+ * bench needs exists in the source but not in the build. Returns the routes of the build.
+ */
+export function ensureBuild(needed: string[], force: boolean, log: (line: string) => void): Set<string> {
+  const inSource = sourceRoutes();
+  let reason = "";
+  if (force) reason = "BENCH_BUILD=1";
+  else if (!existsSync(BUILD_ID)) reason = "there is no production build (.next/BUILD_ID)";
+  else {
+    const built = builtRoutes();
+    const missing = needed.filter((route) => inSource.has(route) && !built.has(route));
+    if (missing.length > 0) reason = `the build predates ${missing.join(", ")}`;
+  }
+  if (reason) {
+    log(`building for production (${reason}): npx next build …`);
+    const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
+  } else {
+    const buildTime = statSync(BUILD_ID).mtimeMs;
+    const newest = ["app", "lib", "components", "db"].reduce((acc, dir) => newestSource(path.resolve(dir), acc), { file: "", mtime: 0 });
+    if (newest.mtime > buildTime) {
+      log(`warning: ${path.relative(process.cwd(), newest.file)} is newer than the production build; BENCH_BUILD=1 rebuilds first`);
+    }
+  }
+  return builtRoutes();
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  origin: string;
+  pid: number;
+  stop: () => Promise<void>;
+  output: () => string;
+}
+
+/** `node scripts/start.mjs -p <port>` in its own process group; resolves when `readyPath` answers 200. */
+export async function startServer(options: { env: NodeJS.ProcessEnv; readyPath: string; log: (line: string) => void }): Promise<RunningServer> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...options.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
+    AUTH_URL: `http://localhost:${port}`,
+    MAILBOX: "0",
+  };
+  const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  let exited: number | string | null = null;
+  const exitedPromise = new Promise<void>((resolve) => {
+    child.on("exit", (code, signal) => {
+      exited = code ?? signal ?? "exit";
+      resolve();
+    });
+  });
+
+  const stop = async () => {
+    if (exited !== null || child.pid === undefined) return;
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      return;
+    }
+    const timer = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 5000).unref());
+    if ((await Promise.race([exitedPromise, timer])) === "timeout") {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  };
+
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (exited !== null) throw new Error(`the server exited (${exited}) before it was ready:\n${output}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the server did not answer ${options.readyPath} with 200 within 90 s:\n${output}`);
+    }
+    try {
+      const response = await fetch(origin + options.readyPath, { signal: AbortSignal.timeout(10_000) });
+      await response.arrayBuffer();
+      if (response.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  options.log(`server ready at ${origin} (pid ${child.pid})`);
+  return { origin, pid: child.pid as number, stop, output: () => output };
+}
