@@ -48,6 +48,7 @@ export default defineConfig({
       AUTH_URL: baseURL,
       MAILBOX: "1",
       NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e",
       CRON_SECRET: "e2e-cron-secret",
     },
   },

@@ -304,6 +304,10 @@ export const invitations = pgTable(
     message: text("message"),
     /** SHA-256 of the emailed token; the token itself is never stored. */
     tokenHash: text("token_hash").notNull().unique(),
+    /** 256 random bits; with the server secret they re-derive the same link for Resend (lib/invitations/tokens.ts). */
+    tokenSalt: text("token_salt").notNull(),
+    /** From a hidden form field: the same Send invitation twice creates one invitation. */
+    idempotencyKey: text("idempotency_key").unique(),
     status: invitationStatus("status").notNull().default("pending"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     sentCount: integer("sent_count").notNull().default(1),

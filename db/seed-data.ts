@@ -678,9 +678,10 @@ function slugify(text: string): string {
   return fold(text).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 }
 
-/** Domain label: letters and digits, keeping only explicit hyphens ("Otter & Lark" → "otterlark"). */
+/** Domain name from a company name: ASCII letters only ("Otter & Lark" → "otterlark"), at most 40. */
 function domainLabel(raw: string): string {
-  return fold(raw).toLowerCase().replace(/[^a-z0-9-]+/g, "").replace(/-{2,}/g, "-").replace(/^-|-$/g, "").slice(0, 56);
+  const label = fold(raw).toLowerCase().replace(/[^a-z]+/g, "").slice(0, 40);
+  return label === "" ? "partner" : label;
 }
 
 function listJoin(items: readonly string[]): string {
@@ -719,14 +720,7 @@ function formatNumber(n: number): string {
 }
 
 function fillDigits(pattern: string, rng: Rng): string {
-  let out = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern.charAt(i);
-    if (ch === "#") out += String(Math.floor(rng.next() * 10));
-    else if (ch === "%") out += String(2 + Math.floor(rng.next() * 8));
-    else out += ch;
-  }
-  return out;
+  return pattern.replace(/[#%]/g, (ch) => String(ch === "#" ? Math.floor(rng.next() * 10) : 2 + Math.floor(rng.next() * 8)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -758,7 +752,7 @@ const CERT_MASK_OF_SERVICE = new Map<string, number>(
   SERVICE_LIST.map((s) => [s, (SERVICE_CERTS[s] ?? []).reduce((m, c) => m | (1 << CERT_LIST.indexOf(c)), 0)]),
 );
 const certBit = (name: string): number => 1 << CERT_LIST.indexOf(name);
-const DESIGNATION_BITS: readonly number[] = CERT_LIST.filter((c) => c.startsWith("Solutions Partner")).map(certBit);
+const DESIGNATION_MASK = CERT_LIST.filter((c) => c.startsWith("Solutions Partner")).reduce((m, c) => m | certBit(c), 0);
 /** [specialization bit, designation bit it sits under] */
 const SPECIALIZATION_PARENTS: readonly (readonly [number, number])[] = [
   [certBit("Specialization: Identity and Access Management"), certBit("Solutions Partner for Security")],
@@ -796,8 +790,8 @@ const TIER_INDEXES: readonly number[] = TIERS.map((_, i) => i);
 interface NameParts {
   /** Name without legal suffix. */
   base: string;
-  /** Raw domain label candidates, best first (see `domainLabel`). */
-  domains: string[];
+  /** Raw domain name (letters are kept, everything else dropped; see `domainLabel`). */
+  domain: string;
 }
 
 function makeName(rng: Rng, country: CountryData, city: string): NameParts {
@@ -810,19 +804,19 @@ function makeName(rng: Rng, country: CountryData, city: string): NameParts {
     let suffix = rng.pick(SUFFIX_WORDS);
     if (core === "Tech" && suffix === "Technologies") suffix = "Partners";
     if (core === "Logic" && suffix === "Labs") core = "Cloud";
-    return { base: `${brand} ${core} ${suffix}`, domains: [brand + core, `${brand}-${core}`, brand + core + suffix] };
+    return { base: `${brand} ${core} ${suffix}`, domain: rng.chance(0.75) ? brand + core : brand + core + suffix };
   }
   if (roll < 0.52) {
     // "Kestrel Technologies"
     const suffix = rng.pick(SUFFIX_WORDS);
     const short = suffix === "Technologies" ? "tech" : suffix;
-    return { base: `${brand} ${suffix}`, domains: [brand + short, brand, `${brand}-${short}`] };
+    return { base: `${brand} ${suffix}`, domain: rng.chance(0.8) ? brand + short : brand };
   }
   if (roll < 0.68) {
     // "Cedarstack" / "Falconpoint Solutions"
     const word = rng.pick(COMPOUND_HEADS) + rng.pick(COMPOUND_TAILS);
     const trailer = rng.pick(["", "", " IT", " Solutions", " Consulting", " Technologies", " Group"]);
-    return { base: word + trailer, domains: [word, word + trailer, `${word}-${country.code}`] };
+    return { base: word + trailer, domain: rng.chance(0.8) ? word : word + trailer };
   }
   if (roll < 0.76) {
     // "Otter & Lark Consulting"
@@ -830,7 +824,7 @@ function makeName(rng: Rng, country: CountryData, city: string): NameParts {
     let b = rng.pick(PAIR_WORDS);
     if (b === a) b = at(PAIR_WORDS, (PAIR_WORDS.indexOf(a) + 5) % PAIR_WORDS.length);
     const tail = rng.pick(PAIR_TAILS);
-    return { base: `${a} & ${b} ${tail}`, domains: [`${a}and${b}`, a + b + tail, a + b] };
+    return { base: `${a} & ${b} ${tail}`, domain: rng.chance(0.6) ? `${a}and${b}` : a + b + tail };
   }
   if (roll < 0.9) {
     // "Hartley & Quinn IT", "Becker Systems"
@@ -840,16 +834,16 @@ function makeName(rng: Rng, country: CountryData, city: string): NameParts {
       let b = rng.pick(surnames);
       if (b === a) b = at(surnames, (surnames.indexOf(a) + 3) % surnames.length);
       const tail = rng.pick(PAIR_TAILS);
-      return { base: `${a} & ${b} ${tail}`, domains: [a + b, a + b + tail, `${a}and${b}`] };
+      return { base: `${a} & ${b} ${tail}`, domain: rng.chance(0.7) ? a + b : a + b + tail };
     }
     const core = rng.pick(["IT", "Technology", "Systems", "Digital", "Cloud", "Consulting"]);
     const suffix = core === "Consulting" ? rng.pick(["", " Group"]) : rng.pick([" Group", " Partners", " Solutions", ""]);
-    return { base: `${a} ${core}${suffix}`, domains: [a + core, a + core + suffix, `${a}-${core}`] };
+    return { base: `${a} ${core}${suffix}`, domain: rng.chance(0.7) ? a + core : a + core + suffix };
   }
   // "Leeds Cloud Partners"
   const core = rng.pick(["Cloud", "IT", "Managed IT", "Digital", "Tech", "Cyber"]);
   const suffix = rng.pick(["Partners", "Solutions", "Services", "Consulting", "Group"]);
-  return { base: `${city} ${core} ${suffix}`, domains: [city + core, city + core + suffix, `${city}-${core}`] };
+  return { base: `${city} ${core} ${suffix}`, domain: rng.chance(0.7) ? city + core : city + core + suffix };
 }
 
 function pickServices(rng: Rng, focus: string, tier: number): string[] {
@@ -886,21 +880,23 @@ function pickCertifications(rng: Rng, services: readonly string[], tier: number,
   let eligible = 0;
   for (const s of services) eligible |= CERT_MASK_OF_SERVICE.get(s) ?? 0;
   // Designations in the order of the services that call for them: the focus service's comes first.
-  const designations: number[] = [];
-  for (const s of services) {
-    const mask = CERT_MASK_OF_SERVICE.get(s) ?? 0;
-    for (const bit of DESIGNATION_BITS) if (mask & bit && !designations.includes(bit)) designations.push(bit);
-  }
+  let wanted = rng.int(tier >= 5 ? 1 : 0, tier >= 8 ? 3 : 2);
+  if (wanted > max) wanted = max;
   let picked = 0;
   let count = 0;
-  const wanted = Math.min(designations.length, max, rng.int(tier >= 5 ? 1 : 0, tier >= 8 ? 3 : 2));
-  for (let n = 0; n < wanted; n++) {
-    picked |= at(designations, n);
-    count++;
+  for (let i = 0; i < services.length && count < wanted; i++) {
+    const mask = (CERT_MASK_OF_SERVICE.get(at(services, i)) ?? 0) & DESIGNATION_MASK & ~picked;
+    for (let b = 0; mask !== 0 && b < CERT_LIST.length && count < wanted; b++) {
+      if (mask & (1 << b)) {
+        picked |= 1 << b;
+        count++;
+      }
+    }
   }
-  for (const [spec, parent] of SPECIALIZATION_PARENTS) {
-    if (count < max && eligible & spec && picked & parent && rng.chance(0.45)) {
-      picked |= spec;
+  for (let i = 0; i < SPECIALIZATION_PARENTS.length; i++) {
+    const pair = at(SPECIALIZATION_PARENTS, i);
+    if (count < max && eligible & pair[0] && picked & pair[1] && rng.chance(0.45)) {
+      picked |= pair[0];
       count++;
     }
   }
@@ -993,7 +989,9 @@ interface CopyContext {
   sectors: string; // "sector" | "sectors"
   org: string; // "organization" | "organisation"
   sizePhrase: string; // "mid-sized organizations"
-  sizeRange: string; // "organizations with 50–999 employees"
+  /** Indexes into SIZE_BANDS of the smallest and largest band served. */
+  sizeLo: number;
+  sizeHi: number;
 }
 
 type Template = (c: CopyContext) => string;
@@ -1040,7 +1038,7 @@ const DETAIL_SENTENCES: readonly Template[] = [
 ];
 
 const GENERAL_CLOSINGS: readonly Template[] = [
-  (c) => `We typically work with ${c.sizeRange}.`,
+  (c) => `We typically work with ${sizeRange(c.sizeLo, c.sizeHi, c.org)}.`,
   () => "Every engagement starts with a short discovery workshop and a clear, fixed-price proposal.",
   () => "Projects are run by a named consultant, with weekly check-ins and no surprises on the invoice.",
 ];
@@ -1048,23 +1046,21 @@ const GENERAL_CLOSINGS: readonly Template[] = [
 const LOWER_BOUNDS = [1, 10, 50, 250, 1000, 10000];
 const UPPER_BOUNDS = [9, 49, 249, 999, 9999];
 
-function sizePhrases(sizes: readonly SizeBand[], org: string): { phrase: string; range: string } {
-  const lo = SIZE_BANDS.indexOf(at(sizes, 0));
-  const hi = SIZE_BANDS.indexOf(at(sizes, sizes.length - 1));
+function sizePhrase(lo: number, hi: number, org: string): string {
+  if (hi <= 1) return "small businesses";
+  if (lo === 0 && hi >= 4) return `${org}s of every size`;
+  if (lo <= 1 && hi <= 3) return lo === 0 ? "small and mid-sized businesses" : `mid-sized ${org}s`;
+  if (lo >= 3) return "large enterprises";
+  if (hi >= 4) return `mid-market and enterprise ${org}s`;
+  return `mid-sized ${org}s`;
+}
+
+function sizeRange(lo: number, hi: number, org: string): string {
   const last = SIZE_BANDS.length - 1;
-  let phrase: string;
-  if (hi <= 1) phrase = "small businesses";
-  else if (lo === 0 && hi >= 4) phrase = `${org}s of every size`;
-  else if (lo <= 1 && hi <= 3) phrase = lo === 0 ? "small and mid-sized businesses" : `mid-sized ${org}s`;
-  else if (lo >= 3) phrase = "large enterprises";
-  else if (hi >= 4) phrase = `mid-market and enterprise ${org}s`;
-  else phrase = `mid-sized ${org}s`;
-  let range: string;
-  if (lo === 0 && hi === last) range = `${org}s of all sizes`;
-  else if (hi === last) range = `${org}s with ${formatNumber(at(LOWER_BOUNDS, lo))} or more employees`;
-  else if (lo === 0) range = `${org}s with up to ${formatNumber(at(UPPER_BOUNDS, hi))} employees`;
-  else range = `${org}s with ${formatNumber(at(LOWER_BOUNDS, lo))}–${formatNumber(at(UPPER_BOUNDS, hi))} employees`;
-  return { phrase, range };
+  if (lo === 0 && hi === last) return `${org}s of all sizes`;
+  if (hi === last) return `${org}s with ${formatNumber(at(LOWER_BOUNDS, lo))} or more employees`;
+  if (lo === 0) return `${org}s with up to ${formatNumber(at(UPPER_BOUNDS, hi))} employees`;
+  return `${org}s with ${formatNumber(at(LOWER_BOUNDS, lo))}–${formatNumber(at(UPPER_BOUNDS, hi))} employees`;
 }
 
 function certSentence(cert: string): string {
@@ -1150,8 +1146,7 @@ export function generatePartners(count: number, seed: number = DEFAULT_SEED): Ge
   const countryShift = Math.floor(scheduleRng.next() * COUNTRY_PERIOD.length);
   const serviceOrder = scheduleRng.shuffle(SERVICE_LIST);
 
-  const usedLabels = new Set<string>();
-  const domainCounters = new Map<string, number>();
+  const domainUses = new Map<string, number>();
   const partners: GeneratedPartner[] = [];
   let tierBlock = -1;
   let tierOrder: readonly number[] = TIER_INDEXES;
@@ -1188,31 +1183,18 @@ export function generatePartners(count: number, seed: number = DEFAULT_SEED): Ge
     const legal = rng.chance(hq.legalRate) ? rng.pick(hq.legal) : "";
     const name = legal === "" ? nameParts.base : `${nameParts.base} ${legal}`;
 
-    // Domain: first free candidate, then country / city variants, then a counter.
-    let label = "";
-    for (const raw of nameParts.domains) {
-      const candidate = domainLabel(raw);
-      if (!usedLabels.has(candidate)) {
-        label = candidate;
-        break;
-      }
-    }
-    if (label === "") {
-      const primary = domainLabel(at(nameParts.domains, 0));
-      const local = primary + (hq.code === "GB" ? "uk" : hq.code.toLowerCase());
-      const byCity = `${primary.slice(0, 40)}-${citySlug}`;
-      if (!usedLabels.has(local)) label = local;
-      else if (!usedLabels.has(byCity)) label = byCity;
-      else {
-        let counter = domainCounters.get(primary) ?? 1;
-        do {
-          counter++;
-          label = primary + String(counter);
-        } while (usedLabels.has(label));
-        domainCounters.set(primary, counter);
-      }
-    }
-    usedLabels.add(label);
+    // Domain. The first company to use a name gets it as is ("bluefincloud"); later ones get the
+    // country ("bluefincloud-de"), then the city ("bluefincloud-munich"), then a number
+    // ("bluefincloud3"). Name labels hold letters only and city slugs are at least four letters,
+    // so every (name, use) pair maps to a different label: unique without a lookup table.
+    const primary = domainLabel(nameParts.domain);
+    const uses = domainUses.get(primary) ?? 0;
+    domainUses.set(primary, uses + 1);
+    let label: string;
+    if (uses === 0) label = primary;
+    else if (uses === 1) label = `${primary}-${hq.code === "GB" ? "uk" : hq.code.toLowerCase()}`;
+    else if (uses === 2) label = `${primary}-${citySlug}`;
+    else label = primary + String(uses);
     const domain = flat(`${label}.example`);
 
     const services = pickServices(rng, focus, tier);
@@ -1225,7 +1207,8 @@ export function generatePartners(count: number, seed: number = DEFAULT_SEED): Ge
     const rating = Math.round((3.5 + 1.5 * Math.sqrt(rng.next())) * 10) / 10;
 
     const org = hq.us ? "organization" : "organisation";
-    const sizes = sizePhrases(sizesServed, org);
+    const sizeLo = SIZE_BANDS.indexOf(at(sizesServed, 0));
+    const sizeHi = SIZE_BANDS.indexOf(at(sizesServed, sizesServed.length - 1));
     const mid = services.map((s) => SERVICE_MID.get(s) ?? s);
     const industriesMid = industries.map((s) => INDUSTRY_MID.get(s) ?? s);
     const country = hq.the ? `the ${hq.name}` : hq.name;
@@ -1250,8 +1233,9 @@ export function generatePartners(count: number, seed: number = DEFAULT_SEED): Ge
       inds: listJoin(industriesMid),
       sectors: industries.length > 1 ? "sectors" : "sector",
       org,
-      sizePhrase: sizes.phrase,
-      sizeRange: sizes.range,
+      sizePhrase: sizePhrase(sizeLo, sizeHi, org),
+      sizeLo,
+      sizeHi,
     };
     const headline = flat(headlineFor(rng, context));
     const otherCities = locations.length > 1 ? locations.slice(1).map((l) => l.city) : [];

@@ -6,6 +6,11 @@ export interface FormState {
   message?: string;
   fieldErrors?: Record<string, string[] | undefined>;
   values?: Record<string, string>;
+  /**
+   * Set on every refused submission. Forms use it as their `key`, so fields remount with the
+   * typed values as defaults (React's automatic form reset would otherwise restore a select's first default).
+   */
+  submittedAt?: number;
 }
 
 export const initialFormState: FormState = { ok: false };
@@ -30,5 +35,9 @@ export function typedValues(formData: FormData, names: readonly string[]): Recor
 }
 
 export function invalid(error: z.ZodError, formData: FormData, names: readonly string[], message = "Check the highlighted fields and try again."): FormState {
-  return { ok: false, message, fieldErrors: fieldErrors(error), values: typedValues(formData, names) };
+  return refused(message, fieldErrors(error), formData, names);
+}
+
+export function refused(message: string, errors: Record<string, string[] | undefined> | undefined, formData: FormData, names: readonly string[]): FormState {
+  return { ok: false, message, fieldErrors: errors, values: typedValues(formData, names), submittedAt: Date.now() };
 }

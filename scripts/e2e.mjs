@@ -5,7 +5,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { ensureChromium } from "./chromium.mjs";
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: ".next-e2e" };
 env.CHROMIUM_PATH ??= await ensureChromium();
 const run = (command, args) => {
   const result = spawnSync(command, args, { stdio: "inherit", env });

@@ -10,7 +10,7 @@ import { initialFormState } from "@/lib/forms";
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, formAction] = useActionState(requestSignInLink, initialFormState);
   return (
-    <form action={formAction} noValidate className="space-y-5">
+    <form key={state.submittedAt} action={formAction} noValidate className="space-y-5">
       {state.message && !state.ok && <FormMessage tone="error">{state.message}</FormMessage>}
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
       <Field label="Email" name="email" required error={state.fieldErrors?.email} hint="We'll email you a link that signs you in.">

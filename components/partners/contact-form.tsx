@@ -31,7 +31,7 @@ export function ContactForm({
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   return (
-    <form action={formAction} noValidate className="space-y-5">
+    <form key={state.submittedAt} action={formAction} noValidate className="space-y-5">
       {state.message && <FormMessage tone="error">{state.message}</FormMessage>}
       {e.partners && <FormMessage tone="error">{e.partners.join(" ")}</FormMessage>}
       {partnerSlugs.map((slug) => (

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { kickOutbox } from "@/lib/email/deliver";
-import { invalid, typedValues, type FormState } from "@/lib/forms";
+import { invalid, refused, type FormState } from "@/lib/forms";
 import { clientIpFrom } from "@/lib/request";
 import { CONTACT_FIELDS, contactRequestFromForm, contactRequestSchema } from "./schemas";
 import { createContactRequest } from "./service";
@@ -13,7 +13,7 @@ export async function sendContactRequest(_previous: FormState, formData: FormDat
   const parsed = contactRequestSchema.safeParse(contactRequestFromForm(formData));
   if (!parsed.success) return invalid(parsed.error, formData, CONTACT_FIELDS);
   const result = await createContactRequest(await getDb(), parsed.data, { clientIp: clientIpFrom(await headers()) });
-  if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors, values: typedValues(formData, CONTACT_FIELDS) };
+  if (!result.ok) return refused(result.message, result.fieldErrors, formData, CONTACT_FIELDS);
   if (!result.duplicate) kickOutbox();
   redirect(`/partners/contact/sent/${result.requestId}`);
 }

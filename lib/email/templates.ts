@@ -4,6 +4,7 @@ import ContactRequestConfirmationEmail, {
   type ContactRequestConfirmationEmailProps,
 } from "@/emails/contact-request-confirmation";
 import ContactRequestPartnerEmail, { subject as contactPartnerSubject, type ContactRequestPartnerEmailProps } from "@/emails/contact-request-partner";
+import InvitationEmail, { subject as invitationSubject, type InvitationEmailProps } from "@/emails/invitation";
 import SignInEmail, { subject as signInSubject, type SignInEmailProps } from "@/emails/sign-in";
 
 interface TemplateDefinition<P> {
@@ -19,6 +20,7 @@ function define<P>(component: (props: P) => ReactElement, subject: (props: P) =>
 export const templates = {
   "sign-in": define<SignInEmailProps>(SignInEmail, signInSubject),
   "contact-request-partner": define<ContactRequestPartnerEmailProps>(ContactRequestPartnerEmail, contactPartnerSubject),
+  invitation: define<InvitationEmailProps>(InvitationEmail, invitationSubject),
   "contact-request-confirmation": define<ContactRequestConfirmationEmailProps>(ContactRequestConfirmationEmail, contactConfirmationSubject),
 };
 

@@ -230,8 +230,8 @@ function summarizePlan(statement: string, plan: string): PlanSummary {
     if (sort?.[1]) sorts.push(sort[1].trim().replace(/\s+/g, " "));
     // Rows reaching the ranking/sort: the first heap or sequential scan of partner_profiles.
     if (matchedRows === null && /(Bitmap Heap Scan|Seq Scan|Index Scan.*) on partner_profiles/.test(line)) {
-      const actual = /actual time=[\d.]+\.\.[\d.]+ rows=(\d+) loops=(\d+)/.exec(line);
-      if (actual) matchedRows = Number(actual[1]) * Number(actual[2]);
+      const actual = /actual time=[\d.]+\.\.[\d.]+ rows=([\d.]+) loops=(\d+)/.exec(line);
+      if (actual) matchedRows = Math.round(Number(actual[1]) * Number(actual[2]));
     }
   }
   const number = (pattern: RegExp) => {

@@ -48,6 +48,8 @@ const TARGET_RPS_RATIO = 0.4;
 
 interface Level {
   connections: number;
+  /** 1-minute load average before the level's search run: other work on the machine skews the figures. */
+  loadBefore: number;
   search: LoadStats;
   floor: LoadStats;
   ratio: { rps: number; p50: number };
@@ -101,7 +103,7 @@ function levelTable(level: Level): string {
   const row = (name: string, s: LoadStats) =>
     `${name.padEnd(22)}${pad(ms(s.latencyMs.p50), 9)}${pad(ms(s.latencyMs.p95), 9)}${pad(ms(s.latencyMs.p99), 9)}${pad(s.rps.toFixed(1), 9)}${pad(String(s.ok), 8)}${pad(String(s.non2xx), 9)}${pad(String(s.errors), 8)}`;
   return [
-    `${level.connections} connections, ${seconds} s each`,
+    `${level.connections} connections, ${seconds} s each (load average before: ${level.loadBefore})`,
     header,
     row("search /partners", level.search),
     row(`floor ${level.floor.label}`, level.floor),
@@ -115,6 +117,8 @@ function markdown(report: Report): string {
   lines.push(`Run ${report.startedAt} — ${report.driver}, ${report.seed.profiles.toLocaleString("en-US")} partner profiles`);
   lines.push("");
   lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}; ${m.database}`);
+  lines.push("");
+  lines.push(`Load average before each level: ${report.levels.map((l) => `${l.connections} connections ${l.loadBefore}`).join(", ")}`);
   lines.push("");
   lines.push("| Connections | Page | p50 ms | p95 ms | p99 ms | req/s | errors + non-2xx |");
   lines.push("|---|---|---:|---:|---:|---:|---:|");
@@ -239,12 +243,15 @@ async function main() {
 
   const results: Level[] = [];
   for (const connections of levels) {
+    const loadBefore = Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
+    if (loadBefore > os.cpus().length / 2) log(`warning: the machine's load average is ${loadBefore} before this run: other processes compete for the CPU`);
     log(`${connections} connections: search for ${seconds} s…`);
     const search = await runLoad({ origin, label: "/partners", paths, connections, seconds });
     log(`${connections} connections: floor ${floorPath} for ${seconds} s…`);
     const floor = await runLoad({ origin, label: floorPath, paths: [floorPath], connections, seconds });
     const level: Level = {
       connections,
+      loadBefore,
       search,
       floor,
       ratio: { rps: search.rps / floor.rps, p50: search.latencyMs.p50 / floor.latencyMs.p50 },

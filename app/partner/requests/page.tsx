@@ -107,6 +107,12 @@ export default async function PartnerRequestsPage({ searchParams }: { searchPara
                         Decline<span className="sr-only"> ({r.company})</span>
                       </StatusButton>
                     )}
+                    <Link
+                      className="rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700"
+                      href={`/partner/invitations/new?request=${r.recipientId}`}
+                    >
+                      Invite this customer<span className="sr-only"> ({r.company})</span>
+                    </Link>
                     {r.status !== "new" && (
                       <StatusButton recipientId={r.recipientId} status="new">
                         Mark new<span className="sr-only"> ({r.company})</span>

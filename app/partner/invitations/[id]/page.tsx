@@ -1,0 +1,136 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NoAccess } from "@/components/layout/area-shell";
+import { InvitationStatusBadge } from "@/components/invitations/status-badge";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { getDb } from "@/db/client";
+import { hasPermission } from "@/lib/authz";
+import { getAreaContext } from "@/lib/context";
+import { formatDateTime } from "@/lib/format";
+import { cancelInvitationAction, resendInvitationAction } from "@/lib/invitations/actions";
+import { getPartnerInvitation } from "@/lib/invitations/queries";
+import { durationLabel } from "@/lib/invitations/rules";
+import { relationshipTypeInfo } from "@/lib/relationships/types";
+import { sortByPrivilege } from "@/lib/roles";
+
+export const metadata: Metadata = { title: "Invitation" };
+
+const NOTICES: Record<string, string> = { resent: "The invitation was sent again, with the same link.", cancelled: "The invitation is cancelled; its link no longer works." };
+const ERRORS: Record<string, string> = {
+  not_found: "That invitation was not found.",
+  not_pending: "Only pending invitations can be resent or cancelled.",
+  rate_limited: "This invitation was already resent 3 times today. Try again tomorrow.",
+  forbidden: "You don't have permission to do this.",
+};
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ sent?: string; done?: string; error?: string }> };
+
+export default async function PartnerInvitationPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const context = await getAreaContext("partner", `/partner/invitations/${id}`);
+  if (!context || !hasPermission(context.actor, "invitations.manage", context.membership.organizationId)) {
+    return (
+      <NoAccess title="Invitation">
+        <p>Only agents of a partner organization can see its invitations.</p>
+      </NoAccess>
+    );
+  }
+  const invitation = await getPartnerInvitation(await getDb(), context.membership.organizationId, id);
+  if (!invitation) notFound();
+  const { sent, done, error } = await searchParams;
+  const type = relationshipTypeInfo(invitation.type);
+
+  return (
+    <main className="max-w-3xl">
+      <p>
+        <Link className="text-sm font-medium text-accent-700 underline" href="/partner/invitations">
+          Invitations
+        </Link>
+      </p>
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold text-gray-900">
+          {type.name} invitation to {invitation.customerName ?? invitation.customerEmail}
+        </h1>
+        <InvitationStatusBadge status={invitation.status} />
+      </div>
+      {sent && <Alert tone="success" className="mt-4">Invitation sent to {invitation.customerEmail}. It stays pending until a Global or Billing administrator accepts it.</Alert>}
+      {done && NOTICES[done] && <Alert tone="success" className="mt-4">{NOTICES[done]}</Alert>}
+      {error && ERRORS[error] && <Alert tone="danger" className="mt-4">{ERRORS[error]}</Alert>}
+
+      <dl className="mt-6 grid gap-x-6 gap-y-3 rounded-lg border border-gray-200 bg-white p-5 text-sm sm:grid-cols-[12rem_1fr]">
+        <dt className="font-medium text-gray-900">Sent to</dt>
+        <dd className="text-gray-800">{invitation.customerEmail}</dd>
+        <dt className="font-medium text-gray-900">Relationship type</dt>
+        <dd className="text-gray-800">
+          {type.name} — {type.description}
+        </dd>
+        <dt className="font-medium text-gray-900">Roles requested</dt>
+        <dd className="text-gray-800">
+          {invitation.roles.length === 0 ? (
+            "None"
+          ) : (
+            <ul className="space-y-1">
+              {sortByPrivilege(invitation.roles).map((role) => (
+                <li key={role.id}>
+                  {role.name} {role.privilege === "high" && <Badge tone="warning">Highly privileged</Badge>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        {invitation.durationDays && (
+          <>
+            <dt className="font-medium text-gray-900">Duration</dt>
+            <dd className="text-gray-800">
+              {durationLabel(invitation.durationDays)} from acceptance;
+              auto-extend {invitation.autoExtend ? "by 180 days" : "off"}
+            </dd>
+          </>
+        )}
+        {invitation.message && (
+          <>
+            <dt className="font-medium text-gray-900">Message</dt>
+            <dd className="whitespace-pre-line text-gray-800">{invitation.message}</dd>
+          </>
+        )}
+        <dt className="font-medium text-gray-900">Sent</dt>
+        <dd className="text-gray-800">
+          {formatDateTime(invitation.createdAt)}
+          {invitation.sentBy ? ` by ${invitation.sentBy}` : ""}
+          {invitation.sentCount > 1 ? ` · sent ${invitation.sentCount} times, last ${formatDateTime(invitation.lastSentAt)}` : ""}
+        </dd>
+        <dt className="font-medium text-gray-900">{invitation.status === "expired" ? "Expired" : "Expires"}</dt>
+        <dd className="text-gray-800">{formatDateTime(invitation.expiresAt)}</dd>
+        {invitation.respondedAt && (
+          <>
+            <dt className="font-medium text-gray-900">Answered</dt>
+            <dd className="text-gray-800">
+              {formatDateTime(invitation.respondedAt)}
+              {invitation.declineReason ? ` — reason: ${invitation.declineReason}` : ""}
+            </dd>
+          </>
+        )}
+      </dl>
+
+      {invitation.status === "pending" && (
+        <div className="mt-6 flex flex-wrap gap-3">
+          <form action={resendInvitationAction}>
+            <input type="hidden" name="invitationId" value={invitation.id} />
+            <SubmitButton variant="secondary" pendingLabel="Sending…">
+              Resend
+            </SubmitButton>
+          </form>
+          <form action={cancelInvitationAction}>
+            <input type="hidden" name="invitationId" value={invitation.id} />
+            <SubmitButton variant="danger" pendingLabel="Cancelling…">
+              Cancel invitation
+            </SubmitButton>
+          </form>
+        </div>
+      )}
+    </main>
+  );
+}

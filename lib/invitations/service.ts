@@ -1,0 +1,260 @@
+import { and, eq, gt, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { invitations, memberships, organizations, users, type Invitation } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { hasPermission, requirePermission, type Actor } from "@/lib/authz";
+import { appUrl } from "@/lib/email/config";
+import { sendEmail } from "@/lib/email/send";
+import { INVITATION_LIFETIME_DAYS, relationshipTypeInfo } from "@/lib/relationships/types";
+import { CUSTOMER_DECISION_ROLES, getRole, roleName } from "@/lib/roles";
+import { takeRateLimit } from "@/lib/rate-limit";
+import { durationLabel, effectiveStatus, gdapProblems, rolesFor } from "./rules";
+import type { InvitationInput } from "./schemas";
+import { hashToken, invitationToken, newTokenSalt } from "./tokens";
+
+const DAY = 24 * 60 * 60 * 1000;
+export const RESEND_LIMIT_PER_DAY = 3;
+
+export type InvitationResult =
+  | { ok: true; invitationId: string; duplicate: boolean }
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; pendingInvitationId?: string };
+
+function refuse(field: string | null, message: string, extra: Partial<Extract<InvitationResult, { ok: false }>> = {}): InvitationResult {
+  return { ok: false, message: field ? "Check the highlighted fields and try again." : message, fieldErrors: field ? { [field]: [message] } : undefined, ...extra };
+}
+
+/** The customer organization an address belongs to: its user's customer membership, else its domain. */
+async function resolveCustomer(db: DbOrTx, email: string) {
+  const rows = await db
+    .select({ organizationId: organizations.id, name: organizations.name, kind: organizations.kind, roles: memberships.roles })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(users.email, email));
+  const member = rows.find((r) => r.kind === "customer") ?? rows[0];
+  if (member) return { ...member, known: true as const };
+  const domain = email.split("@")[1] ?? "";
+  const [byDomain] = await db
+    .select({ organizationId: organizations.id, name: organizations.name, kind: organizations.kind })
+    .from(organizations)
+    .where(sql`lower(${organizations.domain}) = ${domain}`);
+  return byDomain ? { ...byDomain, roles: null, known: false as const } : null;
+}
+
+export function invitationLink(invitation: Pick<Invitation, "tokenSalt">): string {
+  return `${appUrl()}/admin/invitations/${invitationToken(invitation.tokenSalt)}`;
+}
+
+async function queueInvitationEmail(tx: DbOrTx, invitation: Invitation, reminder: boolean) {
+  const [partner] = await tx
+    .select({ name: organizations.name, domain: organizations.domain })
+    .from(organizations)
+    .where(eq(organizations.id, invitation.partnerOrganizationId));
+  const type = relationshipTypeInfo(invitation.type);
+  await sendEmail(tx, {
+    to: invitation.customerEmail,
+    template: "invitation",
+    props: {
+      partnerName: partner?.name ?? "A partner",
+      partnerDomain: partner?.domain ?? null,
+      typeName: type.name,
+      typeDescription: type.description,
+      roles: invitation.roles.map((id) => {
+        const role = getRole(id);
+        return { name: role.name, description: role.description, highlyPrivileged: role.privilege === "high" };
+      }),
+      duration: invitation.durationDays ? durationLabel(invitation.durationDays) : null,
+      autoExtend: invitation.autoExtend,
+      message: invitation.message,
+      reviewUrl: invitationLink(invitation),
+      expiresOn: invitation.expiresAt.toLocaleDateString("en-US", { dateStyle: "long", timeZone: "UTC" }),
+      reminder,
+    },
+  });
+}
+
+/** Send invitation: checks who may ask for what, then writes the invitation, its email and audit event together. */
+export async function createInvitation(db: Db, actor: Actor | null, input: InvitationInput, now = new Date()): Promise<InvitationResult> {
+  const membership = actor?.memberships.find((m) => m.kind === "partner");
+  requirePermission(actor, "invitations.send", membership?.organizationId ?? "");
+  const partnerId = membership!.organizationId;
+  const type = relationshipTypeInfo(input.type);
+  if (type.requiresAdminAgent && !hasPermission(actor, "invitations.send_admin_roles", partnerId)) {
+    return refuse("type", `Only an admin agent can ask for admin roles (${type.name}). Ask an admin agent of your organization to send it.`);
+  }
+
+  const roles = rolesFor(input.type, input.roles);
+  const durationDays = type.choosesRoles ? input.durationDays : null;
+  const autoExtend = type.choosesRoles ? input.autoExtend : false;
+  if (type.choosesRoles) {
+    const problems = gdapProblems(roles, durationDays, autoExtend);
+    if (problems.length > 0) {
+      return { ok: false, message: "Check the highlighted fields and try again.", fieldErrors: Object.fromEntries(problems.map((p) => [p.field, [p.message]])) };
+    }
+  }
+
+  const [earlier] = await db.select({ id: invitations.id }).from(invitations).where(eq(invitations.idempotencyKey, input.idempotencyKey));
+  if (earlier) return { ok: true, invitationId: earlier.id, duplicate: true };
+
+  const [partnerOrg] = await db.select({ domain: organizations.domain }).from(organizations).where(eq(organizations.id, partnerId));
+  const customer = await resolveCustomer(db, input.customerEmail);
+  const emailDomain = input.customerEmail.split("@")[1];
+  if (customer?.organizationId === partnerId || (partnerOrg?.domain && emailDomain === partnerOrg.domain.toLowerCase())) {
+    return refuse("customerEmail", "That address belongs to your own organization. Invite a customer's administrator.");
+  }
+  if (customer && customer.kind !== "customer") {
+    return refuse("customerEmail", `That address belongs to ${customer.name}, a partner organization. Invite a customer's administrator.`);
+  }
+  if (customer?.known && !customer.roles?.some((r) => (CUSTOMER_DECISION_ROLES as readonly string[]).includes(r))) {
+    return refuse(
+      "customerEmail",
+      `${input.customerEmail} isn't a Global or Billing administrator of ${customer.name}. Send the invitation to one who is.`,
+    );
+  }
+
+  return db.transaction(async (tx) => {
+    // One pending invitation per partner, customer and type; the lock makes concurrent sends queue.
+    const customerKey = customer?.organizationId ?? input.customerEmail;
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`invitation:${partnerId}:${customerKey}:${input.type}`}))`);
+    const [again] = await tx.select({ id: invitations.id }).from(invitations).where(eq(invitations.idempotencyKey, input.idempotencyKey));
+    if (again) return { ok: true as const, invitationId: again.id, duplicate: true };
+    const [pending] = await tx
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(
+        and(
+          eq(invitations.partnerOrganizationId, partnerId),
+          eq(invitations.type, input.type),
+          eq(invitations.status, "pending"),
+          gt(invitations.expiresAt, now),
+          customer ? eq(invitations.customerOrganizationId, customer.organizationId) : sql`lower(${invitations.customerEmail}) = ${input.customerEmail}`,
+        ),
+      );
+    if (pending) {
+      return refuse("type", `You already have a pending ${type.name} invitation for this customer.`, { pendingInvitationId: pending.id });
+    }
+
+    const tokenSalt = newTokenSalt();
+    const [invitation] = await tx
+      .insert(invitations)
+      .values({
+        partnerOrganizationId: partnerId,
+        customerEmail: input.customerEmail,
+        customerOrganizationId: customer?.organizationId ?? null,
+        contactRecipientId: input.contactRecipientId ?? null,
+        type: input.type,
+        roles,
+        durationDays,
+        autoExtend,
+        message: input.message,
+        tokenSalt,
+        tokenHash: hashToken(invitationToken(tokenSalt)),
+        idempotencyKey: input.idempotencyKey,
+        expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_DAYS * DAY),
+        lastSentAt: now,
+        createdById: actor!.userId,
+        createdAt: now,
+      })
+      .returning();
+    await queueInvitationEmail(tx, invitation!, false);
+    await recordAudit(tx, {
+      actorUserId: actor!.userId,
+      actorLabel: actor!.email,
+      organizationId: partnerId,
+      counterpartyOrganizationId: customer?.organizationId ?? null,
+      action: "invitation.sent",
+      targetType: "invitation",
+      targetId: invitation!.id,
+      details: { type: input.type, roles: roles.map(roleName), durationDays, autoExtend, to: input.customerEmail },
+    });
+    return { ok: true as const, invitationId: invitation!.id, duplicate: false };
+  });
+}
+
+async function lockPartnerInvitation(tx: DbOrTx, actor: Actor | null, invitationId: string) {
+  const membership = actor?.memberships.find((m) => m.kind === "partner");
+  requirePermission(actor, "invitations.manage", membership?.organizationId ?? "");
+  if (!/^[0-9a-f-]{36}$/i.test(invitationId)) return undefined;
+  const [invitation] = await tx
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.id, invitationId), eq(invitations.partnerOrganizationId, membership!.organizationId)))
+    .for("update");
+  return invitation;
+}
+
+export type ManageCode = "resent" | "cancelled" | "not_found" | "not_pending" | "rate_limited";
+export type ManageResult = { ok: boolean; code: ManageCode; message: string };
+
+/** Resend: the same link in a new email, at most three times a day. */
+export async function resendInvitation(db: Db, actor: Actor | null, invitationId: string, now = new Date()): Promise<ManageResult> {
+  return db.transaction(async (tx) => {
+    const invitation = await lockPartnerInvitation(tx, actor, invitationId);
+    if (!invitation) return { ok: false, code: "not_found", message: "That invitation was not found." };
+    const status = effectiveStatus(invitation, now);
+    if (status !== "pending") return { ok: false, code: "not_pending", message: `This invitation is ${status}; only pending invitations can be resent.` };
+    const limited = await takeRateLimit(tx, [{ bucket: "invitation:resend", key: invitation.id, limit: RESEND_LIMIT_PER_DAY, windowMs: DAY }], now);
+    if (!limited.ok) {
+      return { ok: false, code: "rate_limited", message: `This invitation was already resent ${RESEND_LIMIT_PER_DAY} times today. Try again tomorrow.` };
+    }
+    await tx.update(invitations).set({ sentCount: invitation.sentCount + 1, lastSentAt: now }).where(eq(invitations.id, invitation.id));
+    await queueInvitationEmail(tx, invitation, true);
+    await recordAudit(tx, {
+      actorUserId: actor!.userId,
+      actorLabel: actor!.email,
+      organizationId: invitation.partnerOrganizationId,
+      counterpartyOrganizationId: invitation.customerOrganizationId,
+      action: "invitation.resent",
+      targetType: "invitation",
+      targetId: invitation.id,
+      details: { to: invitation.customerEmail, sentCount: invitation.sentCount + 1 },
+    });
+    return { ok: true, code: "resent", message: `Sent again to ${invitation.customerEmail}.` };
+  });
+}
+
+/** Cancel: the link stops working at once. Cancelling twice is not an error. */
+export async function cancelInvitation(db: Db, actor: Actor | null, invitationId: string, now = new Date()): Promise<ManageResult> {
+  return db.transaction(async (tx) => {
+    const invitation = await lockPartnerInvitation(tx, actor, invitationId);
+    if (!invitation) return { ok: false, code: "not_found", message: "That invitation was not found." };
+    if (invitation.status === "cancelled") return { ok: true, code: "cancelled", message: "The invitation is cancelled." };
+    const status = effectiveStatus(invitation, now);
+    if (status !== "pending") return { ok: false, code: "not_pending", message: `This invitation is ${status} and can no longer be cancelled.` };
+    await tx.update(invitations).set({ status: "cancelled", respondedAt: now, respondedById: actor!.userId }).where(eq(invitations.id, invitation.id));
+    await recordAudit(tx, {
+      actorUserId: actor!.userId,
+      actorLabel: actor!.email,
+      organizationId: invitation.partnerOrganizationId,
+      counterpartyOrganizationId: invitation.customerOrganizationId,
+      action: "invitation.cancelled",
+      targetType: "invitation",
+      targetId: invitation.id,
+      details: { to: invitation.customerEmail },
+    });
+    return { ok: true, code: "cancelled", message: "The invitation is cancelled; its link no longer works." };
+  });
+}
+
+/** Records expiries for pending invitations past their date (pages already show them as expired). */
+export async function expireInvitations(db: Db, now = new Date()): Promise<number> {
+  return db.transaction(async (tx) => {
+    const expired = await tx
+      .update(invitations)
+      .set({ status: "expired" })
+      .where(and(eq(invitations.status, "pending"), sql`${invitations.expiresAt} <= ${now}`))
+      .returning({ id: invitations.id, partner: invitations.partnerOrganizationId, customer: invitations.customerOrganizationId });
+    for (const row of expired) {
+      await recordAudit(tx, {
+        actorUserId: null,
+        actorLabel: "System",
+        organizationId: row.partner,
+        counterpartyOrganizationId: row.customer,
+        action: "invitation.expired",
+        targetType: "invitation",
+        targetId: row.id,
+      });
+    }
+    return expired.length;
+  });
+}

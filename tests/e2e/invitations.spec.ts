@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { openLatestEmail, signInAs } from "./helpers";
+
+test("an admin agent sends a GDAP invitation, follows it, and cancelling it kills the link", async ({ page }) => {
+  await signInAs(page, "agent@fabrikam.example");
+  await page.getByRole("navigation", { name: "Partner portal" }).getByRole("link", { name: "Invitations" }).click();
+  await page.getByRole("link", { name: "Invite a customer" }).click();
+
+  await page.getByLabel("Customer email").fill("admin@contoso.example");
+  await page.getByRole("radio", { name: /^Granular delegated administrator/ }).check();
+  // Global administrator with auto-extend is refused with a clear message.
+  await page.getByRole("checkbox", { name: /^Global administrator/ }).check();
+  await page.getByRole("checkbox", { name: "Auto-extend by 180 days" }).check();
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText(/Access that includes Global administrator can't auto-extend/)).toBeVisible();
+
+  await page.getByRole("checkbox", { name: /^Global administrator/ }).uncheck();
+  await page.getByRole("checkbox", { name: "Auto-extend by 180 days" }).uncheck();
+  await page.getByRole("checkbox", { name: /^Helpdesk administrator/ }).check();
+  await page.getByRole("checkbox", { name: /^License administrator/ }).check();
+  await page.getByLabel("Duration (days)").fill("180");
+  await page.getByLabel("Message").fill("As discussed, this covers the license clean-up.");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: /Granular delegated administrator invitation to Contoso/ })).toBeVisible();
+  await expect(page.getByText("Pending", { exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "Invitations" }).first().click();
+  await expect(page.getByRole("row", { name: /Contoso.*Granular delegated administrator.*License administrator, Helpdesk administrator.*Pending/ })).toBeVisible();
+
+  // The email names the roles and the duration and links to the admin center.
+  await openLatestEmail(page, "admin@contoso.example", "Fabrikam Partners invites you to a Granular delegated administrator relationship");
+  const email = page.frameLocator('iframe[title^="Email:"]');
+  await expect(email.getByText(/Helpdesk administrator — Resets passwords/)).toBeVisible();
+  await expect(email.getByText(/License administrator — Assigns/)).toBeVisible();
+  await expect(email.getByText(/for 180 days/)).toBeVisible();
+  const link = await page.getByRole("region", { name: "Links in this message" }).getByRole("link", { name: "Review the request" }).getAttribute("href");
+  expect(link).toMatch(/\/admin\/invitations\/[A-Za-z0-9_-]{43}$/);
+
+  // Cancel it: the link stops working at once.
+  await page.goto("/partner/invitations?status=pending");
+  await page.getByRole("link", { name: "Contoso" }).click();
+  await page.getByRole("button", { name: "Cancel invitation" }).click();
+  await expect(page.getByText("The invitation is cancelled; its link no longer works.")).toBeVisible();
+  await page.goto(link as string);
+  await expect(page.getByRole("heading", { name: "This invitation was cancelled" })).toBeVisible();
+});
+
+test("a sales agent cannot ask for admin roles", async ({ page }) => {
+  await signInAs(page, "sales@fabrikam.example");
+  await page.goto("/partner/invitations/new");
+  await expect(page.getByRole("radio", { name: /^Granular delegated administrator/ })).toBeDisabled();
+  await expect(page.getByRole("radio", { name: /^Reseller — admin agents only|^Reseller &/ })).toBeDisabled();
+  await page.getByLabel("Customer email").fill("admin@northwind.example");
+  await page.getByRole("radio", { name: /^Reseller Sells/ }).check();
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Reseller invitation to Northwind Traders" })).toBeVisible();
+});

@@ -1,0 +1,79 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { seedDatabase } from "@/db/seed";
+import { parseDirectoryQuery, searchDirectory, PAGE_SIZE } from "@/lib/partners/search";
+import { resetDatabase } from "../support/db";
+
+let db: Db;
+const search = (params: Record<string, string>) => searchDirectory(db, parseDirectoryQuery(params));
+
+describe("directory search", () => {
+  beforeAll(async () => {
+    db = await resetDatabase();
+    await seedDatabase(db);
+  });
+
+  it("finds security partners in the United States for 50–249 employees", async () => {
+    const page = await search({ location: "US", size: "50-249", q: "security" });
+    expect(page.total).toBeGreaterThanOrEqual(5);
+    for (const r of page.results) {
+      expect(r.locations.some((l) => l.country === "US")).toBe(true);
+      expect(r.sizesServed).toContain("50-249");
+    }
+    // The best matches name security among their services.
+    expect(page.results.slice(0, 3).every((r) => r.services.some((s) => /secur/i.test(s)))).toBe(true);
+  });
+
+  it("tolerates a misspelt keyword", async () => {
+    const right = await search({ location: "US", q: "security" });
+    const typo = await search({ location: "US", q: "secruity" });
+    expect(typo.total).toBeGreaterThan(0);
+    expect(typo.total).toBe(right.total);
+    expect((await search({ q: "migraton" })).total).toBe((await search({ q: "migration" })).total);
+  });
+
+  it("finds migration partners in Germany, and filters by city", async () => {
+    const germany = await search({ location: "DE", q: "migration" });
+    expect(germany.total).toBeGreaterThanOrEqual(3);
+    expect(germany.results.every((r) => r.locations.some((l) => l.country === "DE"))).toBe(true);
+    const seattle = await search({ location: "US", city: "seattle" });
+    expect(seattle.results.every((r) => r.locations.some((l) => l.city === "Seattle"))).toBe(true);
+    expect(seattle.results.map((r) => r.name)).toContain("Fabrikam Partners");
+  });
+
+  it("ranks a name match first", async () => {
+    const page = await search({ q: "Adatum" });
+    expect(page.results[0]?.name).toBe("Adatum Consulting");
+  });
+
+  it("requires every keyword", async () => {
+    const both = await search({ q: "teams voice" });
+    expect(both.total).toBeGreaterThan(0);
+    expect(both.total).toBeLessThanOrEqual((await search({ q: "teams" })).total);
+  });
+
+  it("pages through results without repeats and counts them all", async () => {
+    const first = await search({});
+    expect(first.total).toBeGreaterThanOrEqual(222);
+    expect(first.results).toHaveLength(PAGE_SIZE);
+    const second = await search({ page: "2" });
+    expect(second.total).toBe(first.total);
+    const ids = new Set(first.results.map((r) => r.id));
+    expect(second.results.some((r) => ids.has(r.id))).toBe(false);
+    const beyond = await search({ page: "400" });
+    expect(beyond.results).toHaveLength(0);
+    expect(beyond.total).toBe(first.total);
+  });
+
+  it("returns nothing, not an error, for a search with no match or hostile text", async () => {
+    expect((await search({ q: "zzqqxxv" })).total).toBe(0);
+    for (const q of ["'; drop table partner_profiles; --", "a & b | !c", "<script>alert(1)</script>", "::* :* (", "\u0000\u0007"]) {
+      await expect(search({ q })).resolves.toBeDefined();
+    }
+  });
+
+  it("ignores unusable filters instead of failing", () => {
+    const query = parseDirectoryQuery({ location: "Atlantis", size: "huge", page: "-3", sel: ["ok-slug", "Bad Slug!", "ok-slug"] });
+    expect(query).toMatchObject({ location: undefined, size: undefined, page: 1, sel: ["ok-slug"] });
+  });
+});

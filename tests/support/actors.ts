@@ -1,0 +1,13 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+import { loadActor, type Actor } from "@/lib/authz";
+
+/** The actor for a seeded account, as the app would load it for that signed-in person. */
+export async function actorFor(db: Db, email: string): Promise<Actor> {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (!user) throw new Error(`No seeded user ${email}`);
+  const actor = await loadActor(db, user.id);
+  if (!actor) throw new Error(`No actor for ${email}`);
+  return actor;
+}
