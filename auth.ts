@@ -7,7 +7,8 @@ import { ensureAuthSecret } from "@/lib/auth-secret";
 import { emailFrom } from "@/lib/email/config";
 import { kickOutbox } from "@/lib/email/deliver";
 import { sendEmail } from "@/lib/email/send";
-import { isProtectedPath, signInPath } from "@/lib/auth/paths";
+import { NextResponse } from "next/server";
+import { carriesSecret, isProtectedPath, RETURN_COOKIE, signInPath } from "@/lib/auth/paths";
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 30 * 60;
 
@@ -44,7 +45,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       authorized({ auth: session, request }) {
         if (session?.user || !isProtectedPath(request.nextUrl.pathname)) return true;
         const { pathname, search } = request.nextUrl;
-        return Response.redirect(new URL(signInPath(`${pathname}${search}`), request.nextUrl));
+        const target = `${pathname}${search}`;
+        if (!carriesSecret(pathname)) return NextResponse.redirect(new URL(signInPath(target), request.nextUrl));
+        // An invitation address holds its token: keep it out of the sign-in page's URL and HTML.
+        const response = NextResponse.redirect(new URL("/signin", request.nextUrl));
+        response.cookies.set(RETURN_COOKIE, target, {
+          httpOnly: true,
+          sameSite: "lax",
+          secure: request.nextUrl.protocol === "https:",
+          path: "/",
+          maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+        });
+        return response;
       },
       session({ session, user }) {
         session.user.id = user.id;

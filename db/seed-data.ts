@@ -3,7 +3,7 @@
  *
  * Pure and dependency-free: `generatePartners(count, seed)` is deterministic, and the list for a
  * smaller count is always a prefix of the list for a larger count with the same seed (each row is
- * derived from its own index and the seed; only domain de-duplication looks back, in order).
+ * derived from its own index and the seed; only the per-name domain counter looks back, in order).
  *
  * Density for everyday searches at small counts is guaranteed by construction rather than by luck:
  *  - the first rows follow a fixed (country, service focus) plan;

@@ -1,9 +1,10 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { z } from "zod";
 import { signIn, signOut } from "@/auth";
 import { invalid, type FormState } from "@/lib/forms";
-import { safeReturnPath } from "./paths";
+import { RETURN_COOKIE, safeReturnPath } from "./paths";
 
 const signInSchema = z.object({
   email: z
@@ -21,8 +22,11 @@ export async function requestSignInLink(_previous: FormState, formData: FormData
     callbackUrl: formData.get("callbackUrl") ?? undefined,
   });
   if (!parsed.success) return invalid(parsed.error, formData, ["email"], "Check your email address.");
+  const jar = await cookies();
+  const stored = jar.get(RETURN_COOKIE)?.value;
+  if (stored) jar.delete(RETURN_COOKIE);
   // Throws the redirect to the "check your email" page; Auth.js writes the hashed token first.
-  await signIn("resend", { email: parsed.data.email.toLowerCase(), redirectTo: safeReturnPath(parsed.data.callbackUrl) });
+  await signIn("resend", { email: parsed.data.email.toLowerCase(), redirectTo: safeReturnPath(parsed.data.callbackUrl ?? stored) });
   return { ok: true };
 }
 

@@ -25,3 +25,10 @@ export function signInPath(returnTo?: string): string {
   const target = safeReturnPath(returnTo, "");
   return target ? `/signin?callbackUrl=${encodeURIComponent(target)}` : "/signin";
 }
+
+/** Where a sign-in returns to when the address itself must not travel in a URL (it holds a token). */
+export const RETURN_COOKIE = "partnerships-return-to";
+
+export function carriesSecret(pathname: string): boolean {
+  return pathname.startsWith("/admin/invitations/");
+}

@@ -4,6 +4,8 @@ import ContactRequestConfirmationEmail, {
   type ContactRequestConfirmationEmailProps,
 } from "@/emails/contact-request-confirmation";
 import ContactRequestPartnerEmail, { subject as contactPartnerSubject, type ContactRequestPartnerEmailProps } from "@/emails/contact-request-partner";
+import InvitationAnsweredEmail, { subject as invitationAnsweredSubject, type InvitationAnsweredEmailProps } from "@/emails/invitation-answered";
+import PartnerAuthorizedEmail, { subject as partnerAuthorizedSubject, type PartnerAuthorizedEmailProps } from "@/emails/partner-authorized";
 import InvitationEmail, { subject as invitationSubject, type InvitationEmailProps } from "@/emails/invitation";
 import SignInEmail, { subject as signInSubject, type SignInEmailProps } from "@/emails/sign-in";
 
@@ -21,6 +23,8 @@ export const templates = {
   "sign-in": define<SignInEmailProps>(SignInEmail, signInSubject),
   "contact-request-partner": define<ContactRequestPartnerEmailProps>(ContactRequestPartnerEmail, contactPartnerSubject),
   invitation: define<InvitationEmailProps>(InvitationEmail, invitationSubject),
+  "invitation-answered": define<InvitationAnsweredEmailProps>(InvitationAnsweredEmail, invitationAnsweredSubject),
+  "partner-authorized": define<PartnerAuthorizedEmailProps>(PartnerAuthorizedEmail, partnerAuthorizedSubject),
   "contact-request-confirmation": define<ContactRequestConfirmationEmailProps>(ContactRequestConfirmationEmail, contactConfirmationSubject),
 };
 

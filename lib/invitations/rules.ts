@@ -36,3 +36,8 @@ export function durationLabel(days: number): string {
   if (days === 730) return "2 years";
   return `${days} ${days === 1 ? "day" : "days"}`;
 }
+
+/** When GDAP access would end if accepted at this moment (the end is activation + duration). */
+export function endIfAcceptedNow(durationDays: number, now = new Date()): Date {
+  return new Date(now.getTime() + durationDays * 86_400_000);
+}

@@ -1,6 +1,9 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { organizations, relationshipTypes, relationships, roleGrants, type RelationshipType } from "@/db/schema";
+import { invitations, organizations, relationshipTypes, relationships, roleGrants, type RelationshipType } from "@/db/schema";
+import { currentAcceptance } from "@/lib/agreements/queries";
+import { mostPrivileged, type DirectoryRole } from "@/lib/roles";
+import { gdapStatus, isGrantActive, type GdapStatus } from "./status";
 
 export interface RelationshipSummary {
   id: string;
@@ -8,33 +11,53 @@ export interface RelationshipSummary {
   partnerName: string;
   types: RelationshipType[];
   activeRoles: string[];
+  topRole: DirectoryRole | undefined;
+  gdap: GdapStatus;
+  agreementAccepted: boolean;
   since: Date;
 }
 
-/** Every partner the customer works with, with the types and roles in force. */
-export async function listCustomerRelationships(db: DbOrTx, customerOrganizationId: string): Promise<RelationshipSummary[]> {
+/** Every partner the customer works with: types in force, roles in force (by date), GDAP status and agreement status. */
+export async function listCustomerRelationships(db: DbOrTx, customerOrganizationId: string, now = new Date()): Promise<RelationshipSummary[]> {
   const rows = await db
     .select({ id: relationships.id, partnerOrganizationId: relationships.partnerOrganizationId, partnerName: organizations.name, since: relationships.createdAt })
     .from(relationships)
     .innerJoin(organizations, eq(organizations.id, relationships.partnerOrganizationId))
     .where(eq(relationships.customerOrganizationId, customerOrganizationId))
-    .orderBy(asc(organizations.name));
+    .orderBy(organizations.name);
   if (rows.length === 0) return [];
-  const [types, grants] = await Promise.all([
+  const ids = rows.map((r) => r.id);
+  const [types, grants, pendingGdap, agreement] = await Promise.all([
+    db.select().from(relationshipTypes).where(inArray(relationshipTypes.relationshipId, ids)),
+    db.select().from(roleGrants).where(and(inArray(roleGrants.relationshipId, ids), sql`${roleGrants.endedAt} is null`)),
     db
-      .select({ relationshipId: relationshipTypes.relationshipId, type: relationshipTypes.type })
-      .from(relationshipTypes)
-      .innerJoin(relationships, eq(relationships.id, relationshipTypes.relationshipId))
-      .where(and(eq(relationships.customerOrganizationId, customerOrganizationId), isNull(relationshipTypes.terminatedAt))),
-    db
-      .select({ relationshipId: roleGrants.relationshipId, roleId: roleGrants.roleId })
-      .from(roleGrants)
-      .innerJoin(relationships, eq(relationships.id, roleGrants.relationshipId))
-      .where(and(eq(relationships.customerOrganizationId, customerOrganizationId), isNull(roleGrants.endedAt))),
+      .select({ partnerOrganizationId: invitations.partnerOrganizationId })
+      .from(invitations)
+      .where(and(eq(invitations.customerOrganizationId, customerOrganizationId), eq(invitations.type, "gdap"), eq(invitations.status, "pending"), gt(invitations.expiresAt, now))),
+    currentAcceptance(db, customerOrganizationId, now),
   ]);
-  return rows.map((row) => ({
-    ...row,
-    types: types.filter((t) => t.relationshipId === row.id).map((t) => t.type),
-    activeRoles: grants.filter((g) => g.relationshipId === row.id).map((g) => g.roleId),
-  }));
+  return rows.map((row) => {
+    const mine = types.filter((t) => t.relationshipId === row.id);
+    const activeRoles = grants.filter((g) => g.relationshipId === row.id && isGrantActive(g, now)).map((g) => g.roleId);
+    const gdap = mine.find((t) => t.type === "gdap");
+    return {
+      ...row,
+      types: mine.filter((t) => !t.terminatedAt && !(t.type === "gdap" && t.endsAt && t.endsAt <= now)).map((t) => t.type),
+      activeRoles,
+      topRole: mostPrivileged(activeRoles),
+      gdap: gdapStatus(gdap, pendingGdap.some((p) => p.partnerOrganizationId === row.partnerOrganizationId), now),
+      agreementAccepted: Boolean(agreement.acceptance),
+    };
+  });
+}
+
+/** Invitations waiting for this organization's answer. */
+export async function listPendingInvitationsFor(db: DbOrTx, customerOrganizationId: string, adminEmails: string[], now = new Date()) {
+  const addressedTo = adminEmails.length > 0 ? or(eq(invitations.customerOrganizationId, customerOrganizationId), inArray(invitations.customerEmail, adminEmails)) : eq(invitations.customerOrganizationId, customerOrganizationId);
+  return db
+    .select({ invitation: invitations, partnerName: organizations.name })
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.partnerOrganizationId))
+    .where(and(addressedTo, eq(invitations.status, "pending"), gt(invitations.expiresAt, now)))
+    .orderBy(invitations.createdAt);
 }

@@ -12,6 +12,8 @@ export interface LoadStats {
   timeouts: number;
   statusCodes: Record<string, number>;
   rps: number;
+  /** Mean size of a successful response as sent (compressed if the server compressed it). */
+  bytesPerResponse: number;
   latencyMs: { p50: number; p95: number; p99: number; mean: number; max: number };
 }
 
@@ -30,6 +32,7 @@ export function runLoad(options: { origin: string; label: string; paths: string[
   let next = 0;
   const latencies: number[] = [];
   const statusCodes: Record<string, number> = {};
+  let okBytes = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -68,6 +71,7 @@ export function runLoad(options: { origin: string; label: string; paths: string[
           timeouts: result.timeouts,
           statusCodes,
           rps: ok / result.duration,
+          bytesPerResponse: ok ? Math.round(okBytes / ok) : 0,
           latencyMs: {
             p50: percentile(latencies, 50),
             p95: percentile(latencies, 95),
@@ -78,9 +82,12 @@ export function runLoad(options: { origin: string; label: string; paths: string[
         });
       },
     );
-    instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    instance.on("response", (_client: unknown, statusCode: number, bytes: number, responseTime: number) => {
       statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
-      if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+      if (statusCode >= 200 && statusCode < 300) {
+        latencies.push(responseTime);
+        okBytes += bytes;
+      }
     });
   });
 }

@@ -99,9 +99,9 @@ const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
 const pad = (text: string, width: number) => text.padStart(width);
 
 function levelTable(level: Level): string {
-  const header = `${"".padEnd(22)}${pad("p50 ms", 9)}${pad("p95 ms", 9)}${pad("p99 ms", 9)}${pad("req/s", 9)}${pad("2xx", 8)}${pad("non-2xx", 9)}${pad("errors", 8)}`;
+  const header = `${"".padEnd(22)}${pad("p50 ms", 9)}${pad("p95 ms", 9)}${pad("p99 ms", 9)}${pad("req/s", 9)}${pad("2xx", 8)}${pad("non-2xx", 9)}${pad("errors", 8)}${pad("KB/resp", 9)}`;
   const row = (name: string, s: LoadStats) =>
-    `${name.padEnd(22)}${pad(ms(s.latencyMs.p50), 9)}${pad(ms(s.latencyMs.p95), 9)}${pad(ms(s.latencyMs.p99), 9)}${pad(s.rps.toFixed(1), 9)}${pad(String(s.ok), 8)}${pad(String(s.non2xx), 9)}${pad(String(s.errors), 8)}`;
+    `${name.padEnd(22)}${pad(ms(s.latencyMs.p50), 9)}${pad(ms(s.latencyMs.p95), 9)}${pad(ms(s.latencyMs.p99), 9)}${pad(s.rps.toFixed(1), 9)}${pad(String(s.ok), 8)}${pad(String(s.non2xx), 9)}${pad(String(s.errors), 8)}${pad((s.bytesPerResponse / 1024).toFixed(1), 9)}`;
   return [
     `${level.connections} connections, ${seconds} s each (load average before: ${level.loadBefore})`,
     header,
@@ -319,7 +319,7 @@ async function main() {
   console.log(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, Node ${m.node}, ${m.os}`);
   console.log(`Database: ${info.version} (${Object.entries(info.settings).map(([k, v]) => `${k}=${v}`).join(", ")})`);
   console.log(`Data: ${seed.profiles.toLocaleString("en-US")} partner profiles${seed.seeded ? `, seeded in ${seed.seedSeconds?.toFixed(1)} s` : " (seeding skipped)"}; ${info.sizes.map((s) => `${s.relation} ${s.size}`).join(", ")}`);
-  console.log(`Server pool: ${poolMax} connections; floor page: ${floorPath}${floorNote ? ` (${floorNote})` : ""}\n`);
+  console.log(`Server pool: ${driver === "pglite" ? "n/a (embedded PGlite, one connection)" : `${poolMax} connections`}; floor page: ${floorPath}${floorNote ? ` (${floorNote})` : ""}\n`);
   for (const t of targets) console.log(`${t.pass ? "PASS" : "FAIL"}  ${t.name} — ${t.detail}`);
 
   const dir = path.resolve(".data", "bench");

@@ -1,30 +1,36 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AgreementLink } from "@/components/agreements/agreement-link";
 import { NoAccess } from "@/components/layout/area-shell";
+import { AcknowledgeAndAcceptForm, DeclineInvitationForm } from "@/components/invitations/answer-forms";
+import { PartnerAvatar, locationsLabel } from "@/components/partners/partner-card-body";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
-import { getAreaContext } from "@/lib/context";
+import { currentAcceptance } from "@/lib/agreements/queries";
+import { getActor } from "@/lib/authz";
 import { formatDate } from "@/lib/format";
+import { invitationAccess } from "@/lib/invitations/access";
+import { acceptInvitationAction, declineInvitationAction } from "@/lib/invitations/customer-actions";
 import { findInvitationByToken } from "@/lib/invitations/customer-queries";
+import { durationLabel, endIfAcceptedNow } from "@/lib/invitations/rules";
+import { relationshipTypeInfo } from "@/lib/relationships/types";
+import { sortByPrivilege } from "@/lib/roles";
 
+// The token is in this page's address: never send it onwards in a Referer header.
 export const metadata: Metadata = { title: "Accept agreement & authorize partner", referrer: "no-referrer" };
 
+const PRIVILEGE = { high: ["Highly privileged", "warning"], standard: ["Standard", "neutral"], read: ["Read only", "success"] } as const;
+
 function Ended({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <NoAccess title={title}>
-      {children}
-      <p>
-        <Link className="font-medium text-accent-700 underline" href="/admin/settings/partner-relationships">
-          Go to Partner relationships
-        </Link>
-      </p>
-    </NoAccess>
-  );
+  return <NoAccess title={title}>{children}</NoAccess>;
 }
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const context = await getAreaContext("customer", `/admin/invitations/${token}`);
-  const found = await findInvitationByToken(await getDb(), token);
+  const db = await getDb();
+  const [actor, found] = await Promise.all([getActor(), findInvitationByToken(db, token)]);
   if (!found) {
     return (
       <Ended title="This invitation link doesn't work">
@@ -33,27 +39,13 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     );
   }
   const { invitation, status } = found;
-  if (status === "cancelled") {
+  const access = invitationAccess(actor, invitation);
+
+  // People outside the invited organization learn only that: no partner, no roles.
+  if (access.kind === "not-for-you") {
     return (
-      <Ended title="This invitation was cancelled">
-        <p>{found.partnerName} cancelled it. If you still want to work with them, ask them to send a new invitation.</p>
-      </Ended>
-    );
-  }
-  if (status === "expired") {
-    return (
-      <Ended title="This invitation has expired">
-        <p>
-          Invitations can be accepted for 90 days; this one expired on {formatDate(invitation.expiresAt)}. Ask {found.partnerName} to send a
-          new one.
-        </p>
-      </Ended>
-    );
-  }
-  if (status === "declined") {
-    return (
-      <Ended title="This invitation was declined">
-        <p>Your organization declined it{invitation.respondedAt ? ` on ${formatDate(invitation.respondedAt)}` : ""}. Nothing was granted.</p>
+      <Ended title="This invitation isn't for your organization">
+        <p>It was sent to another organization. If you expected it, ask the partner to send it to an administrator of yours.</p>
       </Ended>
     );
   }
@@ -64,22 +56,147 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           Already accepted on {found.acceptance ? formatDate(found.acceptance.acceptedAt) : "an earlier date"} by{" "}
           {found.acceptance?.acceptedBy ?? found.acceptance?.acceptedByEmail ?? "an administrator"}.
         </p>
+        <p>
+          <Link className="font-medium text-accent-700 underline" href="/admin/settings/partner-relationships">
+            See {found.partnerName} in Partner relationships
+          </Link>
+        </p>
       </Ended>
     );
   }
-  if (!context) {
+  if (status === "cancelled" || status === "expired" || status === "declined") {
+    const [title, body] = (
+      {
+      cancelled: ["This invitation was cancelled", `${found.partnerName} cancelled it. If you still want to work with them, ask them to send a new invitation.`],
+      expired: ["This invitation has expired", `Invitations can be accepted for 90 days; this one expired on ${formatDate(invitation.expiresAt)}. Ask ${found.partnerName} to send a new one.`],
+      declined: ["This invitation was declined", `Your organization declined it${invitation.respondedAt ? ` on ${formatDate(invitation.respondedAt)}` : ""}. Nothing was granted.`],
+      } satisfies Record<typeof status, [string, string]>
+    )[status];
     return (
-      <NoAccess title="Accept agreement & authorize partner">
-        <p>Only administrators of a customer organization can answer partner invitations.</p>
-      </NoAccess>
+      <Ended title={title}>
+        <p>{body}</p>
+      </Ended>
     );
   }
+  if (access.kind === "needs-role") {
+    return (
+      <Ended title="Accept agreement & authorize partner">
+        <p>
+          You need to be a Global or Billing administrator of {access.organizationName} to do this. Ask one of them to open the invitation
+          email.
+        </p>
+      </Ended>
+    );
+  }
+
+  const type = relationshipTypeInfo(invitation.type);
+  const roles = sortByPrivilege(invitation.roles);
+  const organizationName = access.organizationName;
+  const agreement = access.kind === "allowed" ? await currentAcceptance(db, access.organizationId) : undefined;
+  const accept = acceptInvitationAction.bind(null, token);
+  const decline = declineInvitationAction.bind(null, token);
+  const location = found.partnerLocations?.[0];
+
   return (
-    <main className="max-w-3xl">
-      <h1 className="text-2xl font-semibold text-gray-900">Accept agreement & authorize partner</h1>
-      <p className="mt-2 text-gray-700">
-        {found.partnerName} invites {context.membership.organizationName} to a partner relationship.
-      </p>
+    <main className="max-w-3xl space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold text-gray-900">Accept agreement & authorize partner</h1>
+        <p className="mt-2 text-gray-700">
+          {found.partnerName} asks to work with {organizationName}
+          {access.kind === "creates-organization" ? " (a new organization, with you as its Global administrator)" : ""}. Review exactly what
+          they ask for before you accept.
+        </p>
+      </div>
+
+      <section aria-labelledby="partner" className="flex gap-4 rounded-lg border border-gray-200 bg-white p-5">
+        <PartnerAvatar name={found.partnerName} />
+        <div className="text-sm">
+          <h2 id="partner" className="text-base font-semibold text-gray-900">
+            {found.partnerName}
+          </h2>
+          {found.partnerDomain && <p className="text-gray-700">Verified domain: {found.partnerDomain}</p>}
+          {location && found.partnerLocations && <p className="text-gray-700">{locationsLabel(found.partnerLocations)}</p>}
+          {found.partnerSlug && (
+            <p className="mt-1">
+              <Link className="font-medium text-accent-700 underline" href={`/partners/${found.partnerSlug}`} target="_blank" rel="noopener noreferrer">
+                Directory profile<span className="sr-only"> (opens in a new tab)</span>
+              </Link>
+            </p>
+          )}
+        </div>
+      </section>
+
+      <section aria-labelledby="request" className="space-y-4">
+        <h2 id="request" className="text-lg font-semibold text-gray-900">
+          What {found.partnerName} asks for
+        </h2>
+        <p className="text-gray-800">
+          <span className="font-medium">{type.name}:</span> {type.description}
+        </p>
+        {roles.length === 0 ? (
+          <p className="text-gray-800">No admin roles: {found.partnerName} gets no administrative access to {organizationName}.</p>
+        ) : (
+          <Table>
+            <TableCaption className="text-left text-sm text-gray-700">
+              Admin roles {found.partnerName} will hold in {organizationName}
+            </TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Role</TableHead>
+                <TableHead>What it allows</TableHead>
+                <TableHead>Privilege</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {roles.map((role) => (
+                <TableRow key={role.id}>
+                  <TableCell className="font-medium text-gray-900">{role.name}</TableCell>
+                  <TableCell>{role.description}</TableCell>
+                  <TableCell>
+                    <Badge tone={PRIVILEGE[role.privilege][1]}>{PRIVILEGE[role.privilege][0]}</Badge>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+        {invitation.durationDays ? (
+          <p className="text-gray-800">
+            For {durationLabel(invitation.durationDays)}: if you accept now, access ends on{" "}
+            <strong>{formatDate(endIfAcceptedNow(invitation.durationDays))}</strong>.{" "}
+            {invitation.autoExtend ? "It then extends itself by 180 days unless you turn auto-extend off." : "Auto-extend is off: access ends on that date."}
+          </p>
+        ) : (
+          roles.length > 0 && <p className="text-gray-800">These roles have no end date; you can remove them at any time.</p>
+        )}
+        {invitation.message && (
+          <blockquote className="rounded-md border-l-4 border-accent-600 bg-white p-4 text-gray-800">
+            <p className="text-sm font-medium text-gray-900">Message from {found.partnerName}</p>
+            <p className="mt-1 whitespace-pre-line">{invitation.message}</p>
+          </blockquote>
+        )}
+      </section>
+
+      <section aria-labelledby="agreement" className="space-y-4 rounded-lg border border-gray-200 bg-white p-5">
+        <h2 id="agreement" className="text-lg font-semibold text-gray-900">
+          Customer Agreement
+        </h2>
+        <p className="text-gray-800">
+          Read the <AgreementLink title="Customer Agreement" />
+          {agreement?.acceptance
+            ? `. ${organizationName} accepted version ${agreement.agreement?.version} on ${formatDate(agreement.acceptance.acceptedAt)}; accepting again records nothing new.`
+            : ". Accepting records your acceptance of it for your organization."}
+        </p>
+        <AcknowledgeAndAcceptForm action={accept} buttonLabel="Accept & Authorize" />
+      </section>
+
+      <section aria-labelledby="decline" className="space-y-3">
+        <h2 id="decline" className="text-lg font-semibold text-gray-900">
+          Don't want to give these roles?
+        </h2>
+        <Alert tone="info">Cancel the invitation instead of accepting it. Nothing is granted, and {found.partnerName} is told.</Alert>
+        <DeclineInvitationForm action={decline} />
+      </section>
     </main>
   );
 }

@@ -1,17 +1,68 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NoAccess } from "@/components/layout/area-shell";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { getAreaContext } from "@/lib/context";
-import { listCustomerRelationships } from "@/lib/relationships/queries";
-import { relationshipTypeName } from "@/lib/relationships/types";
-import { mostPrivileged } from "@/lib/roles";
+import { formatDate } from "@/lib/format";
+import { invitationLink } from "@/lib/invitations/service";
+import { applyListQuery, parseListQuery, STATUS_FILTERS, type ListQuery, type SortKey } from "@/lib/relationships/list-view";
+import { listCustomerRelationships, listPendingInvitationsFor } from "@/lib/relationships/queries";
+import { gdapStatusLabel, type GdapStatus } from "@/lib/relationships/status";
+import { RELATIONSHIP_TYPES, relationshipTypeName } from "@/lib/relationships/types";
 
 export const metadata: Metadata = { title: "Partner relationships" };
 
-export default async function PartnerRelationshipsPage() {
+const STATUS_NAMES: Record<(typeof STATUS_FILTERS)[number], string> = {
+  pending: "Approval pending",
+  active: "Active",
+  expiring: "Expiring",
+  expired: "Expired",
+  terminated: "Terminated",
+  none: "No GDAP",
+};
+const GDAP_TONES = { none: "neutral", pending: "info", active: "success", expiring: "warning", expired: "danger", terminated: "neutral" } as const;
+
+function queryString(query: ListQuery, overrides: Partial<ListQuery>): string {
+  const merged = { ...query, ...overrides };
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(merged)) if (value && !(key === "sort" && value === "partner") && !(key === "dir" && value === "asc")) params.set(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+function SortHeader({ label, column, query }: { label: string; column: SortKey; query: ListQuery }) {
+  const active = query.sort === column;
+  const next = active && query.dir === "asc" ? "desc" : "asc";
+  return (
+    <TableHead aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : "none"}>
+      <Link className="inline-flex items-center gap-1 rounded hover:underline" href={`/admin/settings/partner-relationships${queryString(query, { sort: column, dir: next })}`}>
+        {label}
+        <span aria-hidden="true">{active ? (query.dir === "asc" ? "▲" : "▼") : ""}</span>
+        <span className="sr-only">, sort {next === "asc" ? "ascending" : "descending"}</span>
+      </Link>
+    </TableHead>
+  );
+}
+
+function GdapBadge({ status }: { status: GdapStatus }) {
+  if (status.kind === "none") return <span className="text-gray-600">—</span>;
+  return (
+    <span>
+      <Badge tone={GDAP_TONES[status.kind]}>{gdapStatusLabel(status)}</Badge>
+      {"endsAt" in status && <span className="mt-0.5 block text-xs text-gray-700">{status.kind === "expired" ? "Ended" : "Ends"} {formatDate(status.endsAt)}</span>}
+    </span>
+  );
+}
+
+export default async function PartnerRelationshipsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const context = await getAreaContext("customer", "/admin/settings/partner-relationships");
   if (!context) {
     return (
@@ -20,43 +71,154 @@ export default async function PartnerRelationshipsPage() {
       </NoAccess>
     );
   }
-  const relationships = await listCustomerRelationships(await getDb(), context.membership.organizationId);
+  const params = await searchParams;
+  const query = parseListQuery(params);
+  const db = await getDb();
+  const orgId = context.membership.organizationId;
+  const [all, pending] = await Promise.all([listCustomerRelationships(db, orgId), listPendingInvitationsFor(db, orgId, [])]);
+  const rows = applyListQuery(all, query);
+  const acceptedPartner = all.find((r) => r.id === params.accepted);
+  const filtered = Boolean(query.q || query.type || query.status);
+
   return (
     <main>
       <p className="text-sm text-gray-600">Settings</p>
       <h1 className="text-2xl font-semibold text-gray-900">Partner relationships</h1>
-      <p className="mt-1 text-gray-700">Every partner {context.membership.organizationName} works with, and the admin roles each holds today.</p>
-      <div className="mt-6">
-        {relationships.length === 0 ? (
+      <p className="mt-1 text-gray-700">Every partner {context.membership.organizationName} works with, and exactly what each can do today.</p>
+      {acceptedPartner && (
+        <Alert tone="success" className="mt-4">
+          You accepted the agreement and authorized {acceptedPartner.partnerName}. Select it to see what it can do.
+        </Alert>
+      )}
+      {params.agreement === "accepted" && (
+        <Alert tone="success" className="mt-4">
+          You accepted the Customer Agreement.
+        </Alert>
+      )}
+
+      {pending.length > 0 && (
+        <section aria-labelledby="pending" className="mt-6 rounded-lg border border-accent-200 bg-accent-50 p-4">
+          <h2 id="pending" className="text-base font-semibold text-gray-900">
+            Invitations waiting for your answer
+          </h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {pending.map(({ invitation, partnerName }) => (
+              <li key={invitation.id}>
+                <a className="font-medium text-accent-800 underline" href={invitationLink(invitation).replace(/^https?:\/\/[^/]+/, "")} rel="noreferrer">
+                  Review {partnerName}'s {relationshipTypeName(invitation.type)} invitation
+                </a>{" "}
+                <span className="text-gray-700">— sent {formatDate(invitation.createdAt)}, expires {formatDate(invitation.expiresAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {all.length === 0 ? (
+        <div className="mt-6">
           <EmptyState title="No partner relationships yet">
-            Relationships start when a partner sends your organization an invitation and a Global or Billing administrator
-            accepts it. <Link className="font-medium text-accent-700 underline" href="/partners">Find a partner</Link> to get started.
+            Relationships start when a partner sends your organization an invitation and a Global or Billing administrator accepts it.{" "}
+            <Link className="font-medium text-accent-700 underline" href="/partners">
+              Find a partner
+            </Link>{" "}
+            to get started.
           </EmptyState>
-        ) : (
-          <Table aria-label="Partner relationships">
-            <TableHeader>
-              <TableRow>
-                <TableHead>Partner</TableHead>
-                <TableHead>Relationship types</TableHead>
-                <TableHead>Admin roles</TableHead>
-                <TableHead>Since</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {relationships.map((r) => (
-                <TableRow key={r.id}>
-                  <TableCell className="font-medium text-gray-900">{r.partnerName}</TableCell>
-                  <TableCell>{r.types.map(relationshipTypeName).join(", ") || "—"}</TableCell>
-                  <TableCell>
-                    {r.activeRoles.length === 0 ? "None" : `${r.activeRoles.length} (${mostPrivileged(r.activeRoles)?.name ?? ""})`}
-                  </TableCell>
-                  <TableCell>{r.since.toLocaleDateString("en-US", { dateStyle: "medium" })}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-      </div>
+        </div>
+      ) : (
+        <>
+          <form method="get" className="mt-6 grid gap-3 rounded-lg border border-gray-200 bg-white p-4 md:grid-cols-[1.5fr_1fr_1fr_auto_auto] md:items-end">
+            <input type="hidden" name="sort" value={query.sort} />
+            <input type="hidden" name="dir" value={query.dir} />
+            <div className="grid gap-1.5">
+              <Label htmlFor="q">Search by name</Label>
+              <Input id="q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} />
+            </div>
+            <div className="grid gap-1.5">
+              <Label htmlFor="type">Relationship type</Label>
+              <Select id="type" name="type" defaultValue={query.type ?? ""}>
+                <option value="">Any type</option>
+                {RELATIONSHIP_TYPES.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <div className="grid gap-1.5">
+              <Label htmlFor="status">GDAP status</Label>
+              <Select id="status" name="status" defaultValue={query.status ?? ""}>
+                <option value="">Any status</option>
+                {STATUS_FILTERS.map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_NAMES[s]}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <Button type="submit" variant="secondary">
+              Apply
+            </Button>
+            <a className={buttonClasses({ variant: "ghost" })} href={`/admin/settings/partner-relationships/export${queryString(query, {})}`} download>
+              Export CSV
+            </a>
+          </form>
+
+          <div className="mt-4">
+            {rows.length === 0 ? (
+              <EmptyState title="No partners match">
+                {filtered && (
+                  <Link className="font-medium text-accent-700 underline" href="/admin/settings/partner-relationships">
+                    Clear the filters
+                  </Link>
+                )}
+              </EmptyState>
+            ) : (
+              <Table>
+                <TableCaption className="text-left text-sm text-gray-700">
+                  {rows.length} of {all.length} partners. Select a partner to see details or remove its roles.
+                </TableCaption>
+                <TableHeader>
+                  <TableRow>
+                    <SortHeader label="Partner" column="partner" query={query} />
+                    <SortHeader label="Relationship types" column="types" query={query} />
+                    <SortHeader label="Admin roles" column="roles" query={query} />
+                    <SortHeader label="GDAP status" column="gdap" query={query} />
+                    <SortHeader label="Agreement" column="agreement" query={query} />
+                    <SortHeader label="Since" column="since" query={query} />
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {rows.map((r) => (
+                    <TableRow key={r.id}>
+                      <TableCell>
+                        <Link className="font-medium text-accent-700 underline-offset-2 hover:underline" href={`/admin/settings/partner-relationships/${r.id}`}>
+                          {r.partnerName}
+                        </Link>
+                      </TableCell>
+                      <TableCell>{r.types.map(relationshipTypeName).join(", ") || "—"}</TableCell>
+                      <TableCell>
+                        {r.activeRoles.length === 0 ? (
+                          "None"
+                        ) : (
+                          <span>
+                            {r.activeRoles.length} · {r.topRole?.name}{" "}
+                            {r.topRole?.privilege === "high" && <Badge tone="warning">Highly privileged</Badge>}
+                          </span>
+                        )}
+                      </TableCell>
+                      <TableCell>
+                        <GdapBadge status={r.gdap} />
+                      </TableCell>
+                      <TableCell>{r.agreementAccepted ? <Badge tone="success">Accepted</Badge> : <Badge tone="warning">Pending</Badge>}</TableCell>
+                      <TableCell>{formatDate(r.since)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </div>
+        </>
+      )}
     </main>
   );
 }

@@ -1,0 +1,51 @@
+import { EmailLayout, Heading1, Paragraph, PrimaryButton, Small } from "./components/layout";
+
+export interface InvitationAnsweredEmailProps {
+  outcome: "accepted" | "declined";
+  customerName: string;
+  answeredBy: string;
+  typeName: string;
+  roles: string[];
+  endsOn: string | null;
+  reason: string | null;
+  agreementAccepted: boolean;
+  url: string;
+}
+
+export const subject = (p: InvitationAnsweredEmailProps) =>
+  p.outcome === "accepted" ? `${p.customerName} accepted your ${p.typeName} invitation` : `${p.customerName} declined your ${p.typeName} invitation`;
+
+export default function InvitationAnsweredEmail(p: InvitationAnsweredEmailProps) {
+  return (
+    <EmailLayout preview={subject(p)}>
+      <Heading1>{subject(p)}</Heading1>
+      {p.outcome === "accepted" ? (
+        <>
+          <Paragraph>
+            {p.answeredBy} accepted the relationship for {p.customerName}.{" "}
+            {p.roles.length > 0 ? `You now hold: ${p.roles.join(", ")}${p.endsOn ? `, until ${p.endsOn}` : ""}.` : "It grants no admin roles."}
+          </Paragraph>
+          {!p.agreementAccepted && <Small>The customer has not accepted the current Customer Agreement yet; purchases on their behalf wait until they do.</Small>}
+        </>
+      ) : (
+        <>
+          <Paragraph>{p.answeredBy} declined it. Nothing was granted.</Paragraph>
+          {p.reason && <Paragraph>Their reason: {p.reason}</Paragraph>}
+        </>
+      )}
+      <PrimaryButton href={p.url}>Open the partner portal</PrimaryButton>
+    </EmailLayout>
+  );
+}
+
+InvitationAnsweredEmail.PreviewProps = {
+  outcome: "accepted",
+  customerName: "Contoso",
+  answeredBy: "Megan Bowen",
+  typeName: "Granular delegated administrator",
+  roles: ["Helpdesk administrator", "License administrator"],
+  endsOn: "May 26, 2027",
+  reason: null,
+  agreementAccepted: true,
+  url: "http://localhost:3000/partner/customers",
+} satisfies InvitationAnsweredEmailProps;

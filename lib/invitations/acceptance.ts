@@ -1,0 +1,266 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import {
+  agreementAcceptances,
+  invitationAcceptances,
+  invitations,
+  memberships,
+  organizations,
+  relationshipTypes,
+  relationships,
+  roleGrants,
+  users,
+  type Invitation,
+} from "@/db/schema";
+import { currentAgreement } from "@/lib/agreements/queries";
+import { recordAudit } from "@/lib/audit";
+import { AuthorizationError, requirePermission, type Actor } from "@/lib/authz";
+import { appUrl } from "@/lib/email/config";
+import { sendEmail } from "@/lib/email/send";
+import { formatDate } from "@/lib/format";
+import { globalAdminEmails } from "@/lib/organizations/queries";
+import { relationshipTypeInfo } from "@/lib/relationships/types";
+import { getRole, roleName } from "@/lib/roles";
+import { invitationAccess } from "./access";
+import { effectiveStatus } from "./rules";
+import { hashToken, isWellFormedToken } from "./tokens";
+
+const DAY = 86_400_000;
+
+export type AcceptResult =
+  | { ok: true; relationshipId: string; alreadyAccepted: boolean }
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+
+export const ACKNOWLEDGE_MESSAGE = "Check the box to acknowledge that you read the Customer Agreement.";
+
+const STATUS_MESSAGES = {
+  cancelled: "This invitation was cancelled by the partner. Ask them to send a new one.",
+  expired: "This invitation has expired. Ask the partner to send a new one.",
+  declined: "This invitation was declined. Ask the partner to send a new one.",
+} as const;
+
+async function lockByToken(tx: DbOrTx, token: string): Promise<Invitation | undefined> {
+  if (!isWellFormedToken(token)) return undefined;
+  const [invitation] = await tx.select().from(invitations).where(eq(invitations.tokenHash, hashToken(token))).for("update");
+  return invitation;
+}
+
+function refuseFor(actor: Actor | null): never {
+  throw new AuthorizationError(actor ? "forbidden" : "unauthenticated");
+}
+
+/** The customer organization the actor answers for; creates it when the invitee's organization is new. */
+async function answeringOrganization(tx: DbOrTx, actor: Actor | null, invitation: Invitation, now: Date) {
+  const access = invitationAccess(actor, invitation);
+  if (access.kind === "allowed") return { id: access.organizationId, name: access.organizationName };
+  if (access.kind !== "creates-organization") refuseFor(actor);
+  const [created] = await tx
+    .insert(organizations)
+    .values({ kind: "customer", name: access.organizationName, domain: access.domain, createdAt: now })
+    .returning({ id: organizations.id, name: organizations.name });
+  await tx.insert(memberships).values({ userId: actor!.userId, organizationId: created!.id, roles: ["global_admin"], createdAt: now });
+  await recordAudit(tx, {
+    actorUserId: actor!.userId,
+    actorLabel: actor!.email,
+    organizationId: created!.id,
+    action: "organization.created",
+    targetType: "organization",
+    targetId: created!.id,
+    details: { from: "invitation", invitationId: invitation.id },
+  });
+  return created!;
+}
+
+/** Records the organization's acceptance of the current agreement unless it already accepted it. Returns whether it is accepted now. */
+export async function recordAgreementAcceptance(tx: DbOrTx, actor: Actor, organizationId: string, invitationId: string | null, now: Date): Promise<boolean> {
+  const agreement = await currentAgreement(tx, now);
+  if (!agreement) return false;
+  const [created] = await tx
+    .insert(agreementAcceptances)
+    .values({ agreementId: agreement.id, organizationId, acceptedById: actor.userId, invitationId, acceptedAt: now })
+    .onConflictDoNothing()
+    .returning({ id: agreementAcceptances.id });
+  if (created) {
+    await recordAudit(tx, {
+      actorUserId: actor.userId,
+      actorLabel: actor.email,
+      organizationId,
+      action: "agreement.accepted",
+      targetType: "agreement",
+      targetId: agreement.id,
+      details: { version: agreement.version },
+    });
+  }
+  return true;
+}
+
+/**
+ * Accept & Authorize, in one transaction: the agreement (unless already accepted), the
+ * relationship and its type, the role grants, the invitation's acceptance, audit events and
+ * emails. The invitation row is locked first and its acceptance is unique, so simultaneous
+ * clicks produce exactly one of each.
+ */
+export async function acceptInvitation(
+  db: Db,
+  actor: Actor | null,
+  token: string,
+  input: { acknowledged: boolean },
+  now = new Date(),
+): Promise<AcceptResult> {
+  if (!actor) refuseFor(actor);
+  return db.transaction(async (tx) => {
+    const invitation = await lockByToken(tx, token);
+    if (!invitation) return { ok: false, message: "This invitation link doesn't work. Ask the partner to resend it." };
+    const status = effectiveStatus(invitation, now);
+    if (status === "accepted") {
+      if (invitationAccess(actor, invitation).kind !== "allowed") refuseFor(actor);
+      const [rel] = await tx
+        .select({ id: relationships.id })
+        .from(relationships)
+        .where(and(eq(relationships.customerOrganizationId, invitation.customerOrganizationId!), eq(relationships.partnerOrganizationId, invitation.partnerOrganizationId)));
+      return { ok: true, relationshipId: rel!.id, alreadyAccepted: true };
+    }
+    if (status !== "pending") {
+      if (invitationAccess(actor, invitation).kind === "not-for-you") refuseFor(actor);
+      return { ok: false, message: STATUS_MESSAGES[status] };
+    }
+    const access = invitationAccess(actor, invitation);
+    if (access.kind === "not-for-you" || access.kind === "needs-role") refuseFor(actor);
+    if (!input.acknowledged) return { ok: false, message: ACKNOWLEDGE_MESSAGE, fieldErrors: { acknowledge: [ACKNOWLEDGE_MESSAGE] } };
+
+    const customer = await answeringOrganization(tx, actor, invitation, now);
+    const partnerId = invitation.partnerOrganizationId;
+    const type = relationshipTypeInfo(invitation.type);
+    const endsAt = invitation.durationDays ? new Date(now.getTime() + invitation.durationDays * DAY) : null;
+
+    const agreementAccepted = await recordAgreementAcceptance(tx, actor!, customer.id, invitation.id, now);
+    await tx.insert(relationships).values({ customerOrganizationId: customer.id, partnerOrganizationId: partnerId, createdAt: now }).onConflictDoNothing();
+    const [relationship] = await tx
+      .select({ id: relationships.id })
+      .from(relationships)
+      .where(and(eq(relationships.customerOrganizationId, customer.id), eq(relationships.partnerOrganizationId, partnerId)));
+    const relationshipId = relationship!.id;
+
+    // A type ended earlier (say, a terminated GDAP relationship) is established again.
+    await tx
+      .insert(relationshipTypes)
+      .values({ relationshipId, type: invitation.type, establishedAt: now, establishedById: actor!.userId, invitationId: invitation.id, endsAt, autoExtend: invitation.autoExtend })
+      .onConflictDoUpdate({
+        target: [relationshipTypes.relationshipId, relationshipTypes.type],
+        set: { establishedAt: now, establishedById: actor!.userId, invitationId: invitation.id, endsAt, autoExtend: invitation.autoExtend, terminatedAt: null, terminatedById: null },
+      });
+
+    const granted: string[] = [];
+    for (const roleId of invitation.roles) {
+      const [grant] = await tx
+        .insert(roleGrants)
+        .values({ relationshipId, roleId, viaType: invitation.type, invitationId: invitation.id, grantedAt: now, grantedById: actor!.userId, expiresAt: endsAt, autoExtend: invitation.autoExtend })
+        .onConflictDoNothing()
+        .returning({ id: roleGrants.id });
+      if (grant) granted.push(roleId);
+    }
+
+    await tx.insert(invitationAcceptances).values({ invitationId: invitation.id, acceptedById: actor!.userId, invitedEmail: invitation.customerEmail, organizationId: customer.id, acceptedAt: now });
+    await tx
+      .update(invitations)
+      .set({ status: "accepted", respondedAt: now, respondedById: actor!.userId, customerOrganizationId: customer.id })
+      .where(eq(invitations.id, invitation.id));
+
+    const [partner] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, partnerId));
+    const common = { actorUserId: actor!.userId, actorLabel: actor!.email, targetType: "invitation", targetId: invitation.id };
+    const details = { type: invitation.type, roles: invitation.roles.map(roleName), endsAt: endsAt?.toISOString() ?? null, invitedEmail: invitation.customerEmail };
+    await recordAudit(tx, { ...common, organizationId: customer.id, counterpartyOrganizationId: partnerId, action: "invitation.accepted", details });
+    await recordAudit(tx, { ...common, organizationId: partnerId, counterpartyOrganizationId: customer.id, action: "invitation.accepted", details });
+    if (granted.length > 0) {
+      await recordAudit(tx, {
+        ...common,
+        targetType: "relationship",
+        targetId: relationshipId,
+        organizationId: customer.id,
+        counterpartyOrganizationId: partnerId,
+        action: "roles.granted",
+        details: { roles: granted.map(roleName), type: invitation.type, endsAt: endsAt?.toISOString() ?? null },
+      });
+    }
+
+    const actorName = actor!.name ?? actor!.email;
+    const endsOn = endsAt ? formatDate(endsAt) : null;
+    const [creator] = await tx.select({ email: users.email }).from(users).where(eq(users.id, invitation.createdById));
+    if (creator?.email) {
+      await sendEmail(tx, {
+        to: creator.email,
+        template: "invitation-answered",
+        props: { outcome: "accepted", customerName: customer.name, answeredBy: actorName, typeName: type.name, roles: invitation.roles.map(roleName), endsOn, reason: null, agreementAccepted, url: `${appUrl()}/partner/customers` },
+      });
+    }
+    for (const email of await globalAdminEmails(tx, customer.id)) {
+      await sendEmail(tx, {
+        to: email,
+        template: "partner-authorized",
+        props: {
+          partnerName: partner?.name ?? "A partner",
+          organizationName: customer.name,
+          authorizedBy: actorName,
+          typeName: type.name,
+          roles: invitation.roles.map((id) => ({ name: getRole(id).name, highlyPrivileged: getRole(id).privilege === "high" })),
+          endsOn,
+          url: `${appUrl()}/admin/settings/partner-relationships/${relationshipId}`,
+        },
+      });
+    }
+    return { ok: true, relationshipId, alreadyAccepted: false };
+  });
+}
+
+/** Cancel invitation (the customer's side): declined with an optional reason; nothing is granted; the partner is told. */
+export async function declineInvitation(db: Db, actor: Actor | null, token: string, reason: string | null, now = new Date()): Promise<{ ok: boolean; message: string }> {
+  if (!actor) refuseFor(actor);
+  return db.transaction(async (tx) => {
+    const invitation = await lockByToken(tx, token);
+    if (!invitation) return { ok: false, message: "This invitation link doesn't work." };
+    const access = invitationAccess(actor, invitation);
+    if (access.kind !== "allowed" && access.kind !== "creates-organization") refuseFor(actor);
+    const status = effectiveStatus(invitation, now);
+    if (status === "declined") return { ok: true, message: "The invitation was declined." };
+    if (status !== "pending") return { ok: false, message: status === "accepted" ? "This invitation was already accepted." : STATUS_MESSAGES[status] };
+    await tx
+      .update(invitations)
+      .set({ status: "declined", respondedAt: now, respondedById: actor!.userId, declineReason: reason })
+      .where(eq(invitations.id, invitation.id));
+    const customerId = access.kind === "allowed" ? access.organizationId : null;
+    const common = { actorUserId: actor!.userId, actorLabel: actor!.email, action: "invitation.declined", targetType: "invitation", targetId: invitation.id, details: { reason, type: invitation.type } };
+    if (customerId) await recordAudit(tx, { ...common, organizationId: customerId, counterpartyOrganizationId: invitation.partnerOrganizationId });
+    await recordAudit(tx, { ...common, organizationId: invitation.partnerOrganizationId, counterpartyOrganizationId: customerId });
+    const [creator] = await tx.select({ email: users.email }).from(users).where(eq(users.id, invitation.createdById));
+    if (creator?.email) {
+      await sendEmail(tx, {
+        to: creator.email,
+        template: "invitation-answered",
+        props: {
+          outcome: "declined",
+          customerName: access.organizationName,
+          answeredBy: actor!.name ?? actor!.email,
+          typeName: relationshipTypeInfo(invitation.type).name,
+          roles: [],
+          endsOn: null,
+          reason,
+          agreementAccepted: false,
+          url: `${appUrl()}/partner/invitations/${invitation.id}`,
+        },
+      });
+    }
+    return { ok: true, message: "The invitation was declined. Nothing was granted." };
+  });
+}
+
+/** Accept agreement (alone): for an organization that works with a partner but has not accepted the current version. */
+export async function acceptAgreement(db: Db, actor: Actor | null, organizationId: string, input: { acknowledged: boolean }, now = new Date()) {
+  requirePermission(actor, "agreement.accept", organizationId);
+  if (!input.acknowledged) return { ok: false as const, message: ACKNOWLEDGE_MESSAGE, fieldErrors: { acknowledge: [ACKNOWLEDGE_MESSAGE] } };
+  return db.transaction(async (tx) => {
+    // One acceptance per organization and version, even when two administrators click at once.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`agreement:${organizationId}`}))`);
+    const accepted = await recordAgreementAcceptance(tx, actor!, organizationId, null, now);
+    return accepted ? { ok: true as const } : { ok: false as const, message: "No Customer Agreement is published yet." };
+  });
+}

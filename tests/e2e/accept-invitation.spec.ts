@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { sendInvitation, signInAs } from "./helpers";
+
+test("a Global administrator accepts the agreement and authorizes the partner, as the spec describes", async ({ page, context }) => {
+  const link = await sendInvitation(page, {
+    from: "agent@fabrikam.example",
+    to: "admin@contoso.example",
+    type: /^Granular delegated administrator/,
+    roles: [/^Helpdesk administrator/, /^Exchange administrator/],
+    durationDays: 90,
+    message: "For the mailbox migration.",
+  });
+
+  // 1. In the email, select the link to go to the admin center (signing in on the way).
+  await page.getByRole("region", { name: "Links in this message" }).getByRole("link", { name: "Review the request" }).click();
+  await expect(page).toHaveURL(/\/signin$/);
+  await expect(page.locator("html")).not.toContainText("/admin/invitations/");
+  await signInAs(page, "admin@contoso.example", page.url());
+
+  // 2. On the Accept agreement & authorize partner page, open the Customer Agreement and read it.
+  await expect(page.getByRole("heading", { level: 1, name: "Accept agreement & authorize partner" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Fabrikam Partners", exact: true })).toContainText("Verified domain: fabrikam.example");
+  await expect(page.getByRole("row", { name: /Exchange administrator.*Highly privileged/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Helpdesk administrator.*Standard/ })).toBeVisible();
+  await expect(page.getByText(/For 90 days: if you accept now, access ends on/)).toBeVisible();
+  await expect(page.getByText("For the mailbox migration.")).toBeVisible();
+  const [agreementTab] = await Promise.all([context.waitForEvent("page"), page.getByRole("main").getByRole("link", { name: "Customer Agreement (opens in a new tab)" }).click()]);
+  await expect(agreementTab.getByRole("heading", { level: 1, name: "Customer Agreement" })).toBeVisible();
+  await agreementTab.close();
+
+  // Not without the acknowledgement: the browser stops the form (and the server refuses it too, see the integration tests).
+  const box = page.getByRole("checkbox", { name: "I have read and acknowledge the Customer Agreement" });
+  await page.getByRole("button", { name: "Accept & Authorize" }).click();
+  expect(await box.evaluate((el) => (el as HTMLInputElement).validity.valueMissing)).toBe(true);
+  await expect(page.getByRole("heading", { level: 1, name: "Accept agreement & authorize partner" })).toBeVisible();
+
+  // 3. Check the box. 4. Select Accept & Authorize.
+  await box.check();
+  await page.getByRole("button", { name: "Accept & Authorize" }).click();
+
+  // 5. The list of partners is displayed. Select any partner to see details.
+  await expect(page.getByRole("heading", { level: 1, name: "Partner relationships" })).toBeVisible();
+  await expect(page.getByText("You accepted the agreement and authorized Fabrikam Partners.")).toBeVisible();
+  await page.getByRole("link", { name: "Fabrikam Partners" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Fabrikam Partners" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Exchange administrator/ })).toBeVisible();
+  await expect(page.getByText(/Version 2026-09 accepted/)).toBeVisible();
+
+  // The same link again: already accepted, never a second grant.
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "This invitation was already accepted" })).toBeVisible();
+  await expect(page.getByText(/Already accepted on .* by Megan Bowen/)).toBeVisible();
+});
+
+test("a user without an admin role sees that they need to be a Global or Billing administrator", async ({ page }) => {
+  const link = await sendInvitation(page, { from: "sales@fabrikam.example", to: "billing@contoso.example", type: /^Advisor/ });
+  await signInAs(page, "user@contoso.example");
+  const response = await page.goto(link);
+  expect(response?.headers()["x-frame-options"]).toBe("DENY");
+  await expect(page.getByText("You need to be a Global or Billing administrator of Contoso to do this.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Accept & Authorize" })).toHaveCount(0);
+  await expect(page.getByText("Helpdesk administrator")).toHaveCount(0);
+
+  // An administrator of another organization learns nothing about it.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signInAs(page, "admin@northwind.example");
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "This invitation isn't for your organization" })).toBeVisible();
+  await expect(page.locator("main")).not.toContainText("Fabrikam");
+});
+
+test("accept the agreement alone with Accept", async ({ page }) => {
+  await signInAs(page, "admin@northwind.example");
+  await page.getByRole("navigation", { name: "Admin center" }).getByRole("link", { name: "Customer Agreement" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Accept agreement" })).toBeVisible();
+  await page.getByRole("checkbox", { name: "I have read and acknowledge the Customer Agreement" }).check();
+  await page.getByRole("button", { name: "Accept", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Partner relationships" })).toBeVisible();
+  await expect(page.getByText("You accepted the Customer Agreement.")).toBeVisible();
+});
