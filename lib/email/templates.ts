@@ -6,6 +6,8 @@ import ContactRequestConfirmationEmail, {
 import ContactRequestPartnerEmail, { subject as contactPartnerSubject, type ContactRequestPartnerEmailProps } from "@/emails/contact-request-partner";
 import InvitationAnsweredEmail, { subject as invitationAnsweredSubject, type InvitationAnsweredEmailProps } from "@/emails/invitation-answered";
 import PartnerAuthorizedEmail, { subject as partnerAuthorizedSubject, type PartnerAuthorizedEmailProps } from "@/emails/partner-authorized";
+import GdapNoticeEmail, { subject as gdapNoticeSubject, type GdapNoticeEmailProps } from "@/emails/gdap-notice";
+import RolesRemovedEmail, { subject as rolesRemovedSubject, type RolesRemovedEmailProps } from "@/emails/roles-removed";
 import InvitationEmail, { subject as invitationSubject, type InvitationEmailProps } from "@/emails/invitation";
 import SignInEmail, { subject as signInSubject, type SignInEmailProps } from "@/emails/sign-in";
 
@@ -23,6 +25,8 @@ export const templates = {
   "sign-in": define<SignInEmailProps>(SignInEmail, signInSubject),
   "contact-request-partner": define<ContactRequestPartnerEmailProps>(ContactRequestPartnerEmail, contactPartnerSubject),
   invitation: define<InvitationEmailProps>(InvitationEmail, invitationSubject),
+  "roles-removed": define<RolesRemovedEmailProps>(RolesRemovedEmail, rolesRemovedSubject),
+  "gdap-notice": define<GdapNoticeEmailProps>(GdapNoticeEmail, gdapNoticeSubject),
   "invitation-answered": define<InvitationAnsweredEmailProps>(InvitationAnsweredEmail, invitationAnsweredSubject),
   "partner-authorized": define<PartnerAuthorizedEmailProps>(PartnerAuthorizedEmail, partnerAuthorizedSubject),
   "contact-request-confirmation": define<ContactRequestConfirmationEmailProps>(ContactRequestConfirmationEmail, contactConfirmationSubject),

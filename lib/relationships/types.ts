@@ -100,3 +100,16 @@ export const GDAP_MAX_DAYS = 730;
 export const GDAP_DEFAULT_DAYS = 730;
 export const GDAP_AUTO_EXTEND_DAYS = 180;
 export const INVITATION_LIFETIME_DAYS = 90;
+
+/** Types that exist to carry admin roles: they end when their last role is removed. */
+export const ROLE_CARRYING_TYPES: readonly RelationshipType[] = ["gdap", "delegated_admin", "reseller_delegated_admin", "advisor"];
+
+/**
+ * The types a relationship keeps once every admin role is removed: the others stay, and a
+ * Reseller & delegated administrator remains a Reseller.
+ */
+export function typesAfterRemovingRoles(types: readonly RelationshipType[]): RelationshipType[] {
+  const kept = new Set(types.filter((t) => !ROLE_CARRYING_TYPES.includes(t)));
+  if (types.includes("reseller_delegated_admin")) kept.add("reseller");
+  return RELATIONSHIP_TYPES.map((t) => t.id).filter((id) => kept.has(id));
+}

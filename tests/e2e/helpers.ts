@@ -37,3 +37,26 @@ export async function sendInvitation(
   const href = await page.getByRole("region", { name: "Links in this message" }).getByRole("link", { name: "Review the request" }).getAttribute("href");
   return href as string;
 }
+
+/** The customer's side of an invitation link: sign in if needed, acknowledge, Accept & Authorize. */
+export async function acceptInvitationAs(page: Page, link: string, email: string) {
+  await page.goto(link);
+  if (page.url().includes("/signin")) await signInAs(page, email, page.url());
+  await expect(page.getByRole("heading", { level: 1, name: "Accept agreement & authorize partner" })).toBeVisible();
+  await page.getByRole("checkbox", { name: "I have read and acknowledge the Customer Agreement" }).check();
+  await page.getByRole("button", { name: "Accept & Authorize" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Partner relationships" })).toBeVisible();
+}
+
+/** Presses Tab until the element with this accessible name has focus, as a keyboard user would. */
+export async function tabTo(page: Page, name: string | RegExp, limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? (el.getAttribute("aria-label") ?? el.innerText ?? "").trim() : "";
+    });
+    if (typeof name === "string" ? focused === name : name.test(focused)) return;
+  }
+  throw new Error(`Could not reach ${String(name)} with the keyboard`);
+}

@@ -24,8 +24,9 @@ test("an admin agent sends a GDAP invitation, follows it, and cancelling it kill
 
   await expect(page.getByRole("heading", { level: 1, name: /Granular delegated administrator invitation to Contoso/ })).toBeVisible();
   await expect(page.getByText("Pending", { exact: true })).toBeVisible();
+  const invitationPage = page.url();
   await page.getByRole("link", { name: "Invitations" }).first().click();
-  await expect(page.getByRole("row", { name: /Contoso.*Granular delegated administrator.*License administrator, Helpdesk administrator.*Pending/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Contoso.*Granular delegated administrator.*License administrator, Helpdesk administrator .*Pending/ }).first()).toBeVisible();
 
   // The email names the roles and the duration and links to the admin center.
   await openLatestEmail(page, "admin@contoso.example", "Fabrikam Partners invites you to a Granular delegated administrator relationship");
@@ -37,10 +38,11 @@ test("an admin agent sends a GDAP invitation, follows it, and cancelling it kill
   expect(link).toMatch(/\/admin\/invitations\/[A-Za-z0-9_-]{43}$/);
 
   // Cancel it: the link stops working at once.
-  await page.goto("/partner/invitations?status=pending");
-  await page.getByRole("link", { name: "Contoso" }).click();
+  await page.goto(invitationPage);
   await page.getByRole("button", { name: "Cancel invitation" }).click();
   await expect(page.getByText("The invitation is cancelled; its link no longer works.")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signInAs(page, "admin@contoso.example");
   await page.goto(link as string);
   await expect(page.getByRole("heading", { name: "This invitation was cancelled" })).toBeVisible();
 });

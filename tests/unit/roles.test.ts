@@ -22,3 +22,13 @@ describe("role catalog", () => {
     expect(RELATIONSHIP_TYPES.find((t) => t.id === "delegated_admin")?.fixedRoles).toEqual(["global_admin", "helpdesk_admin"]);
   });
 });
+
+describe("removing roles", () => {
+  it("keeps the other types and leaves a Reseller & delegated administrator a Reseller", async () => {
+    const { typesAfterRemovingRoles } = await import("@/lib/relationships/types");
+    expect(typesAfterRemovingRoles(["reseller", "gdap"])).toEqual(["reseller"]);
+    expect(typesAfterRemovingRoles(["reseller_delegated_admin"])).toEqual(["reseller"]);
+    expect(typesAfterRemovingRoles(["delegated_admin", "lob", "mpsa"])).toEqual(["mpsa", "lob"]);
+    expect(typesAfterRemovingRoles(["advisor"])).toEqual([]);
+  });
+});

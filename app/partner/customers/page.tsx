@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { getAreaContext } from "@/lib/context";
 import { formatDate } from "@/lib/format";
 import { listPartnerCustomers } from "@/lib/relationships/partner-queries";
+import { gdapStatusLabel } from "@/lib/relationships/status";
 import { relationshipTypeName } from "@/lib/relationships/types";
 import { roleName } from "@/lib/roles";
 
@@ -37,6 +38,7 @@ export default async function PartnerCustomersPage() {
                 <TableHead>Customer</TableHead>
                 <TableHead>Relationship types</TableHead>
                 <TableHead>Admin roles in force</TableHead>
+                <TableHead>GDAP status</TableHead>
                 <TableHead>Customer Agreement</TableHead>
                 <TableHead>Since</TableHead>
               </TableRow>
@@ -47,6 +49,10 @@ export default async function PartnerCustomersPage() {
                   <TableCell className="font-medium text-gray-900">{c.customerName}</TableCell>
                   <TableCell>{c.types.map((t) => relationshipTypeName(t.type)).join(", ") || "—"}</TableCell>
                   <TableCell>{c.roles.length ? c.roles.map(roleName).join(", ") : "None"}</TableCell>
+                  <TableCell>
+                    {gdapStatusLabel(c.gdap)}
+                    {"endsAt" in c.gdap && <span className="block text-xs text-gray-700">Ends {formatDate(c.gdap.endsAt)}</span>}
+                  </TableCell>
                   <TableCell>
                     {c.agreementAccepted ? (
                       <Badge tone="success">Accepted</Badge>

@@ -8,15 +8,40 @@ import { getDb } from "@/db/client";
 import { getAreaContext } from "@/lib/context";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { getRelationshipDetails } from "@/lib/relationships/details";
-import { relationshipTypeName } from "@/lib/relationships/types";
-import { getRole } from "@/lib/roles";
+import { relationshipTypeName, typesAfterRemovingRoles } from "@/lib/relationships/types";
+import { getRole, sortByPrivilege } from "@/lib/roles";
+import { RemoveRolesDialog } from "@/components/relationships/remove-roles-dialog";
+import { Alert } from "@/components/ui/alert";
+import { Checkbox } from "@/components/ui/checkbox";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { hasPermission } from "@/lib/authz";
+import { removeRolesAction, setMpsaSharingAction, turnOffAutoExtendAction } from "@/lib/relationships/actions";
+import { isGrantActive } from "@/lib/relationships/status";
+import { describeEvent } from "@/lib/audit-labels";
 
 export const metadata: Metadata = { title: "Partner details" };
 
 const PRIVILEGE = { high: ["Highly privileged", "warning"], standard: ["Standard", "neutral"], read: ["Read only", "success"] } as const;
 
-export default async function PartnerRelationshipPage({ params }: { params: Promise<{ id: string }> }) {
+const NOTICES: Record<string, string> = {
+  roles_removed: "The partner's admin roles were removed. The relationship itself stays.",
+  role_removed: "The role was removed.",
+  auto_extend_off: "Auto-extend is off: the access ends on its end date.",
+  mpsa_on: "This partner may now see purchases made by your other MPSA partners.",
+  mpsa_off: "This partner no longer sees purchases made by your other MPSA partners.",
+  nothing: "Nothing needed to change.",
+};
+const ERRORS: Record<string, string> = {
+  forbidden: "You need to be a Global or Billing administrator to change partner access.",
+  not_found: "That partner relationship was not found.",
+  not_mpsa: "This setting applies to MPSA partners only.",
+};
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; error?: string }> };
+
+export default async function PartnerRelationshipPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const { done, error } = await searchParams;
   const context = await getAreaContext("customer", `/admin/settings/partner-relationships/${id}`);
   if (!context) {
     return (
@@ -28,9 +53,15 @@ export default async function PartnerRelationshipPage({ params }: { params: Prom
   const details = await getRelationshipDetails(await getDb(), context.membership.organizationId, id);
   if (!details) notFound();
   const now = new Date();
-  const active = details.grants.filter((g) => !g.grant.endedAt && (!g.grant.expiresAt || g.grant.expiresAt > now));
+  const active = details.grants.filter((g) => isGrantActive(g.grant, now));
   const past = details.grants.filter((g) => !active.includes(g));
   const profile = details.profile;
+  const canManage = hasPermission(context.actor, "relationships.remove_roles", context.membership.organizationId);
+  const liveTypes = details.types.filter(({ type }) => !type.terminatedAt && !(type.type === "gdap" && type.endsAt && type.endsAt <= now));
+  const remainingTypes = typesAfterRemovingRoles(liveTypes.map(({ type }) => type.type)).map(relationshipTypeName);
+  const gdap = liveTypes.find(({ type }) => type.type === "gdap")?.type;
+  const isMpsa = liveTypes.some(({ type }) => type.type === "mpsa");
+  const roleNames = sortByPrivilege(active.map((g) => g.grant.roleId)).map((r) => r.name);
 
   return (
     <main className="space-y-8">
@@ -55,6 +86,9 @@ export default async function PartnerRelationshipPage({ params }: { params: Prom
         </p>
       </div>
 
+      {done && NOTICES[done] && <Alert tone="success">{NOTICES[done]}</Alert>}
+      {error && ERRORS[error] && <Alert tone="danger">{ERRORS[error]}</Alert>}
+
       <section aria-labelledby="types">
         <h2 id="types" className="text-lg font-semibold text-gray-900">
           Relationship types
@@ -75,9 +109,20 @@ export default async function PartnerRelationshipPage({ params }: { params: Prom
       </section>
 
       <section aria-labelledby="roles">
-        <h2 id="roles" className="text-lg font-semibold text-gray-900">
-          Admin roles in force
-        </h2>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="roles" className="text-lg font-semibold text-gray-900">
+            Admin roles in force
+          </h2>
+          {canManage && active.length > 0 && (
+            <RemoveRolesDialog
+              relationshipId={id}
+              partnerName={details.partnerName}
+              roles={roleNames}
+              remainingTypes={remainingTypes}
+              confirmHref={`/admin/settings/partner-relationships/${id}/remove-roles`}
+            />
+          )}
+        </div>
         {active.length === 0 ? (
           <p className="mt-2 text-gray-700">{details.partnerName} holds no admin roles in {context.membership.organizationName}.</p>
         ) : (
@@ -90,6 +135,7 @@ export default async function PartnerRelationshipPage({ params }: { params: Prom
                 <TableHead>Granted</TableHead>
                 <TableHead>Expires</TableHead>
                 <TableHead>Auto-extend</TableHead>
+                {canManage && <TableHead>Action</TableHead>}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -110,6 +156,17 @@ export default async function PartnerRelationshipPage({ params }: { params: Prom
                     </TableCell>
                     <TableCell>{grant.expiresAt ? formatDate(grant.expiresAt) : "No end date"}</TableCell>
                     <TableCell>{grant.autoExtend ? "On" : "Off"}</TableCell>
+                    {canManage && (
+                      <TableCell>
+                        <form action={removeRolesAction}>
+                          <input type="hidden" name="relationshipId" value={id} />
+                          <input type="hidden" name="roleId" value={grant.roleId} />
+                          <SubmitButton variant="secondary" size="sm" pendingLabel="Removing…">
+                            Remove<span className="sr-only"> {role.name}</span>
+                          </SubmitButton>
+                        </form>
+                      </TableCell>
+                    )}
                   </TableRow>
                 );
               })}
@@ -133,6 +190,48 @@ export default async function PartnerRelationshipPage({ params }: { params: Prom
         )}
       </section>
 
+      {gdap?.autoExtend && (
+        <section aria-labelledby="auto-extend" className="rounded-md border border-gray-200 bg-white p-4 text-sm">
+          <h2 id="auto-extend" className="font-semibold text-gray-900">
+            Auto-extend
+          </h2>
+          <p className="mt-1 text-gray-800">
+            This granular delegated access extends itself by 180 days on {gdap.endsAt ? formatDate(gdap.endsAt) : "its end date"}.
+          </p>
+          {canManage && (
+            <form action={turnOffAutoExtendAction} className="mt-3">
+              <input type="hidden" name="relationshipId" value={id} />
+              <SubmitButton variant="secondary" size="sm" pendingLabel="Saving…">
+                Turn off auto-extend
+              </SubmitButton>
+            </form>
+          )}
+        </section>
+      )}
+
+      {isMpsa && (
+        <section aria-labelledby="mpsa" className="rounded-md border border-gray-200 bg-white p-4 text-sm">
+          <h2 id="mpsa" className="font-semibold text-gray-900">
+            MPSA purchases
+          </h2>
+          {canManage ? (
+            <form action={setMpsaSharingAction} className="mt-2 space-y-3">
+              <input type="hidden" name="relationshipId" value={id} />
+              <Checkbox name="allowed" defaultChecked={details.relationship.mpsaShareAllowed}>
+                <span className="text-gray-900">Allow this partner to see purchases made by my other MPSA partners</span>
+              </Checkbox>
+              <SubmitButton variant="secondary" size="sm" pendingLabel="Saving…">
+                Save
+              </SubmitButton>
+            </form>
+          ) : (
+            <p className="mt-1 text-gray-800">
+              {details.relationship.mpsaShareAllowed ? "This partner may see purchases made by your other MPSA partners." : "This partner sees only its own purchases."}
+            </p>
+          )}
+        </section>
+      )}
+
       <section aria-labelledby="agreement">
         <h2 id="agreement" className="text-lg font-semibold text-gray-900">
           Customer Agreement
@@ -155,7 +254,7 @@ export default async function PartnerRelationshipPage({ params }: { params: Prom
                 {formatDateTime(event.occurredAt)}
               </time>
               <span className="block text-gray-900">
-                {event.action} — {event.actorLabel}
+                {describeEvent(event)} — {event.actorLabel}
               </span>
             </li>
           ))}

@@ -1,3 +1,0 @@
-import { PageLoading } from "@/components/layout/page-loading";
-
-export default PageLoading;

@@ -1,0 +1,50 @@
+import { EmailLayout, Heading1, Paragraph, PrimaryButton, Small } from "./components/layout";
+
+export interface GdapNoticeEmailProps {
+  audience: "partner" | "customer";
+  kind: "30" | "7" | "1" | "expired" | "extended";
+  partnerName: string;
+  customerName: string;
+  roles: string[];
+  endsOn: string;
+  url: string;
+}
+
+const headline = (p: GdapNoticeEmailProps) => {
+  const who = p.audience === "partner" ? `Your access to ${p.customerName}` : `${p.partnerName}'s access to ${p.customerName}`;
+  if (p.kind === "expired") return `${who} has ended`;
+  if (p.kind === "extended") return `${who} was extended to ${p.endsOn}`;
+  return `${who} ends in ${p.kind} ${p.kind === "1" ? "day" : "days"}`;
+};
+
+export const subject = headline;
+
+export default function GdapNoticeEmail(p: GdapNoticeEmailProps) {
+  return (
+    <EmailLayout preview={headline(p)}>
+      <Heading1>{headline(p)}</Heading1>
+      <Paragraph>
+        Granular delegated admin roles: {p.roles.join(", ") || "none"}. {p.kind === "expired" ? `They ended on ${p.endsOn}.` : `They end on ${p.endsOn}.`}
+      </Paragraph>
+      {p.kind !== "expired" && p.kind !== "extended" && (
+        <Paragraph>
+          {p.audience === "partner"
+            ? "To keep working with these roles, send the customer a new invitation before the end date."
+            : "Nothing is needed if you want the access to end. If you want it to continue, ask the partner for a new invitation."}
+        </Paragraph>
+      )}
+      <PrimaryButton href={p.url}>{p.audience === "partner" ? "Open your customers" : "Review partner relationships"}</PrimaryButton>
+      <Small>Time-bound access ends on its own; nobody has to remove it.</Small>
+    </EmailLayout>
+  );
+}
+
+GdapNoticeEmail.PreviewProps = {
+  audience: "customer",
+  kind: "7",
+  partnerName: "Fabrikam Partners",
+  customerName: "Contoso",
+  roles: ["Helpdesk administrator", "License administrator"],
+  endsOn: "December 4, 2026",
+  url: "http://localhost:3000/admin/settings/partner-relationships",
+} satisfies GdapNoticeEmailProps;

@@ -1,0 +1,100 @@
+import { expect, test } from "@playwright/test";
+import { acceptInvitationAs, openLatestEmail, sendInvitation, signInAs, tabTo } from "./helpers";
+
+test("Settings > Partner relationships > Remove roles > Yes keeps the partner as a Reseller and tells it", async ({ page }) => {
+  const link = await sendInvitation(page, { from: "agent@adatum.example", to: "admin@contoso.example", type: /^Reseller & delegated administrator/ });
+  await acceptInvitationAs(page, link, "admin@contoso.example");
+
+  // 1. In the admin center, go to Settings > Partner relationships.
+  await page.goto("/admin");
+  await page.getByRole("navigation", { name: "Admin center" }).getByRole("link", { name: "Partner relationships" }).click();
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Adatum Consulting" }) });
+  await expect(row).toContainText("Reseller & delegated administrator");
+  await expect(row).toContainText("Global administrator");
+
+  // 2–3. Select the row that contains the partner's name.
+  await row.getByRole("link", { name: "Adatum Consulting" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Adatum Consulting" })).toBeVisible();
+
+  // 4. Select Remove roles. 5. In the Remove roles? dialog, select Yes.
+  await page.getByRole("button", { name: "Remove roles" }).click();
+  const dialog = page.getByRole("dialog", { name: "Remove roles?" });
+  await expect(dialog).toContainText("Global administrator");
+  await expect(dialog).toContainText("Adatum Consulting remains Reseller.");
+  await dialog.getByRole("button", { name: "No" }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole("button", { name: "Remove roles" }).click();
+  await page.getByRole("dialog", { name: "Remove roles?" }).getByRole("button", { name: "Yes" }).click();
+
+  await expect(page.getByText("The partner's admin roles were removed. The relationship itself stays.")).toBeVisible();
+  await expect(page.getByText("Adatum Consulting holds no admin roles in Contoso.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remove roles" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Partner relationships" }).first().click();
+  const after = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Adatum Consulting" }) });
+  await expect(after.getByRole("cell").nth(1)).toHaveText("Reseller");
+  await expect(after.getByRole("cell").nth(2)).toHaveText("None");
+
+  // The partner received an email.
+  await openLatestEmail(page, "agent@adatum.example", "Contoso removed your admin roles");
+});
+
+test("the same flow with the keyboard alone", async ({ page }) => {
+  const link = await sendInvitation(page, {
+    from: "agent@adatum.example",
+    to: "billing@contoso.example",
+    type: /^Granular delegated administrator/,
+    roles: [/^User administrator/],
+    durationDays: 30,
+  });
+  await acceptInvitationAs(page, link, "billing@contoso.example");
+
+  await page.goto("/admin/settings/partner-relationships");
+  await tabTo(page, "Adatum Consulting");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Adatum Consulting" })).toBeVisible();
+  await tabTo(page, "Remove roles");
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Remove roles?" });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("button", { name: "Remove roles" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeVisible();
+  await tabTo(page, "Yes", 10);
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("The partner's admin roles were removed. The relationship itself stays.")).toBeVisible();
+});
+
+test("Remove roles works without JavaScript through a confirmation page", async ({ browser, page: scriptedPage }) => {
+  const link = await sendInvitation(scriptedPage, {
+    from: "agent@fabrikam.example",
+    to: "admin@contoso.example",
+    type: /^Granular delegated administrator/,
+    roles: [/^Reports reader/],
+    durationDays: 60,
+  });
+  await acceptInvitationAs(scriptedPage, link, "admin@contoso.example");
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signInAs(page, "admin@contoso.example");
+  await page.goto("/admin/settings/partner-relationships?type=gdap");
+  await page.getByRole("link", { name: "Fabrikam Partners" }).click();
+  await page.getByRole("button", { name: "Remove roles" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Remove roles?" })).toBeVisible();
+  await page.getByRole("button", { name: "Yes" }).click();
+  await expect(page.getByText("The partner's admin roles were removed. The relationship itself stays.")).toBeVisible();
+  await context.close();
+});
+
+test("a Helpdesk administrator may look but not remove", async ({ page }) => {
+  await signInAs(page, "helpdesk@contoso.example");
+  await page.goto("/admin/settings/partner-relationships");
+  await page.getByRole("link", { name: "Adatum Consulting" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Adatum Consulting" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remove roles" })).toHaveCount(0);
+  const csv = await page.request.get("/admin/settings/partner-relationships/export");
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect(await csv.text()).toContain('"Adatum Consulting","Reseller');
+});

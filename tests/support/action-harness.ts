@@ -1,0 +1,246 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { vi } from "vitest";
+import { queryRows, type Db } from "@/db/client";
+import { tableCounts } from "./db";
+
+/**
+ * Runs the real server actions and route handlers outside Next.js. Only the framework edges are
+ * replaced: `auth()` (who is signed in), `next/headers`, `next/cache`, `next/navigation`, and
+ * `kickOutbox` (recorded, so no background delivery outlives a test). Everything from the action
+ * down to the database is the app's own code.
+ *
+ * The mocks are registered with `vi.doMock` and the modules are imported afresh after
+ * `vi.resetModules()`; `unloadApp()` removes both again. Integration files share one process
+ * (isolate: false), so nothing here may leak into the next file.
+ */
+
+/** What `redirect()` throws here: the URL is how most actions report success or an outcome code. */
+export class RedirectSignal extends Error {
+  constructor(readonly url: string) {
+    super(`NEXT_REDIRECT ${url}`);
+    this.name = "RedirectSignal";
+  }
+}
+
+export class NotFoundSignal extends Error {
+  constructor() {
+    super("NEXT_NOT_FOUND");
+    this.name = "NotFoundSignal";
+  }
+}
+
+class CookieJar {
+  private readonly values = new Map<string, string>();
+  get(name: string) {
+    const value = this.values.get(name);
+    return value === undefined ? undefined : { name, value };
+  }
+  getAll() {
+    return [...this.values].map(([name, value]) => ({ name, value }));
+  }
+  has(name: string) {
+    return this.values.has(name);
+  }
+  set(name: string | { name: string; value: string }, value?: string) {
+    if (typeof name === "string") this.values.set(name, value ?? "");
+    else this.values.set(name.name, name.value);
+    return this;
+  }
+  delete(name: string) {
+    this.values.delete(name);
+    return this;
+  }
+  clear() {
+    this.values.clear();
+  }
+}
+
+export const harness = {
+  /** The signed-in user's id, or null for an anonymous caller. */
+  userId: null as string | null,
+  requestHeaders: new Headers({ "x-forwarded-for": "203.0.113.10" }),
+  cookies: new CookieJar(),
+  signInCalls: [] as { provider: string; options: Record<string, unknown> | undefined }[],
+  signOutCalls: [] as (Record<string, unknown> | undefined)[],
+  revalidated: [] as string[],
+  kicks: 0,
+  reset(userId: string | null = null, forwardedFor = "203.0.113.10") {
+    this.userId = userId;
+    this.requestHeaders = new Headers({ "x-forwarded-for": forwardedFor });
+    this.cookies.clear();
+    this.signInCalls = [];
+    this.signOutCalls = [];
+    this.revalidated = [];
+    this.kicks = 0;
+  },
+};
+
+const MOCKED = ["@/auth", "next/headers", "next/cache", "next/navigation", "@/lib/email/deliver"] as const;
+
+function registerMocks() {
+  vi.doMock("@/auth", () => ({
+    auth: async () => (harness.userId ? { user: { id: harness.userId } } : null),
+    // Auth.js ends a server-action sign-in with a redirect to the "check your email" page.
+    signIn: async (provider: string, options?: Record<string, unknown>) => {
+      harness.signInCalls.push({ provider, options });
+      throw new RedirectSignal("/signin/check-email");
+    },
+    signOut: async (options?: Record<string, unknown>) => {
+      harness.signOutCalls.push(options);
+      throw new RedirectSignal(String(options?.redirectTo ?? "/"));
+    },
+    handlers: {
+      GET: () => new Response("not under test", { status: 501 }),
+      POST: () => new Response("not under test", { status: 501 }),
+    },
+  }));
+  vi.doMock("next/headers", () => ({
+    headers: async () => harness.requestHeaders,
+    cookies: async () => harness.cookies,
+  }));
+  vi.doMock("next/cache", () => ({
+    revalidatePath: (p: string) => void harness.revalidated.push(p),
+    revalidateTag: () => undefined,
+    updateTag: () => undefined,
+    refresh: () => undefined,
+  }));
+  vi.doMock("next/navigation", () => ({
+    redirect: (url: string) => {
+      throw new RedirectSignal(url);
+    },
+    permanentRedirect: (url: string) => {
+      throw new RedirectSignal(url);
+    },
+    notFound: () => {
+      throw new NotFoundSignal();
+    },
+  }));
+  vi.doMock("@/lib/email/deliver", async (importOriginal) => ({
+    ...(await importOriginal<typeof import("@/lib/email/deliver")>()),
+    kickOutbox: () => {
+      harness.kicks += 1;
+    },
+  }));
+}
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+function walk(dir: string, keep: (file: string) => boolean): string[] {
+  return (readdirSync(path.join(ROOT, dir), { recursive: true }) as string[])
+    .map((f) => path.join(dir, f))
+    .filter(keep)
+    .sort();
+}
+
+/** Every file under lib/ whose first statement is the "use server" directive. */
+export function useServerFiles(): string[] {
+  return walk("lib", (f) => /\.tsx?$/.test(f)).filter((f) => /^\s*["']use server["'];?/.test(readFileSync(path.join(ROOT, f), "utf8")));
+}
+
+/** Every App Router route handler (app/**\/route.ts). */
+export function routeFiles(): string[] {
+  return walk("app", (f) => /(^|\/)route\.tsx?$/.test(f));
+}
+
+export type AnyFn = (...args: never[]) => unknown;
+
+/** The exported functions of each "use server" file, keyed by export name. */
+export async function serverActionExports(): Promise<Map<string, { file: string; fn: AnyFn }>> {
+  const found = new Map<string, { file: string; fn: AnyFn }>();
+  for (const file of useServerFiles()) {
+    const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod)) {
+      if (typeof value !== "function") continue;
+      if (found.has(name)) throw new Error(`Server action ${name} is exported from both ${found.get(name)!.file} and ${file}`);
+      found.set(name, { file, fn: value as AnyFn });
+    }
+  }
+  return found;
+}
+
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+/** "METHOD /url/path" for each handler exported by the given route files. */
+export async function routeHandlerExports(files: string[]): Promise<Map<string, AnyFn>> {
+  const found = new Map<string, AnyFn>();
+  for (const file of files) {
+    const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
+    const urlPath = `/${path.dirname(file).split(path.sep).slice(1).filter((s) => !/^\(.*\)$/.test(s)).join("/")}`;
+    for (const method of HTTP_METHODS) {
+      if (typeof mod[method] === "function") found.set(`${method} ${urlPath}`, mod[method] as AnyFn);
+    }
+  }
+  return found;
+}
+
+/** Imports the app modules under test with the framework edges mocked. */
+export async function loadApp() {
+  vi.resetModules();
+  registerMocks();
+  const [authActions, contact, inbox, invitations, customerInvitations, agreements, relationships, authz, forms] = await Promise.all([
+    import("@/lib/auth/actions"),
+    import("@/lib/contact-requests/actions"),
+    import("@/lib/contact-requests/inbox-actions"),
+    import("@/lib/invitations/actions"),
+    import("@/lib/invitations/customer-actions"),
+    import("@/lib/agreements/actions"),
+    import("@/lib/relationships/actions"),
+    import("@/lib/authz"),
+    import("@/lib/forms"),
+  ]);
+  return {
+    ...authActions,
+    ...contact,
+    ...inbox,
+    ...invitations,
+    ...customerInvitations,
+    ...agreements,
+    ...relationships,
+    getActor: authz.getActor,
+    AuthorizationError: authz.AuthorizationError,
+    initialFormState: forms.initialFormState,
+  };
+}
+
+export type App = Awaited<ReturnType<typeof loadApp>>;
+
+/** Removes the mocks and forgets the modules imported with them. */
+export function unloadApp() {
+  for (const id of MOCKED) vi.doUnmock(id);
+  vi.resetModules();
+}
+
+export type Outcome =
+  | { kind: "returned"; value: unknown }
+  | { kind: "redirect"; url: string }
+  | { kind: "notFound" }
+  | { kind: "threw"; error: unknown };
+
+/** Calls an action and reports how it ended; anything but a framework signal is "threw". */
+export async function capture(run: () => unknown): Promise<Outcome> {
+  try {
+    return { kind: "returned", value: await run() };
+  } catch (error) {
+    if (error instanceof RedirectSignal) return { kind: "redirect", url: error.url };
+    if (error instanceof NotFoundSignal) return { kind: "notFound" };
+    return { kind: "threw", error };
+  }
+}
+
+/** Row counts of every table plus the audit trail itself: a refused call must leave both as they were. */
+export async function snapshot(db: Db) {
+  const counts = await tableCounts(db);
+  const audit = await queryRows<Record<string, unknown>>(db, sql`select * from audit_events order by id`);
+  return { counts, audit: JSON.parse(JSON.stringify(audit)) as unknown };
+}
+
+export function form(fields: Record<string, string | string[] | undefined>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) data.append(name, v);
+  }
+  return data;
+}
