@@ -49,9 +49,25 @@ async function connectPglite(dataDir: string): Promise<Connection> {
   return { driver: "pglite", db: drizzle({ client, schema }) as unknown as Db, close: () => client.close() };
 }
 
+interface ErrorEmitter {
+  on(event: "error", listener: (error: Error) => void): unknown;
+}
+
+/**
+ * A connection the server drops (restart, failover, pg_terminate_backend, an idle timeout,
+ * Neon suspending) is an "error" event on the pool, or on the client while it is checked out;
+ * unheard, either one throws and takes the whole process down. The query in flight still
+ * rejects, and the pool discards the dead client and opens a new one for the next query.
+ */
+function survivesLostConnections(pool: ErrorEmitter & { on(event: "connect", listener: (client: ErrorEmitter) => void): unknown }): void {
+  pool.on("error", (error) => console.error("[db] lost an idle connection:", error.message));
+  pool.on("connect", (client) => client.on("error", () => {}));
+}
+
 async function connectNodePostgres(url: string, env: NodeJS.ProcessEnv): Promise<Connection> {
   const [{ default: pg }, { drizzle }] = await Promise.all([import("pg"), import("drizzle-orm/node-postgres")]);
   const pool = new pg.Pool({ connectionString: url, max: Number(env.DATABASE_POOL_MAX ?? 10) });
+  survivesLostConnections(pool);
   return { driver: "node-postgres", db: drizzle({ client: pool, schema }) as unknown as Db, close: () => pool.end() };
 }
 
@@ -71,6 +87,7 @@ async function connectNeon(url: string, env: NodeJS.ProcessEnv): Promise<Connect
     neonConfig.pipelineConnect = false;
   }
   const pool = new Pool({ connectionString: url, max: Number(env.DATABASE_POOL_MAX ?? 10) });
+  survivesLostConnections(pool);
   return { driver: "neon", db: drizzle({ client: pool, schema }) as unknown as Db, close: () => pool.end() };
 }
 

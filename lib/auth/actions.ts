@@ -1,9 +1,12 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { signIn, signOut } from "@/auth";
-import { invalid, type FormState } from "@/lib/forms";
+import { getDb } from "@/db/client";
+import { invalid, refused, type FormState } from "@/lib/forms";
+import { clientIpFrom } from "@/lib/request";
+import { allowSignInLink } from "./rate-limit";
 import { RETURN_COOKIE, safeReturnPath } from "./paths";
 
 const signInSchema = z.object({
@@ -22,11 +25,14 @@ export async function requestSignInLink(_previous: FormState, formData: FormData
     callbackUrl: formData.get("callbackUrl") ?? undefined,
   });
   if (!parsed.success) return invalid(parsed.error, formData, ["email"], "Check your email address.");
+  const email = parsed.data.email.toLowerCase();
+  const limited = await allowSignInLink(await getDb(), email, clientIpFrom(await headers()));
+  if (!limited.ok) return refused(limited.message, { email: [limited.message] }, formData, ["email"]);
   const jar = await cookies();
   const stored = jar.get(RETURN_COOKIE)?.value;
   if (stored) jar.delete(RETURN_COOKIE);
   // Throws the redirect to the "check your email" page; Auth.js writes the hashed token first.
-  await signIn("resend", { email: parsed.data.email.toLowerCase(), redirectTo: safeReturnPath(parsed.data.callbackUrl ?? stored) });
+  await signIn("resend", { email, redirectTo: safeReturnPath(parsed.data.callbackUrl ?? stored) });
   return { ok: true };
 }
 

@@ -4,7 +4,7 @@ import { contactRequestRecipients, contactRequests, partnerProfiles, type Contac
 
 /** What the customer sees after Send: who was contacted. */
 export async function getContactConfirmation(db: DbOrTx, requestId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(requestId)) return undefined;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(requestId)) return undefined;
   const [request] = await db
     .select({ id: contactRequests.id, name: contactRequests.name, email: contactRequests.email, createdAt: contactRequests.createdAt })
     .from(contactRequests)
@@ -61,7 +61,7 @@ export async function listPartnerRequests(db: DbOrTx, partnerOrganizationId: str
 }
 
 export async function getPartnerRequest(db: DbOrTx, partnerOrganizationId: string, recipientId: string): Promise<PartnerInboxItem | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(recipientId)) return undefined;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(recipientId)) return undefined;
   const rows = await db
     .select(inboxColumns)
     .from(contactRequestRecipients)

@@ -3,6 +3,12 @@ export function emailTransport(env: NodeJS.ProcessEnv = process.env): "resend" |
   return env.RESEND_API_KEY ? "resend" : "mailbox";
 }
 
+/** How long one send may wait for the provider before it counts as a failed attempt (EMAIL_SEND_TIMEOUT_MS, default 10 s). */
+export function emailSendTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number(env.EMAIL_SEND_TIMEOUT_MS);
+  return Number.isFinite(configured) && configured > 0 ? configured : 10_000;
+}
+
 export function emailFrom(env: NodeJS.ProcessEnv = process.env): string {
   return env.EMAIL_FROM ?? "Partnerships <no-reply@partnerships.example>";
 }

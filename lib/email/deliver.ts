@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { Resend } from "resend";
 import { getDb, type Db } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
-import { emailFrom, emailTransport } from "./config";
+import { emailFrom, emailSendTimeoutMs, emailTransport } from "./config";
 
 export const MAX_ATTEMPTS = 8;
 /** How long a claimed row is left alone by other dispatchers while it is being sent. */
@@ -10,6 +10,27 @@ const LEASE_MS = 2 * 60_000;
 
 export function backoffMs(attempts: number): number {
   return Math.min(60 * 60_000, 15_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+/**
+ * Runs one provider call with a deadline: the signal aborts the request, and the caller stops
+ * waiting even if the call ignores the signal, so a hung provider cannot stall delivery.
+ */
+async function withDeadline<T>(ms: number, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new Error(`timeout: Resend did not answer within ${ms} ms`);
+      controller.abort(error);
+      reject(error);
+    }, ms);
+  });
+  try {
+    return await Promise.race([call(controller.signal), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export interface DeliveryReport {
@@ -58,13 +79,16 @@ export async function deliverPendingEmails(options: { db?: Db; now?: Date; limit
   });
 
   const resend = new Resend(process.env.RESEND_API_KEY);
+  const timeoutMs = emailSendTimeoutMs();
   for (const row of claimed) {
     let error: string | null = null;
     let providerId: string | null = null;
     try {
-      const result = await resend.emails.send(
-        { from: emailFrom(), to: row.to, subject: row.subject, html: row.html, text: row.text },
-        { idempotencyKey: `outbox/${row.id}` },
+      const result = await withDeadline(timeoutMs, (signal) =>
+        resend.emails.send(
+          { from: emailFrom(), to: row.to, subject: row.subject, html: row.html, text: row.text },
+          { idempotencyKey: `outbox/${row.id}`, signal },
+        ),
       );
       if (result.error) error = `${result.error.name}: ${result.error.message}`;
       else providerId = result.data?.id ?? null;

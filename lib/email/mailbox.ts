@@ -11,7 +11,7 @@ export async function listMailbox(db: DbOrTx, limit = 200) {
 }
 
 export async function getMailboxMessage(db: DbOrTx, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
   const [message] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).limit(1);
   return message;
 }

@@ -19,7 +19,9 @@ export async function renderEmail<T extends TemplateName>(template: T, props: Te
   };
   const element = createElement(definition.component, props);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject: definition.subject(props), html, text };
+  // A subject is a mail header: text typed into a form (a company name) must never break it across lines.
+  const subject = definition.subject(props).replace(/[\r\n\u2028\u2029]+/g, " ");
+  return { subject, html, text };
 }
 
 /**

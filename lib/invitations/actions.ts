@@ -15,7 +15,7 @@ export interface InvitationFormState extends FormState {
 
 /** The choices that are not single text fields, kept so a refused form comes back as it was sent. */
 function withChoices(state: FormState, formData: FormData): FormState {
-  const values = { ...state.values, roles: formData.getAll("roles").map(String).join(","), autoExtend: formData.get("autoExtend") === "on" ? "on" : "" };
+  const values = { ...state.values, roles: formData.getAll("roles").map(String).join(",").slice(0, 5000), autoExtend: formData.get("autoExtend") === "on" ? "on" : "" };
   return { ...state, values };
 }
 

@@ -26,7 +26,14 @@ export async function acceptInvitationAction(token: string, _previous: FormState
   redirect(`/admin/settings/partner-relationships?accepted=${result.relationshipId}`);
 }
 
-const reasonSchema = z.string().trim().max(500, "Keep the reason under 500 characters.").optional();
+// Control characters (other than tab and newline) are refused, as in every other free-text field (Postgres text can't even hold NUL).
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const reasonSchema = z
+  .string()
+  .trim()
+  .max(500, "Keep the reason under 500 characters.")
+  .refine((v) => !CONTROL.test(v), "Remove the unusual characters from the reason.")
+  .optional();
 
 export async function declineInvitationAction(token: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const reason = reasonSchema.safeParse(formData.get("reason") ?? undefined);

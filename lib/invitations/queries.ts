@@ -44,7 +44,7 @@ export async function listPartnerInvitations(db: DbOrTx, partnerOrganizationId: 
 }
 
 export async function getPartnerInvitation(db: DbOrTx, partnerOrganizationId: string, invitationId: string, now = new Date()) {
-  if (!/^[0-9a-f-]{36}$/i.test(invitationId)) return undefined;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(invitationId)) return undefined;
   const [row] = await db
     .select(columns)
     .from(invitations)

@@ -1,6 +1,6 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { invitations, memberships, organizations, users, type Invitation } from "@/db/schema";
+import { contactRequestRecipients, invitations, memberships, organizations, users, type Invitation } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { hasPermission, requirePermission, type Actor } from "@/lib/authz";
 import { appUrl } from "@/lib/email/config";
@@ -134,6 +134,14 @@ export async function createInvitation(db: Db, actor: Actor | null, input: Invit
       return refuse("type", `You already have a pending ${type.name} invitation for this customer.`, { pendingInvitationId: pending.id });
     }
 
+    // Linked only to a contact request this partner received; any other id is dropped, like a malformed one.
+    const [recipient] = input.contactRecipientId
+      ? await tx
+          .select({ id: contactRequestRecipients.id })
+          .from(contactRequestRecipients)
+          .where(and(eq(contactRequestRecipients.id, input.contactRecipientId), eq(contactRequestRecipients.partnerOrganizationId, partnerId)))
+      : [];
+
     const tokenSalt = newTokenSalt();
     const [invitation] = await tx
       .insert(invitations)
@@ -141,7 +149,7 @@ export async function createInvitation(db: Db, actor: Actor | null, input: Invit
         partnerOrganizationId: partnerId,
         customerEmail: input.customerEmail,
         customerOrganizationId: customer?.organizationId ?? null,
-        contactRecipientId: input.contactRecipientId ?? null,
+        contactRecipientId: recipient?.id ?? null,
         type: input.type,
         roles,
         durationDays,
@@ -174,7 +182,7 @@ export async function createInvitation(db: Db, actor: Actor | null, input: Invit
 async function lockPartnerInvitation(tx: DbOrTx, actor: Actor | null, invitationId: string) {
   const membership = actor?.memberships.find((m) => m.kind === "partner");
   requirePermission(actor, "invitations.manage", membership?.organizationId ?? "");
-  if (!/^[0-9a-f-]{36}$/i.test(invitationId)) return undefined;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(invitationId)) return undefined;
   const [invitation] = await tx
     .select()
     .from(invitations)

@@ -5,6 +5,12 @@ import type { ProfileLocation } from "@/db/schema";
 import { isCountryCode, isSizeBand } from "./catalog";
 
 export const PAGE_SIZE = 20;
+/**
+ * A search ranks and pages through at most this many of its matches (the best-rated first) and
+ * counts up to it ("1,000+ partners"): past that, refining the search serves people better than
+ * page 51, and the cost of a search stays bounded however broad it is.
+ */
+export const MAX_RESULTS = 1000;
 export const MAX_SELECTED = 10;
 const MAX_TERMS = 8;
 
@@ -16,7 +22,7 @@ export const directoryQuerySchema = z.object({
   city: z.string().trim().max(80).optional().catch(undefined),
   size: z.string().refine(isSizeBand).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(500).catch(1).default(1),
+  page: z.coerce.number().int().min(1).max(50).catch(1).default(1),
   sel: z
     .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()))
     .transform((values) => [...new Set(values.filter((v) => slug.safeParse(v).success))].slice(0, 50))
@@ -59,23 +65,28 @@ export function searchTerms(q: string | undefined): string[] {
 /**
  * Builds the full-text query: every keyword must match (as a prefix), and a keyword the
  * directory never uses also accepts its nearest known word, so "secruity" finds security.
+ * Stop words ("it", "the") are dropped, as Postgres would drop them, and never "corrected".
  */
 export async function buildTsQuery(db: DbOrTx, terms: string[]): Promise<string | null> {
   if (terms.length === 0) return null;
-  const rows = await queryRows<{ term: string; known: boolean; nearest: string | null }>(
+  const rows = await queryRows<{ term: string; stop: boolean; known: boolean; nearest: string | null }>(
     db,
     sql`select t.term,
+          numnode(to_tsquery('english', t.term)) = 0 as stop,
           exists (select 1 from search_vocabulary v where v.word = t.term) as known,
-          (select v.word from search_vocabulary v where v.word % t.term
-            order by similarity(v.word, t.term) desc, v.word limit 1) as nearest
+          case when length(t.term) >= 4 then
+            (select v.word from search_vocabulary v where v.word % t.term
+              order by similarity(v.word, t.term) desc, v.word limit 1)
+          end as nearest
         from unnest(string_to_array(${terms.join(" ")}, ' ')) as t(term)`,
   );
-  const parts = terms.map((term) => {
+  const parts = terms.flatMap((term) => {
     const row = rows.find((r) => r.term === term);
+    if (row?.stop) return [];
     const nearest = row && !row.known && row.nearest && row.nearest !== term ? row.nearest.replace(/[^a-z0-9]/g, "") : "";
-    return nearest ? `(${term}:* | ${nearest}:*)` : `${term}:*`;
+    return [nearest ? `(${term}:* | ${nearest}:*)` : `${term}:*`];
   });
-  return parts.join(" & ");
+  return parts.length > 0 ? parts.join(" & ") : null;
 }
 
 export interface DirectoryResult {
@@ -92,52 +103,70 @@ export interface DirectoryResult {
 }
 
 export interface DirectoryPage {
+  /** Matches, counted up to MAX_RESULTS + 1; `capped` says there are more than MAX_RESULTS. */
   total: number;
+  capped: boolean;
   page: number;
   pageCount: number;
   results: DirectoryResult[];
 }
 
+/**
+ * Filters and ranks on the narrow partner_search table (GIN indexes on the tsvector and the
+ * country, city and size arrays; a b-tree for listings without keywords), then joins back only
+ * the page of profiles shown. The count is its own statement, so the page query stops at 20 rows.
+ */
 export async function searchDirectory(db: DbOrTx, query: DirectoryQuery): Promise<DirectoryPage> {
   const tsquery = await buildTsQuery(db, searchTerms(query.q));
   const filters: SQL[] = [];
-  if (tsquery) filters.push(sql`p.search_vector @@ to_tsquery('english', ${tsquery})`);
-  if (query.location) filters.push(sql`p.countries @> array[${query.location}]::text[]`);
-  if (query.city) filters.push(sql`p.cities @> array[${query.city.toLowerCase()}]::text[]`);
-  if (query.size) filters.push(sql`p.sizes_served @> array[${query.size}]::text[]`);
+  if (tsquery) filters.push(sql`s.search_vector @@ to_tsquery('english', ${tsquery})`);
+  if (query.location) filters.push(sql`s.countries @> array[${query.location}]::text[]`);
+  if (query.city) filters.push(sql`s.cities @> array[${query.city.toLowerCase()}]::text[]`);
+  if (query.size) filters.push(sql`s.sizes_served @> array[${query.size}]::text[]`);
   const where = filters.length > 0 ? sql`where ${sql.join(filters, sql` and `)}` : sql``;
-  const byRelevance = tsquery ? sql`ts_rank_cd(p.search_vector, to_tsquery('english', ${tsquery})) desc,` : sql``;
+  const rank = tsquery ? sql`ts_rank(c.search_vector, to_tsquery('english', ${tsquery}))` : sql`0::real`;
   const offset = (query.page - 1) * PAGE_SIZE;
 
-  const rows = await queryRows<{
-    id: string;
-    organization_id: string;
-    slug: string;
-    name: string;
-    headline: string;
-    locations: ProfileLocation[];
-    sizes_served: string[];
-    services: string[];
-    certifications: string[];
-    rating_tenths: number | null;
-    total: number;
-  }>(
-    db,
-    sql`select p.id, p.organization_id, p.slug, p.name, p.headline, p.locations, p.sizes_served, p.services,
-          p.certifications, p.rating_tenths, count(*) over ()::int as total
-        from partner_profiles p
-        ${where}
-        order by ${byRelevance} p.rating_tenths desc nulls last, p.name asc, p.id asc
-        limit ${PAGE_SIZE} offset ${offset}`,
-  );
+  const [rows, counted] = await Promise.all([
+    queryRows<{
+      id: string;
+      organization_id: string;
+      slug: string;
+      name: string;
+      headline: string;
+      locations: ProfileLocation[];
+      sizes_served: string[];
+      services: string[];
+      certifications: string[];
+      rating_tenths: number | null;
+    }>(
+      db,
+      sql`select p.id, p.organization_id, p.slug, p.name, p.headline, p.locations, p.sizes_served, p.services,
+            p.certifications, p.rating_tenths
+          from (
+            select c.profile_id, ${rank} as rank, c.rating_tenths, c.name
+            from (
+              select s.profile_id, s.search_vector, s.rating_tenths, s.name
+              from partner_search s
+              ${where}
+              order by s.rating_tenths desc nulls last, s.name, s.profile_id
+              limit ${MAX_RESULTS}
+            ) c
+            order by rank desc, c.rating_tenths desc nulls last, c.name, c.profile_id
+            limit ${PAGE_SIZE} offset ${offset}
+          ) hit
+          join partner_profiles p on p.id = hit.profile_id
+          order by hit.rank desc, hit.rating_tenths desc nulls last, hit.name, hit.profile_id`,
+    ),
+    queryRows<{ total: number }>(db, sql`select count(*)::int as total from (select 1 from partner_search s ${where} limit ${MAX_RESULTS + 1}) m`),
+  ]);
 
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && query.page > 1) {
-    const [counted] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from partner_profiles p ${where}`);
-    total = counted?.total ?? 0;
-  }
+  const found = counted[0]?.total ?? 0;
+  const capped = found > MAX_RESULTS;
+  const total = Math.min(found, MAX_RESULTS);
   return {
     total,
+    capped,
     page: query.page,
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     results: rows.map((r) => ({

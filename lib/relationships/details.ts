@@ -5,7 +5,7 @@ import { currentAcceptance } from "@/lib/agreements/queries";
 
 /** Everything a customer sees about one partner: types, grants in force and past, the agreement record, the timeline. */
 export async function getRelationshipDetails(db: DbOrTx, customerOrganizationId: string, relationshipId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(relationshipId)) return undefined;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(relationshipId)) return undefined;
   const [relationship] = await db
     .select({ relationship: relationships, partnerName: organizations.name, partnerDomain: organizations.domain, profile: partnerProfiles })
     .from(relationships)

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { invitations, organizations, relationshipTypes, relationships, roleGrants, type RelationshipType } from "@/db/schema";
 import { currentAcceptance } from "@/lib/agreements/queries";
@@ -52,12 +52,11 @@ export async function listCustomerRelationships(db: DbOrTx, customerOrganization
 }
 
 /** Invitations waiting for this organization's answer. */
-export async function listPendingInvitationsFor(db: DbOrTx, customerOrganizationId: string, adminEmails: string[], now = new Date()) {
-  const addressedTo = adminEmails.length > 0 ? or(eq(invitations.customerOrganizationId, customerOrganizationId), inArray(invitations.customerEmail, adminEmails)) : eq(invitations.customerOrganizationId, customerOrganizationId);
+export async function listPendingInvitationsFor(db: DbOrTx, customerOrganizationId: string, now = new Date()) {
   return db
     .select({ invitation: invitations, partnerName: organizations.name })
     .from(invitations)
     .innerJoin(organizations, eq(organizations.id, invitations.partnerOrganizationId))
-    .where(and(addressedTo, eq(invitations.status, "pending"), gt(invitations.expiresAt, now)))
+    .where(and(eq(invitations.customerOrganizationId, customerOrganizationId), eq(invitations.status, "pending"), gt(invitations.expiresAt, now)))
     .orderBy(invitations.createdAt);
 }

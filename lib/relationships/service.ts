@@ -19,7 +19,7 @@ export type RelationshipChange = { ok: true; changed: boolean; message: string }
 async function lockRelationship(tx: DbOrTx, actor: Actor | null, relationshipId: string, permission: Permission): Promise<Relationship | undefined> {
   const membership = actor?.memberships.find((m) => m.kind === "customer");
   requirePermission(actor, permission, membership?.organizationId ?? "");
-  if (!/^[0-9a-f-]{36}$/i.test(relationshipId)) return undefined;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(relationshipId)) return undefined;
   const [relationship] = await tx
     .select()
     .from(relationships)

@@ -60,7 +60,7 @@ describe("directory search", () => {
     expect(second.total).toBe(first.total);
     const ids = new Set(first.results.map((r) => r.id));
     expect(second.results.some((r) => ids.has(r.id))).toBe(false);
-    const beyond = await search({ page: "400" });
+    const beyond = await search({ page: "50" });
     expect(beyond.results).toHaveLength(0);
     expect(beyond.total).toBe(first.total);
   });
@@ -75,5 +75,33 @@ describe("directory search", () => {
   it("ignores unusable filters instead of failing", () => {
     const query = parseDirectoryQuery({ location: "Atlantis", size: "huge", page: "-3", sel: ["ok-slug", "Bad Slug!", "ok-slug"] });
     expect(query).toMatchObject({ location: undefined, size: undefined, page: 1, sel: ["ok-slug"] });
+  });
+});
+
+describe("directory search words", () => {
+  it("drops stop words instead of correcting them", async () => {
+    const db = await resetDatabase();
+    await seedDatabase(db);
+    const withStopWord = await searchDirectory(db, parseDirectoryQuery({ q: "managed it services" }));
+    const without = await searchDirectory(db, parseDirectoryQuery({ q: "managed services" }));
+    expect(withStopWord.total).toBeGreaterThan(0);
+    expect(withStopWord.total).toBe(without.total);
+    expect((await searchDirectory(db, parseDirectoryQuery({ q: "the" }))).total).toBe((await searchDirectory(db, parseDirectoryQuery({}))).total);
+  });
+});
+
+describe("broad searches", () => {
+  it("count and page through at most the best 1,000 matches", async () => {
+    const db = await resetDatabase();
+    await seedDatabase(db, { partnerCount: 1100 });
+    const all = await searchDirectory(db, parseDirectoryQuery({}));
+    expect(all).toMatchObject({ total: 1000, capped: true, pageCount: 50 });
+    const last = await searchDirectory(db, parseDirectoryQuery({ page: "50" }));
+    expect(last.results).toHaveLength(20);
+    const first = all.results[0]!;
+    expect(first.rating).toBe(Math.max(...last.results.map((r) => r.rating ?? 0), first.rating ?? 0));
+    const narrow = await searchDirectory(db, parseDirectoryQuery({ location: "DE", q: "migration" }));
+    expect(narrow.capped).toBe(false);
+    expect(narrow.total).toBeGreaterThan(0);
   });
 });

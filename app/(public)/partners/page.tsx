@@ -20,7 +20,7 @@ function pageNumbers(page: number, pageCount: number): (number | "gap")[] {
 
 export default async function FindPartnerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = parseDirectoryQuery(await searchParams);
-  const { results, total, page, pageCount } = await searchDirectory(await getDb(), query);
+  const { results, total, capped, page, pageCount } = await searchDirectory(await getDb(), query);
   const onPage = new Set(results.map((r) => r.slug));
   const elsewhere = query.sel.filter((slug) => !onPage.has(slug));
   const described = [
@@ -51,7 +51,8 @@ export default async function FindPartnerPage({ searchParams }: { searchParams: 
 
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 className="text-lg font-semibold text-gray-900" aria-live="polite">
-            {total.toLocaleString("en-US")} {total === 1 ? "partner" : "partners"}
+            {total.toLocaleString("en-US")}
+            {capped ? "+" : ""} {total === 1 ? "partner" : "partners"}
             {described.length > 0 && <span className="font-normal text-gray-700"> for {described.join(", ")}</span>}
           </h2>
           {pageCount > 1 && (
@@ -92,6 +93,9 @@ export default async function FindPartnerPage({ searchParams }: { searchParams: 
           </ol>
         )}
 
+        {capped && page === pageCount && (
+          <p className="text-center text-sm text-gray-700">You've reached the best {total.toLocaleString("en-US")} matches. Add a location, size or keyword to narrow the search.</p>
+        )}
         {pageCount > 1 && (
           <nav aria-label="Pages of results" className="flex flex-wrap items-center justify-center gap-1 pt-2">
             {page > 1 && (

@@ -75,7 +75,7 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
   const query = parseListQuery(params);
   const db = await getDb();
   const orgId = context.membership.organizationId;
-  const [all, pending] = await Promise.all([listCustomerRelationships(db, orgId), listPendingInvitationsFor(db, orgId, [])]);
+  const [all, pending] = await Promise.all([listCustomerRelationships(db, orgId), listPendingInvitationsFor(db, orgId)]);
   const rows = applyListQuery(all, query);
   const acceptedPartner = all.find((r) => r.id === params.accepted);
   const filtered = Boolean(query.q || query.type || query.status);
