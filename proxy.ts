@@ -1,10 +1,10 @@
-import { NextResponse } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { auth } from "@/auth";
 import { contentSecurityPolicy } from "@/lib/security/csp";
 
 // Signed-out visitors of the signed-in areas are sent to sign in by the `authorized` callback (auth.ts);
 // every page gets its Content-Security-Policy here.
-export const proxy = auth((request) => {
+const withSession = auth((request) => {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);
@@ -14,6 +14,12 @@ export const proxy = auth((request) => {
   response.headers.set("content-security-policy", policy);
   return response;
 });
+
+// With its configuration loaded lazily, Auth.js hands the wrapped handler back through a promise.
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const handler = (await withSession) as unknown as (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
+  return handler(request, event);
+}
 
 export const config = {
   // Everything but static files and the mailbox's raw message frame (which sets its own, stricter policy).

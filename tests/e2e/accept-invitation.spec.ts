@@ -41,7 +41,7 @@ test("a Global administrator accepts the agreement and authorizes the partner, a
   // 5. The list of partners is displayed. Select any partner to see details.
   await expect(page.getByRole("heading", { level: 1, name: "Partner relationships" })).toBeVisible();
   await expect(page.getByText("You accepted the agreement and authorized Fabrikam Partners.")).toBeVisible();
-  await page.getByRole("link", { name: "Fabrikam Partners" }).click();
+  await page.getByRole("table").getByRole("link", { name: "Fabrikam Partners", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Fabrikam Partners" })).toBeVisible();
   await expect(page.getByRole("row", { name: /Exchange administrator/ })).toBeVisible();
   await expect(page.getByText(/Version 2026-09 accepted/)).toBeVisible();

@@ -79,7 +79,7 @@ test("Remove roles works without JavaScript through a confirmation page", async 
   const page = await context.newPage();
   await signInAs(page, "admin@contoso.example");
   await page.goto("/admin/settings/partner-relationships?type=gdap");
-  await page.getByRole("link", { name: "Fabrikam Partners" }).click();
+  await page.getByRole("table").getByRole("link", { name: "Fabrikam Partners", exact: true }).click();
   await page.getByRole("button", { name: "Remove roles" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Remove roles?" })).toBeVisible();
   await page.getByRole("button", { name: "Yes" }).click();
@@ -90,7 +90,7 @@ test("Remove roles works without JavaScript through a confirmation page", async 
 test("a Helpdesk administrator may look but not remove", async ({ page }) => {
   await signInAs(page, "helpdesk@contoso.example");
   await page.goto("/admin/settings/partner-relationships");
-  await page.getByRole("link", { name: "Adatum Consulting" }).click();
+  await page.getByRole("table").getByRole("link", { name: "Adatum Consulting", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Adatum Consulting" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Remove roles" })).toHaveCount(0);
   const csv = await page.request.get("/admin/settings/partner-relationships/export");

@@ -105,7 +105,7 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
             {pending.map(({ invitation, partnerName }) => (
               <li key={invitation.id}>
                 <a className="font-medium text-accent-800 underline" href={invitationLink(invitation).replace(/^https?:\/\/[^/]+/, "")} rel="noreferrer">
-                  Review {partnerName}'s {relationshipTypeName(invitation.type)} invitation
+                  Review the {relationshipTypeName(invitation.type)} invitation from {partnerName}
                 </a>{" "}
                 <span className="text-gray-700">— sent {formatDate(invitation.createdAt)}, expires {formatDate(invitation.expiresAt)}</span>
               </li>
