@@ -1,10 +1,11 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { contactRequestRecipients, contactRequests, partnerProfiles, type ContactRecipientStatus } from "@/db/schema";
+import { isUuid } from "@/lib/ids";
 
 /** What the customer sees after Send: who was contacted. */
 export async function getContactConfirmation(db: DbOrTx, requestId: string) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(requestId)) return undefined;
+  if (!isUuid(requestId)) return undefined;
   const [request] = await db
     .select({ id: contactRequests.id, name: contactRequests.name, email: contactRequests.email, createdAt: contactRequests.createdAt })
     .from(contactRequests)
@@ -61,7 +62,7 @@ export async function listPartnerRequests(db: DbOrTx, partnerOrganizationId: str
 }
 
 export async function getPartnerRequest(db: DbOrTx, partnerOrganizationId: string, recipientId: string): Promise<PartnerInboxItem | undefined> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(recipientId)) return undefined;
+  if (!isUuid(recipientId)) return undefined;
   const rows = await db
     .select(inboxColumns)
     .from(contactRequestRecipients)

@@ -1,6 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
+import { isUuid } from "@/lib/ids";
 
 export async function listMailbox(db: DbOrTx, limit = 200) {
   return db
@@ -11,7 +12,7 @@ export async function listMailbox(db: DbOrTx, limit = 200) {
 }
 
 export async function getMailboxMessage(db: DbOrTx, id: string) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [message] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).limit(1);
   return message;
 }

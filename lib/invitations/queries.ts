@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { invitations, organizations, users, type InvitationStatus } from "@/db/schema";
 import { effectiveStatus } from "./rules";
+import { isUuid } from "@/lib/ids";
 
 const columns = {
   id: invitations.id,
@@ -44,7 +45,7 @@ export async function listPartnerInvitations(db: DbOrTx, partnerOrganizationId: 
 }
 
 export async function getPartnerInvitation(db: DbOrTx, partnerOrganizationId: string, invitationId: string, now = new Date()) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(invitationId)) return undefined;
+  if (!isUuid(invitationId)) return undefined;
   const [row] = await db
     .select(columns)
     .from(invitations)

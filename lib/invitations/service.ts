@@ -11,6 +11,7 @@ import { takeRateLimit } from "@/lib/rate-limit";
 import { durationLabel, effectiveStatus, gdapProblems, rolesFor } from "./rules";
 import type { InvitationInput } from "./schemas";
 import { hashToken, invitationToken, newTokenSalt } from "./tokens";
+import { isUuid } from "@/lib/ids";
 
 const DAY = 24 * 60 * 60 * 1000;
 export const RESEND_LIMIT_PER_DAY = 3;
@@ -182,7 +183,7 @@ export async function createInvitation(db: Db, actor: Actor | null, input: Invit
 async function lockPartnerInvitation(tx: DbOrTx, actor: Actor | null, invitationId: string) {
   const membership = actor?.memberships.find((m) => m.kind === "partner");
   requirePermission(actor, "invitations.manage", membership?.organizationId ?? "");
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(invitationId)) return undefined;
+  if (!isUuid(invitationId)) return undefined;
   const [invitation] = await tx
     .select()
     .from(invitations)

@@ -2,10 +2,11 @@ import { aliasedTable, and, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { auditEvents, organizations, partnerProfiles, relationshipTypes, relationships, roleGrants, users } from "@/db/schema";
 import { currentAcceptance } from "@/lib/agreements/queries";
+import { isUuid } from "@/lib/ids";
 
 /** Everything a customer sees about one partner: types, grants in force and past, the agreement record, the timeline. */
 export async function getRelationshipDetails(db: DbOrTx, customerOrganizationId: string, relationshipId: string) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(relationshipId)) return undefined;
+  if (!isUuid(relationshipId)) return undefined;
   const [relationship] = await db
     .select({ relationship: relationships, partnerName: organizations.name, partnerDomain: organizations.domain, profile: partnerProfiles })
     .from(relationships)

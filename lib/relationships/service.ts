@@ -9,6 +9,7 @@ import { globalAdminEmails, partnerRecipients } from "@/lib/organizations/querie
 import { roleName } from "@/lib/roles";
 import { isGrantActive } from "./status";
 import { ROLE_CARRYING_TYPES, relationshipTypeName } from "./types";
+import { isUuid } from "@/lib/ids";
 
 export type RelationshipChange = { ok: true; changed: boolean; message: string } | { ok: false; message: string };
 
@@ -19,7 +20,7 @@ export type RelationshipChange = { ok: true; changed: boolean; message: string }
 async function lockRelationship(tx: DbOrTx, actor: Actor | null, relationshipId: string, permission: Permission): Promise<Relationship | undefined> {
   const membership = actor?.memberships.find((m) => m.kind === "customer");
   requirePermission(actor, permission, membership?.organizationId ?? "");
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(relationshipId)) return undefined;
+  if (!isUuid(relationshipId)) return undefined;
   const [relationship] = await tx
     .select()
     .from(relationships)
