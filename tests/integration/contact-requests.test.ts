@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, contactRequestRecipients, contactRequests, emailOutbox, organizations } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
-import { setRequestStatus } from "@/lib/contact-requests/inbox-actions";
+import { setRequestStatus } from "@/lib/contact-requests/inbox";
 import { listPartnerRequests } from "@/lib/contact-requests/queries";
 import { contactRequestSchema, type ContactRequestInput } from "@/lib/contact-requests/schemas";
 import { createContactRequest } from "@/lib/contact-requests/service";

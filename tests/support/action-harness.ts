@@ -134,9 +134,24 @@ function walk(dir: string, keep: (file: string) => boolean): string[] {
     .sort();
 }
 
-/** Every file under lib/ whose first statement is the "use server" directive. */
-export function useServerFiles(): string[] {
-  return walk("lib", (f) => /\.tsx?$/.test(f)).filter((f) => /^\s*["']use server["'];?/.test(readFileSync(path.join(ROOT, f), "utf8")));
+/** The "use server" directive as a module's first statement (comments may come before it). */
+const USE_SERVER_MODULE = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/;
+
+/** Every module under lib/ and app/ whose first statement is the "use server" directive. */
+export function serverActionFiles(): string[] {
+  return ["lib", "app"]
+    .flatMap((dir) => walk(dir, (f) => /\.tsx?$/.test(f)))
+    .filter((f) => USE_SERVER_MODULE.test(readFileSync(path.join(ROOT, f), "utf8")));
+}
+
+/** Files with a "use server" directive that is not the module's (an inline server action the matrix can't enumerate). */
+export function inlineServerActionFiles(): string[] {
+  return ["lib", "app", "components"]
+    .flatMap((dir) => walk(dir, (f) => /\.tsx?$/.test(f)))
+    .filter((f) => {
+      const source = readFileSync(path.join(ROOT, f), "utf8");
+      return /["']use server["']/.test(source) && !USE_SERVER_MODULE.test(source);
+    });
 }
 
 /** Every App Router route handler (app/**\/route.ts). */
@@ -149,7 +164,7 @@ export type AnyFn = (...args: never[]) => unknown;
 /** The exported functions of each "use server" file, keyed by export name. */
 export async function serverActionExports(): Promise<Map<string, { file: string; fn: AnyFn }>> {
   const found = new Map<string, { file: string; fn: AnyFn }>();
-  for (const file of useServerFiles()) {
+  for (const file of serverActionFiles()) {
     const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod)) {
       if (typeof value !== "function") continue;

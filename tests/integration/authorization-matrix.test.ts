@@ -1,0 +1,486 @@
+/**
+ * Authorization matrix: every server action (every export of every "use server" file under lib/)
+ * and every route handler, called for real as each kind of actor. Each cell starts from a fresh
+ * database with its own fixture; a refused cell must leave every table count and the audit
+ * trail exactly as they were.
+ *
+ * Not covered here: app/api/auth/[...nextauth]/route.ts is Auth.js's own handler (sign-in
+ * callbacks, CSRF, session); the app only configures it in auth.ts. It is excluded from the
+ * route inventory below on purpose.
+ */
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Db } from "@/db/client";
+import {
+  agreementAcceptances,
+  contactRequestRecipients,
+  contactRequests,
+  emailOutbox,
+  invitations,
+  relationshipTypes,
+  relationships,
+  roleGrants,
+} from "@/db/schema";
+import {
+  capture,
+  form,
+  harness,
+  inlineServerActionFiles,
+  loadApp,
+  routeFiles,
+  routeHandlerExports,
+  serverActionExports,
+  snapshot,
+  unloadApp,
+  type AnyFn,
+  type App,
+  type Outcome,
+} from "../support/action-harness";
+import {
+  acceptedRelationship,
+  contactRequestToFabrikam,
+  freshDatabase,
+  organizationIdOf,
+  pendingInvitation,
+  userIdOf,
+} from "../support/fixtures";
+
+const ACTORS = {
+  anonymous: null,
+  user: "user@contoso.example",
+  helpdesk: "helpdesk@contoso.example",
+  billing: "billing@contoso.example",
+  globalAdmin: "admin@contoso.example",
+  otherCustomerAdmin: "admin@northwind.example",
+  salesAgent: "sales@fabrikam.example",
+  adminAgent: "agent@fabrikam.example",
+  otherPartnerAgent: "agent@adatum.example",
+} as const;
+type ActorKey = keyof typeof ACTORS;
+const ACTOR_KEYS = Object.keys(ACTORS) as ActorKey[];
+type Verdict = "allowed" | "refused";
+
+/**
+ * The expected matrix. Columns, in order: anonymous, plain user, Helpdesk admin, Billing admin,
+ * Global admin (all Contoso), Northwind's Global admin, Fabrikam sales agent, Fabrikam admin
+ * agent, Adatum admin agent. The fixtures belong to Contoso and Fabrikam.
+ */
+// prettier-ignore
+const EXPECTED: Record<string, string> = {
+  //                                                        anon user help bill gadm othC sale agnt othP
+  "requestSignInLink":                                     " A    A    A    A    A    A    A    A    A ",
+  "requestSignInLink (malformed email)":                   " R    R    R    R    R    R    R    R    R ",
+  "signOutAction":                                         " A    A    A    A    A    A    A    A    A ",
+  "sendContactRequest":                                    " A    A    A    A    A    A    A    A    A ",
+  "updateRequestStatus":                                   " R    R    R    R    R    R    A    A    R ",
+  "sendInvitationAction (reseller)":                       " R    R    R    R    R    R    A    A    A ",
+  "sendInvitationAction (GDAP, admin roles)":              " R    R    R    R    R    R    R    A    A ",
+  "resendInvitationAction":                                " R    R    R    R    R    R    A    A    R ",
+  "cancelInvitationAction":                                " R    R    R    R    R    R    A    A    R ",
+  "acceptInvitationAction":                                " R    R    R    A    A    R    R    R    R ",
+  "declineInvitationAction":                               " R    R    R    A    A    R    R    R    R ",
+  "acceptAgreementAction":                                 " R    R    R    A    A    R    R    R    R ",
+  "removeRolesAction (all roles)":                         " R    R    R    A    A    R    R    R    R ",
+  "removeRolesAction (one role)":                          " R    R    R    A    A    R    R    R    R ",
+  "turnOffAutoExtendAction":                               " R    R    R    A    A    R    R    R    R ",
+  "setMpsaSharingAction":                                  " R    R    R    A    A    R    R    R    R ",
+  // Any member of a customer organization may export its own list (Northwind gets Northwind's, empty).
+  "GET /admin/settings/partner-relationships/export":      " R    A    A    A    A    A    R    R    R ",
+  // The local mailbox is a development tool, gated by configuration (mailboxEnabled), not by identity.
+  "GET /dev/mailbox/[id]/raw (mailbox on)":                " A    A    A    A    A    A    A    A    A ",
+  "GET /dev/mailbox/[id]/raw (MAILBOX=0)":                 " R    R    R    R    R    R    R    R    R ",
+  // The scheduler's endpoint: only the CRON_SECRET bearer counts; a signed-in session does not.
+  "POST /api/jobs/sweep (no secret)":                      " R    R    R    R    R    R    R    R    R ",
+  "POST /api/jobs/sweep (wrong secret)":                   " R    R    R    R    R    R    R    R    R ",
+  "POST /api/jobs/sweep (Bearer CRON_SECRET)":             " A    A    A    A    A    A    A    A    A ",
+  "GET /api/jobs/sweep (no secret)":                       " R    R    R    R    R    R    R    R    R ",
+  "GET /api/jobs/sweep (Bearer CRON_SECRET)":              " A    A    A    A    A    A    A    A    A ",
+};
+
+function expectedRow(label: string): Record<ActorKey, Verdict> {
+  const marks = EXPECTED[label]?.trim().split(/\s+/);
+  if (!marks || marks.length !== ACTOR_KEYS.length) throw new Error(`No expectation for ${label}`);
+  return Object.fromEntries(ACTOR_KEYS.map((k, i) => [k, marks[i] === "A" ? "allowed" : "refused"])) as Record<ActorKey, Verdict>;
+}
+
+const CRON_SECRET = "test-cron-secret-0123456789abcdef";
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+interface Context<F> {
+  db: Db;
+  app: App;
+  routes: Map<string, AnyFn>;
+  fixture: F;
+  actor: ActorKey;
+  outcome: Outcome;
+}
+
+interface Row<F = unknown> {
+  /** The server action's export name, or "METHOD /path" of a route handler. */
+  target: string;
+  variant?: string;
+  fixture: (db: Db) => Promise<F>;
+  call: (c: Omit<Context<F>, "outcome">) => Promise<unknown>;
+  /** Reads the outcome as allowed or refused; throws on anything else (an unexpected error is a failure). */
+  judge: (c: Context<F>) => Promise<Verdict> | Verdict;
+  /** For allowed cells: the change really happened. */
+  effect?: (c: Context<F>) => Promise<void>;
+}
+
+function describeOutcome(outcome: Outcome): string {
+  if (outcome.kind === "threw") return `threw ${outcome.error instanceof Error ? `${outcome.error.name}: ${outcome.error.message}` : String(outcome.error)}`;
+  if (outcome.kind === "returned") return `returned ${JSON.stringify(outcome.value)?.slice(0, 300)}`;
+  return outcome.kind === "redirect" ? `redirected to ${outcome.url}` : "notFound()";
+}
+
+function unexpected(outcome: Outcome): never {
+  throw new Error(`unexpected outcome: ${describeOutcome(outcome)}`);
+}
+
+/** A form action: success is the redirect; refusal is a returned state with a message. */
+function formStateJudge(success: (c: Context<unknown>) => RegExp) {
+  return (c: Context<unknown>): Verdict => {
+    const { outcome } = c;
+    if (outcome.kind === "redirect" && success(c).test(outcome.url)) return "allowed";
+    if (outcome.kind === "returned") {
+      const state = outcome.value as { ok?: boolean; message?: unknown };
+      if (state?.ok === false && typeof state.message === "string" && state.message.length > 0) return "refused";
+    }
+    return unexpected(outcome);
+  };
+}
+
+/** A button action that always returns to a page with an outcome code in the query string. */
+function outcomeCodeJudge(base: (c: Context<unknown>) => string, done: string) {
+  return (c: Context<unknown>): Verdict => {
+    const { outcome } = c;
+    if (outcome.kind !== "redirect" || !outcome.url.startsWith(`${base(c)}?`)) return unexpected(outcome);
+    const query = outcome.url.slice(base(c).length + 1);
+    if (query === `done=${done}`) return "allowed";
+    if (/^error=(forbidden|not_found|not_pending|not_mpsa|rate_limited)$/.test(query)) return "refused";
+    return unexpected(outcome);
+  };
+}
+
+async function responseJudge(c: Context<unknown>, refusedStatuses: number[]): Promise<Verdict> {
+  const { outcome } = c;
+  if (outcome.kind !== "returned" || !(outcome.value instanceof Response)) return unexpected(outcome);
+  if (outcome.value.status === 200) return "allowed";
+  if (refusedStatuses.includes(outcome.value.status)) return "refused";
+  return unexpected({ kind: "returned", value: { status: outcome.value.status, body: await outcome.value.text() } });
+}
+
+function route(c: { routes: Map<string, AnyFn> }, key: string) {
+  const handler = c.routes.get(key);
+  if (!handler) throw new Error(`No route handler ${key}`);
+  return handler as unknown as (request: Request, context?: unknown) => Promise<Response>;
+}
+
+const relationshipPage = (id: string) => `/admin/settings/partner-relationships/${id}`;
+
+async function recipientStatus(db: Db, id: string) {
+  const [row] = await db.select({ status: contactRequestRecipients.status }).from(contactRequestRecipients).where(eq(contactRequestRecipients.id, id));
+  return row?.status;
+}
+
+function sweepRow(method: "GET" | "POST", variant: string, authorization: string | null): Row {
+  return {
+    target: `${method} /api/jobs/sweep`,
+    variant,
+    fixture: async (db) => pendingInvitation(db),
+    call: (c) =>
+      route(c, `${method} /api/jobs/sweep`)(
+        new Request("http://localhost:3000/api/jobs/sweep", { method, headers: authorization ? { authorization } : {} }),
+      ),
+    judge: (c) => responseJudge(c, [401]),
+    effect: async (c) => {
+      const body = (await (c.outcome as { value: Response }).value.json()) as Record<string, unknown>;
+      expect(body).toHaveProperty("expiredInvitations", 0);
+    },
+  };
+}
+
+function mailboxRow(variant: string, mailbox: string | undefined): Row {
+  return row<{ id: string }>({
+    target: "GET /dev/mailbox/[id]/raw",
+    variant,
+    fixture: async (db) => {
+      await pendingInvitation(db);
+      const [mail] = await db.select({ id: emailOutbox.id }).from(emailOutbox);
+      return { id: mail!.id };
+    },
+    call: async (c) => {
+      const saved = process.env.MAILBOX;
+      if (mailbox === undefined) delete process.env.MAILBOX;
+      else process.env.MAILBOX = mailbox;
+      try {
+        return await route(c, "GET /dev/mailbox/[id]/raw")(new Request(`http://localhost:3000/dev/mailbox/${c.fixture.id}/raw`), {
+          params: Promise.resolve({ id: c.fixture.id }),
+        });
+      } finally {
+        if (saved === undefined) delete process.env.MAILBOX;
+        else process.env.MAILBOX = saved;
+      }
+    },
+    judge: (c) => responseJudge(c as Context<unknown>, [404]),
+  });
+}
+
+/** Keeps each row's fixture type while it is written, and erases it for the table. */
+function row<F>(r: Row<F>): Row {
+  return r as unknown as Row;
+}
+
+const ROWS: Row[] = [
+  row({
+    target: "requestSignInLink",
+    fixture: async () => undefined,
+    call: ({ app }) => app.requestSignInLink(app.initialFormState, form({ email: "Someone@Example.com" })),
+    judge: (c) => {
+      if (c.outcome.kind === "redirect" && harness.signInCalls.length === 1) return "allowed";
+      if (c.outcome.kind === "returned" && harness.signInCalls.length === 0) return formStateJudge(() => /^$/)(c);
+      return unexpected(c.outcome);
+    },
+    effect: async () => {
+      expect(harness.signInCalls).toEqual([{ provider: "resend", options: { email: "someone@example.com", redirectTo: "/home" } }]);
+    },
+  }),
+  row({
+    target: "requestSignInLink",
+    variant: "malformed email",
+    fixture: async () => undefined,
+    call: ({ app }) => app.requestSignInLink(app.initialFormState, form({ email: "not an email <script>" })),
+    judge: (c) => {
+      expect(harness.signInCalls).toEqual([]);
+      const verdict = formStateJudge(() => /^\/signin\/check-email$/)(c);
+      if (verdict === "refused") expect((c.outcome as { value: { fieldErrors: unknown } }).value.fieldErrors).toHaveProperty("email");
+      return verdict;
+    },
+  }),
+  row({
+    target: "signOutAction",
+    fixture: async () => undefined,
+    call: ({ app }) => app.signOutAction(),
+    judge: ({ outcome }) => (outcome.kind === "redirect" && outcome.url === "/" && harness.signOutCalls.length === 1 ? "allowed" : unexpected(outcome)),
+  }),
+  row({
+    target: "sendContactRequest",
+    fixture: async () => undefined,
+    call: ({ app }) =>
+      app.sendContactRequest(
+        app.initialFormState,
+        form({
+          name: "Megan Bowen",
+          email: "megan@contoso.example",
+          company: "Contoso",
+          country: "US",
+          size: "1000-9999",
+          needs: "We are moving 1,200 mailboxes and want help securing identities.",
+          partner: ["fabrikam-partners", "adatum-consulting"],
+          idempotencyKey: randomUUID(),
+        }),
+      ),
+    judge: formStateJudge(() => new RegExp(`^/partners/contact/sent/${UUID}$`)),
+    effect: async ({ db }) => {
+      expect(await db.$count(contactRequests)).toBe(1);
+      expect(await db.$count(contactRequestRecipients)).toBe(2);
+      expect(await db.$count(emailOutbox)).toBe(3);
+      expect(harness.kicks).toBe(1);
+    },
+  }),
+  row({
+    target: "updateRequestStatus",
+    fixture: contactRequestToFabrikam,
+    call: ({ app, fixture }) => app.updateRequestStatus(form({ recipientId: fixture.recipientId, status: "replied" })),
+    judge: async ({ db, fixture, outcome }) => {
+      if (outcome.kind !== "returned" || outcome.value !== undefined) return unexpected(outcome);
+      expect(harness.revalidated).toEqual(["/partner/requests"]);
+      const status = await recipientStatus(db, fixture.recipientId);
+      return status === "replied" ? "allowed" : status === "new" ? "refused" : unexpected(outcome);
+    },
+  }),
+  row({
+    target: "sendInvitationAction",
+    variant: "reseller",
+    fixture: async () => undefined,
+    call: ({ app }) =>
+      app.sendInvitationAction(app.initialFormState, form({ customerEmail: "admin@contoso.example", type: "reseller", idempotencyKey: randomUUID() })),
+    judge: formStateJudge(() => new RegExp(`^/partner/invitations/${UUID}\\?sent=1$`)),
+    effect: async ({ db }) => {
+      expect(await db.$count(invitations)).toBe(1);
+      expect(await db.$count(emailOutbox)).toBe(1);
+    },
+  }),
+  row({
+    target: "sendInvitationAction",
+    variant: "GDAP, admin roles",
+    fixture: async () => undefined,
+    call: ({ app }) =>
+      app.sendInvitationAction(
+        app.initialFormState,
+        form({ customerEmail: "admin@contoso.example", type: "gdap", roles: ["helpdesk_admin", "license_admin"], durationDays: "90", idempotencyKey: randomUUID() }),
+      ),
+    judge: formStateJudge(() => new RegExp(`^/partner/invitations/${UUID}\\?sent=1$`)),
+    effect: async ({ db }) => {
+      const [invitation] = await db.select().from(invitations);
+      expect(invitation).toMatchObject({ type: "gdap", roles: ["helpdesk_admin", "license_admin"], durationDays: 90, status: "pending" });
+    },
+  }),
+  row({
+    target: "resendInvitationAction",
+    fixture: (db) => pendingInvitation(db),
+    call: ({ app, fixture }) => app.resendInvitationAction(form({ invitationId: fixture.invitation.id })),
+    judge: outcomeCodeJudge((c) => `/partner/invitations/${(c.fixture as { invitation: { id: string } }).invitation.id}`, "resent"),
+    effect: async ({ db }) => {
+      expect((await db.select().from(invitations))[0]?.sentCount).toBe(2);
+      expect(await db.$count(emailOutbox)).toBe(2);
+    },
+  }),
+  row({
+    target: "cancelInvitationAction",
+    fixture: (db) => pendingInvitation(db),
+    call: ({ app, fixture }) => app.cancelInvitationAction(form({ invitationId: fixture.invitation.id })),
+    judge: outcomeCodeJudge((c) => `/partner/invitations/${(c.fixture as { invitation: { id: string } }).invitation.id}`, "cancelled"),
+    effect: async ({ db }) => expect((await db.select().from(invitations))[0]?.status).toBe("cancelled"),
+  }),
+  row({
+    target: "acceptInvitationAction",
+    fixture: (db) => pendingInvitation(db),
+    call: ({ app, fixture }) => app.acceptInvitationAction(fixture.token, app.initialFormState, form({ acknowledge: "on" })),
+    judge: formStateJudge(() => new RegExp(`^/admin/settings/partner-relationships\\?accepted=${UUID}$`)),
+    effect: async ({ db }) => {
+      expect(await db.$count(relationships)).toBe(1);
+      expect(await db.$count(roleGrants)).toBe(2);
+      expect((await db.select().from(invitations))[0]?.status).toBe("accepted");
+    },
+  }),
+  row({
+    target: "declineInvitationAction",
+    fixture: (db) => pendingInvitation(db),
+    call: ({ app, fixture }) => app.declineInvitationAction(fixture.token, app.initialFormState, form({ reason: "We chose another partner." })),
+    judge: formStateJudge((c) => new RegExp(`^/admin/invitations/${(c.fixture as { token: string }).token}$`)),
+    effect: async ({ db }) => expect((await db.select().from(invitations))[0]).toMatchObject({ status: "declined", declineReason: "We chose another partner." }),
+  }),
+  row({
+    target: "acceptAgreementAction",
+    fixture: async (db) => ({ contoso: await organizationIdOf(db, "contoso.example") }),
+    call: ({ app, fixture }) => app.acceptAgreementAction(app.initialFormState, form({ organizationId: fixture.contoso, acknowledge: "on" })),
+    judge: formStateJudge(() => /^\/admin\/settings\/partner-relationships\?agreement=accepted$/),
+    effect: async ({ db }) => expect(await db.$count(agreementAcceptances)).toBe(1),
+  }),
+  row({
+    target: "removeRolesAction",
+    variant: "all roles",
+    fixture: (db) => acceptedRelationship(db, { type: "gdap", roles: ["helpdesk_admin", "license_admin"], durationDays: 90 }),
+    call: ({ app, fixture }) => app.removeRolesAction(form({ relationshipId: fixture })),
+    judge: outcomeCodeJudge((c) => relationshipPage(c.fixture as string), "roles_removed"),
+    effect: async ({ db }) => expect((await db.select().from(roleGrants)).every((g) => g.endReason === "removed")).toBe(true),
+  }),
+  row({
+    target: "removeRolesAction",
+    variant: "one role",
+    fixture: (db) => acceptedRelationship(db, { type: "gdap", roles: ["helpdesk_admin", "license_admin"], durationDays: 90 }),
+    call: ({ app, fixture }) => app.removeRolesAction(form({ relationshipId: fixture, roleId: "license_admin" })),
+    judge: outcomeCodeJudge((c) => relationshipPage(c.fixture as string), "role_removed"),
+    effect: async ({ db }) => {
+      const grants = await db.select().from(roleGrants);
+      expect(grants.filter((g) => g.endReason === "removed").map((g) => g.roleId)).toEqual(["license_admin"]);
+    },
+  }),
+  row({
+    target: "turnOffAutoExtendAction",
+    fixture: (db) => acceptedRelationship(db, { type: "gdap", roles: ["helpdesk_admin"], durationDays: 90, autoExtend: true }),
+    call: ({ app, fixture }) => app.turnOffAutoExtendAction(form({ relationshipId: fixture })),
+    judge: outcomeCodeJudge((c) => relationshipPage(c.fixture as string), "auto_extend_off"),
+    effect: async ({ db }) => expect((await db.select().from(relationshipTypes))[0]?.autoExtend).toBe(false),
+  }),
+  row({
+    target: "setMpsaSharingAction",
+    fixture: (db) => acceptedRelationship(db, { type: "mpsa" }, "sales@fabrikam.example"),
+    call: ({ app, fixture }) => app.setMpsaSharingAction(form({ relationshipId: fixture, allowed: "on" })),
+    judge: outcomeCodeJudge((c) => relationshipPage(c.fixture as string), "mpsa_on"),
+    effect: async ({ db }) => expect((await db.select().from(relationships))[0]?.mpsaShareAllowed).toBe(true),
+  }),
+  row({
+    target: "GET /admin/settings/partner-relationships/export",
+    fixture: (db) => acceptedRelationship(db, { type: "reseller" }, "sales@fabrikam.example"),
+    call: (c) => route(c, "GET /admin/settings/partner-relationships/export")(new Request("http://localhost:3000/admin/settings/partner-relationships/export")),
+    judge: async (c) => {
+      const verdict = await responseJudge(c, [401, 403]);
+      if (verdict === "refused") expect((c.outcome as { value: Response }).value.status).toBe(c.actor === "anonymous" ? 401 : 403);
+      return verdict;
+    },
+    effect: async ({ outcome, actor }) => {
+      const response = (outcome as { value: Response }).value;
+      expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+      const csv = await response.text();
+      // Contoso's members see their partner; Northwind's administrator sees none of Contoso's data.
+      expect(csv.includes("Fabrikam Partners")).toBe(actor !== "otherCustomerAdmin");
+    },
+  }),
+  mailboxRow("mailbox on", undefined),
+  mailboxRow("MAILBOX=0", "0"),
+  sweepRow("POST", "no secret", null),
+  sweepRow("POST", "wrong secret", `Bearer ${CRON_SECRET.replace(/.$/, "x")}`),
+  sweepRow("POST", "Bearer CRON_SECRET", `Bearer ${CRON_SECRET}`),
+  sweepRow("GET", "no secret", null),
+  sweepRow("GET", "Bearer CRON_SECRET", `Bearer ${CRON_SECRET}`),
+];
+
+const label = (row: Row) => (row.variant ? `${row.target} (${row.variant})` : row.target);
+const isRoute = (target: string) => /^[A-Z]+ \//.test(target);
+
+let app: App;
+let routes: Map<string, AnyFn>;
+
+async function runCell(row: Row, actor: ActorKey): Promise<Verdict> {
+  const db = await freshDatabase();
+  const fixture = await row.fixture(db);
+  const email = ACTORS[actor];
+  harness.reset(email ? await userIdOf(db, email) : null);
+  const before = await snapshot(db);
+  const outcome = await capture(() => row.call({ db, app, routes, fixture, actor }));
+  const context = { db, app, routes, fixture, actor, outcome };
+  let verdict: Verdict;
+  try {
+    verdict = await row.judge(context);
+  } catch (error) {
+    throw new Error(`${label(row)} as ${actor}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  if (verdict === "refused") {
+    expect(await snapshot(db), `${label(row)} as ${actor} was refused but changed the database`).toEqual(before);
+    expect(harness.kicks, `${label(row)} as ${actor} was refused but kicked the outbox`).toBe(0);
+  } else {
+    await row.effect?.(context);
+  }
+  return verdict;
+}
+
+describe("authorization matrix", () => {
+  beforeAll(async () => {
+    vi.stubEnv("CRON_SECRET", CRON_SECRET);
+    app = await loadApp();
+    routes = await routeHandlerExports(routeFiles().filter((f) => !f.includes("[...nextauth]")));
+  });
+
+  afterAll(() => {
+    unloadApp();
+    vi.unstubAllEnvs();
+  });
+
+  it("has a row for every exported server action and every route handler, and an expectation for every row", async () => {
+    // Inline "use server" functions inside components would be actions this inventory cannot see.
+    expect(inlineServerActionFiles()).toEqual([]);
+    const actions = [...(await serverActionExports()).keys()].sort();
+    expect([...new Set(ROWS.map((r) => r.target).filter((t) => !isRoute(t)))].sort()).toEqual(actions);
+    expect([...new Set(ROWS.map((r) => r.target).filter(isRoute))].sort()).toEqual([...routes.keys()].sort());
+    expect(ROWS.map(label).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(ROWS.map((row) => [label(row), row] as const))("%s", { timeout: 60_000 }, async (_label, row) => {
+    const actual = {} as Record<ActorKey, Verdict>;
+    for (const actor of ACTOR_KEYS) actual[actor] = await runCell(row, actor);
+    expect(actual).toEqual(expectedRow(label(row)));
+  });
+});

@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { contactRequestRecipients, organizations, partnerProfiles, users } from "@/db/schema";
+import { seedDatabase } from "@/db/seed";
+import { contactRequestSchema } from "@/lib/contact-requests/schemas";
+import { createContactRequest } from "@/lib/contact-requests/service";
+import { acceptInvitation } from "@/lib/invitations/acceptance";
+import { actorFor } from "./actors";
+import { resetDatabase } from "./db";
+import { sendTestInvitation } from "./invitations";
+
+/** An empty database with the demo accounts, agreement and the two demo partners (no generated directory). */
+export async function freshDatabase(): Promise<Db> {
+  const db = await resetDatabase();
+  await seedDatabase(db, { partnerCount: 0 });
+  return db;
+}
+
+export async function userIdOf(db: Db, email: string): Promise<string> {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (!user) throw new Error(`No seeded user ${email}`);
+  return user.id;
+}
+
+export async function organizationIdOf(db: Db, domain: string): Promise<string> {
+  const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.domain, domain));
+  if (!org) throw new Error(`No organization ${domain}`);
+  return org.id;
+}
+
+/** A contact request sent to one directory partner; returns that partner's recipient row id. */
+export async function contactRequestTo(db: Db, slug: string): Promise<{ requestId: string; recipientId: string }> {
+  const input = contactRequestSchema.parse({
+    name: "Megan Bowen",
+    email: "megan@contoso.example",
+    company: "Contoso",
+    phone: "+1 425 555 0100",
+    country: "US",
+    size: "1000-9999",
+    needs: "We are moving 1,200 mailboxes and want help securing identities.",
+    partners: [slug],
+    idempotencyKey: randomUUID(),
+  });
+  const result = await createContactRequest(db, input, { clientIp: null });
+  if (!result.ok) throw new Error(result.message);
+  const [profile] = await db.select({ organizationId: partnerProfiles.organizationId }).from(partnerProfiles).where(eq(partnerProfiles.slug, slug));
+  const [recipient] = await db
+    .select({ id: contactRequestRecipients.id })
+    .from(contactRequestRecipients)
+    .where(and(eq(contactRequestRecipients.requestId, result.requestId), eq(contactRequestRecipients.partnerOrganizationId, profile!.organizationId)));
+  return { requestId: result.requestId, recipientId: recipient!.id };
+}
+
+/** A contact request sent to Fabrikam Partners only; returns Fabrikam's recipient row id. */
+export function contactRequestToFabrikam(db: Db): Promise<{ requestId: string; recipientId: string }> {
+  return contactRequestTo(db, "fabrikam-partners");
+}
+
+/** A pending GDAP invitation from Fabrikam's admin agent to Contoso's Global administrator. */
+export async function pendingInvitation(db: Db, fields: Record<string, unknown> = {}, from = "agent@fabrikam.example") {
+  return sendTestInvitation(db, fields, from);
+}
+
+/** An accepted relationship between Contoso and the sender's partner organization. */
+export async function acceptedRelationship(db: Db, fields: Record<string, unknown>, from = "agent@fabrikam.example"): Promise<string> {
+  const { token } = await sendTestInvitation(db, fields, from);
+  const result = await acceptInvitation(db, await actorFor(db, "admin@contoso.example"), token, { acknowledged: true });
+  if (!result.ok) throw new Error(result.message);
+  return result.relationshipId;
+}
