@@ -46,6 +46,23 @@ export async function ensurePostgresDatabase(url: string, log: (line: string) =>
   }
 }
 
+/** Drops (if present) and creates the database named in the URL, empty: a fresh database for startup timing. */
+export async function recreatePostgresDatabase(url: string, drop = false): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ""));
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const quoted = `"${name.replace(/"/g, '""')}"`;
+    await client.query(`drop database if exists ${quoted}`);
+    if (!drop) await client.query(`create database ${quoted}`);
+  } finally {
+    await client.end();
+  }
+}
+
 async function profileCount(db: Db): Promise<number> {
   try {
     const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from partner_profiles`);
@@ -134,8 +151,8 @@ export async function databaseInfo(db: Db): Promise<DatabaseInfo> {
     db,
     sql`select c.relname as relation, pg_size_pretty(pg_total_relation_size(c.oid)) as size
         from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = 'public' and (c.relname in ('partner_profiles', 'search_vocabulary')
-          or (c.relkind = 'i' and c.relname like 'partner_profiles%'))
+        where n.nspname = 'public' and (c.relname in ('partner_profiles', 'partner_search', 'search_vocabulary')
+          or (c.relkind = 'i' and (c.relname like 'partner_profiles%' or c.relname like 'partner_search%')))
         order by pg_total_relation_size(c.oid) desc`,
   );
   const [vocabulary] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from search_vocabulary`);
@@ -229,7 +246,7 @@ function summarizePlan(statement: string, plan: string): PlanSummary {
     const sort = /Sort Method: (.+)$/.exec(line);
     if (sort?.[1]) sorts.push(sort[1].trim().replace(/\s+/g, " "));
     // Rows reaching the ranking/sort: the first heap or sequential scan of partner_profiles.
-    if (matchedRows === null && /(Bitmap Heap Scan|Seq Scan|Index Scan.*) on partner_profiles/.test(line)) {
+    if (matchedRows === null && /(Bitmap Heap Scan|Seq Scan|Index Scan.*) on partner_(profiles|search)/.test(line)) {
       const actual = /actual time=[\d.]+\.\.[\d.]+ rows=([\d.]+) loops=(\d+)/.exec(line);
       if (actual) matchedRows = Math.round(Number(actual[1]) * Number(actual[2]));
     }
@@ -268,7 +285,13 @@ export async function explainSearches(db: Db, searches: { label: string; path: s
       await db.execute(explain);
       const rows = await queryRows<Record<string, string>>(db, explain);
       const plan = rows.map((r) => Object.values(r)[0]).join("\n");
-      const name = /search_vocabulary/.test(plan) && !/partner_profiles/.test(plan) ? "typo lookup (search_vocabulary)" : "directory page (partner_profiles)";
+      const name =
+        /search_vocabulary/.test(plan) && !/partner_(profiles|search)/.test(plan)
+          ? "typo lookup (search_vocabulary)"
+          : /Aggregate/.test(plan.split("\n")[0] ?? "") && !/partner_profiles/.test(plan)
+            ? "match count (partner_search)"
+            : "directory page";
+
       summaries.push(summarizePlan(`${i + 1}. ${name}`, plan));
     }
     results.push({ label, path, total: page.total, statements: summaries });

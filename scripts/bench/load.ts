@@ -27,7 +27,15 @@ function percentile(sorted: number[], p: number): number {
  * `connections` clients for `seconds`, each request taking the next path of `paths` (shared across clients,
  * so the mix is the same at any concurrency). Latency percentiles are over successful (2xx) responses.
  */
-export function runLoad(options: { origin: string; label: string; paths: string[]; connections: number; seconds: number }): Promise<LoadStats> {
+export function runLoad(options: {
+  origin: string;
+  label: string;
+  paths: string[];
+  connections: number;
+  seconds: number;
+  /** Extra request headers, e.g. the session cookie of a signed-in page. */
+  headers?: Record<string, string>;
+}): Promise<LoadStats> {
   const { origin, label, paths, connections, seconds } = options;
   let next = 0;
   const latencies: number[] = [];
@@ -40,7 +48,7 @@ export function runLoad(options: { origin: string; label: string; paths: string[
         connections,
         duration: seconds,
         timeout: 30,
-        headers: { accept: "text/html", "accept-encoding": "gzip, br" },
+        headers: { accept: "text/html", "accept-encoding": "gzip, br", ...options.headers },
         requests: [
           {
             method: "GET",

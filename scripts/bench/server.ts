@@ -2,6 +2,7 @@
 // clean stop of its whole process group.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { performance } from "node:perf_hooks";
 import net from "node:net";
 import path from "node:path";
 
@@ -84,25 +85,67 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The server's AUTH_SECRET in every bench run; the bench derives invitation links with it too. */
+export const BENCH_AUTH_SECRET = "bench-secret-not-for-production-0123456789abcdef";
+
 export interface RunningServer {
   origin: string;
+  /** The process id of `node scripts/start.mjs`, also the id of the server's process group. */
   pid: number;
+  /** Milliseconds from spawn until `readyPath` first answered 200. */
+  readyMs: number;
   stop: () => Promise<void>;
   output: () => string;
 }
 
+/** Resident memory of every process in a process group (sum of VmRSS from /proc; shared pages count once per process). */
+export function processGroupRss(pgid: number): { kb: number; processes: { pid: number; command: string; kb: number }[] } {
+  const processes: { pid: number; command: string; kb: number }[] = [];
+  let entries: string[] = [];
+  try {
+    entries = readdirSync("/proc");
+  } catch {
+    return { kb: Number.NaN, processes };
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // pid (comm) state ppid pgrp …: comm may hold spaces and parentheses, so split after the last ')'.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== pgid) continue;
+      const status = readFileSync(`/proc/${entry}/status`, "utf8");
+      const rss = /^VmRSS:\s+(\d+) kB/m.exec(status);
+      const command = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").filter(Boolean).slice(0, 3).join(" ");
+      processes.push({ pid: Number(entry), command, kb: rss ? Number(rss[1]) : 0 });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return { kb: processes.reduce((sum, p) => sum + p.kb, 0), processes };
+}
+
 /** `node scripts/start.mjs -p <port>` in its own process group; resolves when `readyPath` answers 200. */
-export async function startServer(options: { env: NodeJS.ProcessEnv; readyPath: string; log: (line: string) => void }): Promise<RunningServer> {
+export async function startServer(options: {
+  env: NodeJS.ProcessEnv;
+  readyPath: string;
+  log: (line: string) => void;
+  /** How often readiness is polled (default 250 ms). */
+  pollMs?: number;
+  /** How long the server may take to answer (default 90 s). */
+  timeoutMs?: number;
+}): Promise<RunningServer> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...options.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    AUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
+    AUTH_SECRET: BENCH_AUTH_SECRET,
     AUTH_URL: `http://localhost:${port}`,
     MAILBOX: "0",
   };
+  const spawnedAt = performance.now();
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     env,
     detached: true,
@@ -139,22 +182,27 @@ export async function startServer(options: { env: NodeJS.ProcessEnv; readyPath: 
     }
   };
 
-  const deadline = Date.now() + 90_000;
+  const timeoutMs = options.timeoutMs ?? 90_000;
+  const deadline = Date.now() + timeoutMs;
+  let readyMs = Number.NaN;
   for (;;) {
     if (exited !== null) throw new Error(`the server exited (${exited}) before it was ready:\n${output}`);
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`the server did not answer ${options.readyPath} with 200 within 90 s:\n${output}`);
+      throw new Error(`the server did not answer ${options.readyPath} with 200 within ${timeoutMs / 1000} s:\n${output}`);
     }
     try {
-      const response = await fetch(origin + options.readyPath, { signal: AbortSignal.timeout(10_000) });
+      const response = await fetch(origin + options.readyPath, { signal: AbortSignal.timeout(30_000) });
       await response.arrayBuffer();
-      if (response.status === 200) break;
+      if (response.status === 200) {
+        readyMs = performance.now() - spawnedAt;
+        break;
+      }
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
   }
-  options.log(`server ready at ${origin} (pid ${child.pid})`);
-  return { origin, pid: child.pid as number, stop, output: () => output };
+  options.log(`server ready at ${origin} (pid ${child.pid}) after ${(readyMs / 1000).toFixed(2)} s`);
+  return { origin, pid: child.pid as number, readyMs, stop, output: () => output };
 }
