@@ -1,6 +1,5 @@
 // `npm start`: the production server. Without AUTH_SECRET it uses (and keeps) a generated one
 // under .data/ so a local production build runs with no setup; deployments must set their own.
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -19,9 +18,6 @@ if (!process.env.AUTH_SECRET) {
   console.warn(`AUTH_SECRET is not set: using the local secret in ${path.relative(process.cwd(), file)}. Set AUTH_SECRET in production.`);
 }
 
-const next = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", ...process.argv.slice(2)], {
-  stdio: "inherit",
-  env: process.env,
-});
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => next.kill(signal));
-next.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// Run Next.js's own CLI in this process (no second Node process just to pass signals on).
+process.argv = [process.argv[0], path.resolve("node_modules/next/dist/bin/next"), "start", ...process.argv.slice(2)];
+await import(path.resolve("node_modules/next/dist/bin/next"));

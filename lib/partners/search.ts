@@ -4,7 +4,8 @@ import { queryRows, type DbOrTx } from "@/db/client";
 import type { ProfileLocation } from "@/db/schema";
 import { isCountryCode, isSizeBand } from "./catalog";
 
-export const PAGE_SIZE = 20;
+/** Ten partners a page: enough to compare, and a page that renders (and reads) quickly. */
+export const PAGE_SIZE = 10;
 /**
  * A search ranks and pages through at most this many of its matches (the best-rated first) and
  * counts up to it ("1,000+ partners"): past that, refining the search serves people better than
@@ -22,7 +23,7 @@ export const directoryQuerySchema = z.object({
   city: z.string().trim().max(80).optional().catch(undefined),
   size: z.string().refine(isSizeBand).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(50).catch(1).default(1),
+  page: z.coerce.number().int().min(1).max(100).catch(1).default(1),
   sel: z
     .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()))
     .transform((values) => [...new Set(values.filter((v) => slug.safeParse(v).success))].slice(0, 50))

@@ -14,13 +14,23 @@ export const listQuerySchema = z.object({
   status: z.enum(STATUS_FILTERS).optional().catch(undefined),
   sort: z.enum(SORT_KEYS).catch("partner").default("partner"),
   dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
+
+/** Rows per page of the Partner relationships table (the CSV export has them all). */
+export const LIST_PAGE_SIZE = 50;
+
+export function pageOf<T>(rows: T[], page: number): { rows: T[]; page: number; pageCount: number } {
+  const pageCount = Math.max(1, Math.ceil(rows.length / LIST_PAGE_SIZE));
+  const current = Math.min(page, pageCount);
+  return { rows: rows.slice((current - 1) * LIST_PAGE_SIZE, current * LIST_PAGE_SIZE), page: current, pageCount };
+}
 
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
 export function parseListQuery(params: Record<string, string | string[] | undefined>): ListQuery {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-  return listQuerySchema.parse({ q: first(params.q), type: first(params.type), status: first(params.status), sort: first(params.sort), dir: first(params.dir) });
+  return listQuerySchema.parse({ q: first(params.q), type: first(params.type), status: first(params.status), sort: first(params.sort), dir: first(params.dir), page: first(params.page) });
 }
 
 const gdapOrder = { terminated: 0, expired: 1, expiring: 2, pending: 3, active: 4, none: 5 } as const;

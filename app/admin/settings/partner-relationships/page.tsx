@@ -13,7 +13,7 @@ import { getDb } from "@/db/client";
 import { getAreaContext } from "@/lib/context";
 import { formatDate } from "@/lib/format";
 import { invitationLink } from "@/lib/invitations/service";
-import { applyListQuery, parseListQuery, STATUS_FILTERS, type ListQuery, type SortKey } from "@/lib/relationships/list-view";
+import { applyListQuery, pageOf, parseListQuery, STATUS_FILTERS, type ListQuery, type SortKey } from "@/lib/relationships/list-view";
 import { listCustomerRelationships, listPendingInvitationsFor } from "@/lib/relationships/queries";
 import { gdapStatusLabel, type GdapStatus } from "@/lib/relationships/status";
 import { RELATIONSHIP_TYPES, relationshipTypeName } from "@/lib/relationships/types";
@@ -33,7 +33,10 @@ const GDAP_TONES = { none: "neutral", pending: "info", active: "success", expiri
 function queryString(query: ListQuery, overrides: Partial<ListQuery>): string {
   const merged = { ...query, ...overrides };
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(merged)) if (value && !(key === "sort" && value === "partner") && !(key === "dir" && value === "asc")) params.set(key, String(value));
+  for (const [key, value] of Object.entries(merged)) {
+    const isDefault = (key === "sort" && value === "partner") || (key === "dir" && value === "asc") || (key === "page" && value === 1);
+    if (value && !isDefault) params.set(key, String(value));
+  }
   const text = params.toString();
   return text ? `?${text}` : "";
 }
@@ -43,7 +46,7 @@ function SortHeader({ label, column, query }: { label: string; column: SortKey; 
   const next = active && query.dir === "asc" ? "desc" : "asc";
   return (
     <TableHead aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : "none"}>
-      <Link className="inline-flex items-center gap-1 rounded hover:underline" href={`/admin/settings/partner-relationships${queryString(query, { sort: column, dir: next })}`}>
+      <Link className="inline-flex items-center gap-1 rounded hover:underline" href={`/admin/settings/partner-relationships${queryString(query, { sort: column, dir: next, page: 1 })}`}>
         {label}
         <span aria-hidden="true">{active ? (query.dir === "asc" ? "▲" : "▼") : ""}</span>
         <span className="sr-only">, sort {next === "asc" ? "ascending" : "descending"}</span>
@@ -76,7 +79,8 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
   const db = await getDb();
   const orgId = context.membership.organizationId;
   const [all, pending] = await Promise.all([listCustomerRelationships(db, orgId), listPendingInvitationsFor(db, orgId)]);
-  const rows = applyListQuery(all, query);
+  const matching = applyListQuery(all, query);
+  const { rows, page, pageCount } = pageOf(matching, query.page);
   const acceptedPartner = all.find((r) => r.id === params.accepted);
   const filtered = Boolean(query.q || query.type || query.status);
 
@@ -164,7 +168,7 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
           </form>
 
           <div className="mt-4">
-            {rows.length === 0 ? (
+            {matching.length === 0 ? (
               <EmptyState title="No partners match">
                 {filtered && (
                   <Link className="font-medium text-accent-700 underline" href="/admin/settings/partner-relationships">
@@ -175,7 +179,8 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
             ) : (
               <Table>
                 <TableCaption className="text-left text-sm text-gray-700">
-                  {rows.length} of {all.length} partners. Select a partner to see details or remove its roles.
+                  {matching.length} of {all.length} partners{pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}. Select a partner to see details or
+                  remove its roles.
                 </TableCaption>
                 <TableHeader>
                   <TableRow>
@@ -215,6 +220,23 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
                   ))}
                 </TableBody>
               </Table>
+            )}
+            {pageCount > 1 && (
+              <nav aria-label="Pages of partners" className="mt-4 flex flex-wrap items-center justify-center gap-3 text-sm">
+                {page > 1 && (
+                  <Link className="font-medium text-accent-700 underline" href={`/admin/settings/partner-relationships${queryString(query, { page: page - 1 })}`}>
+                    Previous
+                  </Link>
+                )}
+                <span aria-current="page">
+                  Page {page} of {pageCount}
+                </span>
+                {page < pageCount && (
+                  <Link className="font-medium text-accent-700 underline" href={`/admin/settings/partner-relationships${queryString(query, { page: page + 1 })}`}>
+                    Next
+                  </Link>
+                )}
+              </nav>
             )}
           </div>
         </>
