@@ -4,6 +4,7 @@ import { NoAccess } from "@/components/layout/area-shell";
 import { InvitationStatusBadge, INVITATION_STATUS_LABELS } from "@/components/invitations/status-badge";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterLinks } from "@/components/ui/filter-links";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { invitationStatus, type InvitationStatus } from "@/db/schema";
@@ -40,22 +41,10 @@ export default async function PartnerInvitationsPage({ searchParams }: { searchP
           Invite a customer
         </Link>
       </div>
-      <nav aria-label="Filter by status" className="mt-6 flex flex-wrap gap-2">
-        {filters.map((f) => (
-          <Link
-            key={f.label}
-            href={f.value ? `/partner/invitations?status=${f.value}` : "/partner/invitations"}
-            aria-current={f.value === status ? "page" : undefined}
-            className={
-              f.value === status
-                ? "rounded-full bg-accent-600 px-3 py-1 text-sm font-medium text-white"
-                : "rounded-full border border-gray-300 bg-white px-3 py-1 text-sm font-medium text-gray-800 hover:bg-gray-50"
-            }
-          >
-            {f.label}
-          </Link>
-        ))}
-      </nav>
+      <FilterLinks
+        label="Filter by status"
+        links={filters.map((f) => ({ label: f.label, href: f.value ? `/partner/invitations?status=${f.value}` : "/partner/invitations", current: f.value === status }))}
+      />
       <div className="mt-6">
         {rows.length === 0 ? (
           <EmptyState title={status ? `No ${INVITATION_STATUS_LABELS[status].toLowerCase()} invitations` : "No invitations yet"}>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { NoAccess } from "@/components/layout/area-shell";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterLinks } from "@/components/ui/filter-links";
 import { getDb } from "@/db/client";
 import type { ContactRecipientStatus } from "@/db/schema";
 import { hasPermission } from "@/lib/authz";
@@ -46,22 +47,10 @@ export default async function PartnerRequestsPage({ searchParams }: { searchPara
     <main>
       <h1 className="text-2xl font-semibold text-gray-900">Customer requests</h1>
       <p className="mt-1 text-gray-700">Customers who chose {context.membership.organizationName} in Find a partner and asked to be contacted.</p>
-      <nav aria-label="Filter by status" className="mt-6 flex flex-wrap gap-2">
-        {filters.map((f) => (
-          <Link
-            key={f.label}
-            href={f.value ? `/partner/requests?status=${f.value}` : "/partner/requests"}
-            aria-current={f.value === status ? "page" : undefined}
-            className={
-              f.value === status
-                ? "rounded-full bg-accent-600 px-3 py-1 text-sm font-medium text-white"
-                : "rounded-full border border-gray-300 bg-white px-3 py-1 text-sm font-medium text-gray-800 hover:bg-gray-50"
-            }
-          >
-            {f.label}
-          </Link>
-        ))}
-      </nav>
+      <FilterLinks
+        label="Filter by status"
+        links={filters.map((f) => ({ label: f.label, href: f.value ? `/partner/requests?status=${f.value}` : "/partner/requests", current: f.value === status }))}
+      />
       <div className="mt-6">
         {requests.length === 0 ? (
           <EmptyState title={status ? `No ${status} requests` : "No requests yet"}>

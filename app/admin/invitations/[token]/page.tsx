@@ -5,7 +5,7 @@ import { NoAccess } from "@/components/layout/area-shell";
 import { AcknowledgeAndAcceptForm, DeclineInvitationForm } from "@/components/invitations/answer-forms";
 import { PartnerAvatar, locationsLabel } from "@/components/partners/partner-card-body";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
+import { PrivilegeBadge } from "@/components/relationships/privilege-badge";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { currentAcceptance } from "@/lib/agreements/queries";
@@ -21,7 +21,6 @@ import { sortByPrivilege } from "@/lib/roles";
 // The token is in this page's address: never send it onwards in a Referer header.
 export const metadata: Metadata = { title: "Accept agreement & authorize partner", referrer: "no-referrer" };
 
-const PRIVILEGE = { high: ["Highly privileged", "warning"], standard: ["Standard", "neutral"], read: ["Read only", "success"] } as const;
 
 function Ended({ title, children }: { title: string; children: React.ReactNode }) {
   return <NoAccess title={title}>{children}</NoAccess>;
@@ -153,7 +152,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
                   <TableCell className="font-medium text-gray-900">{role.name}</TableCell>
                   <TableCell>{role.description}</TableCell>
                   <TableCell>
-                    <Badge tone={PRIVILEGE[role.privilege][1]}>{PRIVILEGE[role.privilege][0]}</Badge>
+                    <PrivilegeBadge level={role.privilege} />
                   </TableCell>
                 </TableRow>
               ))}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NoAccess } from "@/components/layout/area-shell";
+import { PrivilegeBadge } from "@/components/relationships/privilege-badge";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
@@ -21,7 +22,6 @@ import { describeEvent } from "@/lib/audit-labels";
 
 export const metadata: Metadata = { title: "Partner details" };
 
-const PRIVILEGE = { high: ["Highly privileged", "warning"], standard: ["Standard", "neutral"], read: ["Read only", "success"] } as const;
 
 const NOTICES: Record<string, string> = {
   roles_removed: "The partner's admin roles were removed. The relationship itself stays.",
@@ -148,7 +148,7 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
                       <span className="block text-xs text-gray-700">{role.description}</span>
                     </TableCell>
                     <TableCell>
-                      <Badge tone={PRIVILEGE[role.privilege][1]}>{PRIVILEGE[role.privilege][0]}</Badge>
+                      <PrivilegeBadge level={role.privilege} />
                     </TableCell>
                     <TableCell>
                       {formatDate(grant.grantedAt)}
