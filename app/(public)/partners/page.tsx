@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PartnerCardBody } from "@/components/partners/partner-card-body";
+import { locationsLabel } from "@/components/partners/partner-avatar";
+import { ResultList } from "@/components/partners/result-list";
 import { SearchForm } from "@/components/partners/search-form";
 import { SelectionBar } from "@/components/partners/selection";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
-import { countryName, SIZE_BAND_LABELS, type SizeBand } from "@/lib/partners/catalog";
+import { countryName, initials, sizesServedLabel, SIZE_BAND_LABELS, type SizeBand } from "@/lib/partners/catalog";
 import { directoryHref, MAX_SELECTED, parseDirectoryQuery, searchDirectory } from "@/lib/partners/search";
 
 export const metadata: Metadata = { title: "Find a partner" };
@@ -74,23 +75,21 @@ export default async function FindPartnerPage({ searchParams }: { searchParams: 
             </p>
           </EmptyState>
         ) : (
-          <ol className="space-y-3" aria-label="Partners">
-            {results.map((partner) => (
-              <li key={partner.id} className="flex gap-4 rounded-lg border border-gray-200 bg-white p-4">
-                <label className="flex h-fit items-center gap-2 rounded p-1 text-sm text-gray-800">
-                  <input
-                    type="checkbox"
-                    name="sel"
-                    value={partner.slug}
-                    defaultChecked={query.sel.includes(partner.slug)}
-                    className="size-4 accent-accent-600"
-                  />
-                  <span className="sr-only">Select {partner.name}</span>
-                </label>
-                <PartnerCardBody partner={partner} />
-              </li>
-            ))}
-          </ol>
+          <ResultList
+            selected={query.sel}
+            results={results.map((partner) => ({
+              id: partner.id,
+              slug: partner.slug,
+              name: partner.name,
+              initials: initials(partner.name),
+              headline: partner.headline,
+              locations: locationsLabel(partner.locations),
+              serves: sizesServedLabel(partner.sizesServed),
+              rating: partner.rating === null ? null : `${partner.rating.toFixed(1)} out of 5`,
+              services: partner.services.slice(0, 4),
+              certifications: partner.certifications.join(" · "),
+            }))}
+          />
         )}
 
         {capped && page === pageCount && (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PartnerAvatar } from "@/components/partners/partner-card-body";
+import { PartnerAvatar } from "@/components/partners/partner-avatar";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { getDb } from "@/db/client";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { ContactForm } from "@/components/partners/contact-form";
-import { PartnerAvatar, locationsLabel } from "@/components/partners/partner-card-body";
+import { PartnerAvatar, locationsLabel } from "@/components/partners/partner-avatar";
 import { Alert } from "@/components/ui/alert";
 import { getDb } from "@/db/client";
 import { COUNTRY_OPTIONS, SIZE_BANDS, SIZE_BAND_LABELS } from "@/lib/partners/catalog";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AgreementLink } from "@/components/agreements/agreement-link";
 import { NoAccess } from "@/components/layout/area-shell";
 import { AcknowledgeAndAcceptForm, DeclineInvitationForm } from "@/components/invitations/answer-forms";
-import { PartnerAvatar, locationsLabel } from "@/components/partners/partner-card-body";
+import { PartnerAvatar, locationsLabel } from "@/components/partners/partner-avatar";
 import { Alert } from "@/components/ui/alert";
 import { PrivilegeBadge } from "@/components/relationships/privilege-badge";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
