@@ -115,7 +115,7 @@ export interface DirectoryPage {
 /**
  * Filters and ranks on the narrow partner_search table (GIN indexes on the tsvector and the
  * country, city and size arrays; a b-tree for listings without keywords), then joins back only
- * the page of profiles shown. The count is its own statement, so the page query stops at 20 rows.
+ * the page of profiles shown.
  */
 export async function searchDirectory(db: DbOrTx, query: DirectoryQuery): Promise<DirectoryPage> {
   const tsquery = await buildTsQuery(db, searchTerms(query.q));
@@ -128,43 +128,46 @@ export async function searchDirectory(db: DbOrTx, query: DirectoryQuery): Promis
   const rank = tsquery ? sql`ts_rank(c.search_vector, to_tsquery('english', ${tsquery}))` : sql`0::real`;
   const offset = (query.page - 1) * PAGE_SIZE;
 
-  const [rows, counted] = await Promise.all([
-    queryRows<{
-      id: string;
-      organization_id: string;
-      slug: string;
-      name: string;
-      headline: string;
-      locations: ProfileLocation[];
-      sizes_served: string[];
-      services: string[];
-      certifications: string[];
-      rating_tenths: number | null;
-    }>(
-      db,
-      sql`select p.id, p.organization_id, p.slug, p.name, p.headline, p.locations, p.sizes_served, p.services,
-            p.certifications, p.rating_tenths
-          from (
-            select c.profile_id, ${rank} as rank, c.rating_tenths, c.name
-            from (
-              select s.profile_id, s.search_vector, s.rating_tenths, s.name
-              from partner_search s
-              ${where}
-              order by s.rating_tenths desc nulls last, s.name, s.profile_id
-              limit ${MAX_RESULTS}
-            ) c
-            order by rank desc, c.rating_tenths desc nulls last, c.name, c.profile_id
-            limit ${PAGE_SIZE} offset ${offset}
-          ) hit
-          join partner_profiles p on p.id = hit.profile_id
-          order by hit.rank desc, hit.rating_tenths desc nulls last, hit.name, hit.profile_id`,
-    ),
-    queryRows<{ total: number }>(db, sql`select count(*)::int as total from (select 1 from partner_search s ${where} limit ${MAX_RESULTS + 1}) m`),
-  ]);
-
-  const found = counted[0]?.total ?? 0;
-  const capped = found > MAX_RESULTS;
-  const total = Math.min(found, MAX_RESULTS);
+  // With keywords, one statement: the best-rated MAX_RESULTS + 1 matches are the candidates; they
+  // are counted (which also says whether there are more) and ranked by relevance. Without keywords
+  // the order is the listing index's own, so the page is read straight from it and counted apart.
+  const candidates = sql`select s.profile_id, s.search_vector, s.rating_tenths, s.name
+        from partner_search s
+        ${where}
+        order by s.rating_tenths desc nulls last, s.name, s.profile_id
+        limit ${tsquery ? MAX_RESULTS + 1 : PAGE_SIZE} offset ${tsquery ? 0 : offset}`;
+  const found = tsquery ? sql`count(*) over ()::int` : sql`null::int`;
+  const rows = await queryRows<{
+    id: string;
+    organization_id: string;
+    slug: string;
+    name: string;
+    headline: string;
+    locations: ProfileLocation[];
+    sizes_served: string[];
+    services: string[];
+    certifications: string[];
+    rating_tenths: number | null;
+    found: number | null;
+  }>(
+    db,
+    sql`select p.id, p.organization_id, p.slug, p.name, p.headline, p.locations, p.sizes_served, p.services,
+          p.certifications, p.rating_tenths, hit.found
+        from (
+          select c.profile_id, ${rank} as rank, c.rating_tenths, c.name, ${found} as found
+          from (${candidates}) c
+          order by rank desc, c.rating_tenths desc nulls last, c.name, c.profile_id
+          limit ${PAGE_SIZE} offset ${tsquery ? offset : 0}
+        ) hit
+        join partner_profiles p on p.id = hit.profile_id
+        order by hit.rank desc, hit.rating_tenths desc nulls last, hit.name, hit.profile_id`,
+  );
+  // Listings, and pages past the end (no rows, so no count), are counted on their own.
+  const counted =
+    rows[0]?.found ??
+    ((await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from partner_search s ${where} limit ${MAX_RESULTS + 1}) m`))[0]?.n ?? 0);
+  const capped = counted > MAX_RESULTS;
+  const total = Math.min(counted, MAX_RESULTS);
   return {
     total,
     capped,
