@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { currentAcceptance, hasAcceptedAnyVersion } from "@/lib/agreements/queries";
 import { primaryMembership, getActor } from "@/lib/authz";
-import { listCustomerRelationships } from "@/lib/relationships/queries";
+import { hasRelationships } from "@/lib/relationships/queries";
 
 /** Asks customer admins to accept the agreement in force when they work with partners (or accepted an older version). */
 export async function AgreementBanner() {
@@ -11,8 +11,8 @@ export async function AgreementBanner() {
   const db = await getDb();
   const { agreement, acceptance } = await currentAcceptance(db, membership.organizationId);
   if (!agreement || acceptance) return null;
-  const [accepted, relationships] = await Promise.all([hasAcceptedAnyVersion(db, membership.organizationId), listCustomerRelationships(db, membership.organizationId)]);
-  if (!accepted && relationships.length === 0) return null;
+  const [accepted, worksWithPartners] = await Promise.all([hasAcceptedAnyVersion(db, membership.organizationId), hasRelationships(db, membership.organizationId)]);
+  if (!accepted && !worksWithPartners) return null;
   return (
     <div role="status" className="mb-6 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-gray-900">
       {accepted ? `A new version of the Customer Agreement (${agreement.version}) is in force.` : "Your organization hasn't accepted the Customer Agreement yet."} Partners can't

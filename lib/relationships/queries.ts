@@ -60,3 +60,9 @@ export async function listPendingInvitationsFor(db: DbOrTx, customerOrganization
     .where(and(eq(invitations.customerOrganizationId, customerOrganizationId), eq(invitations.status, "pending"), gt(invitations.expiresAt, now)))
     .orderBy(invitations.createdAt);
 }
+
+/** Whether the customer works with any partner, without loading the relationships. */
+export async function hasRelationships(db: DbOrTx, customerOrganizationId: string): Promise<boolean> {
+  const [row] = await db.select({ id: relationships.id }).from(relationships).where(eq(relationships.customerOrganizationId, customerOrganizationId)).limit(1);
+  return Boolean(row);
+}
