@@ -1,10 +1,10 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { auth } from "@/auth";
+import { isProtectedPath } from "@/lib/auth/paths";
 import { contentSecurityPolicy } from "@/lib/security/csp";
 
-// Signed-out visitors of the signed-in areas are sent to sign in by the `authorized` callback (auth.ts);
-// every page gets its Content-Security-Policy here.
-const withSession = auth((request) => {
+/** Every page gets its own Content-Security-Policy nonce, passed to the render in `x-nonce`. */
+function withPolicy(request: NextRequest): NextResponse {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);
@@ -13,10 +13,16 @@ const withSession = auth((request) => {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
   return response;
-});
+}
 
-// With its configuration loaded lazily, Auth.js hands the wrapped handler back through a promise.
+// Signed-out visitors of the signed-in areas are sent to sign in by the `authorized` callback (auth.ts).
+const withSession = auth((request) => withPolicy(request));
+
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  // Public pages admit everyone, so Auth.js has nothing to decide there; pages that show who is
+  // signed in read the session themselves (getActor).
+  if (!isProtectedPath(request.nextUrl.pathname)) return withPolicy(request);
+  // With its configuration loaded lazily, Auth.js hands the wrapped handler back through a promise.
   const handler = (await withSession) as unknown as (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
   return handler(request, event);
 }

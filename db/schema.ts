@@ -164,9 +164,11 @@ export const partnerProfiles = pgTable(
 );
 
 /**
- * A narrow copy of what the directory search filters and ranks on, one row per profile, kept
- * in step by a trigger on partner_profiles (migration 0005). Searching here reads ~1/3 of the
- * bytes of the wide profile rows; only the page of results shown joins back to the profiles.
+ * What the directory search filters and ranks on, one narrow row per profile, kept in step by a
+ * trigger on partner_profiles (migrations 0005 and 0007). `document` is the profile's weighted
+ * search vector plus one lexeme per filter value (`c:US`, `t:seattle`, `s:50-249`), so a single
+ * GIN index answers keywords, location and size together; only the page of results shown joins
+ * back to the wide profile rows.
  */
 export const partnerSearch = pgTable(
   "partner_search",
@@ -176,16 +178,10 @@ export const partnerSearch = pgTable(
       .references(() => partnerProfiles.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     ratingTenths: integer("rating_tenths"),
-    countries: text("countries").array().notNull(),
-    cities: text("cities").array().notNull(),
-    sizesServed: text("sizes_served").array().notNull(),
-    searchVector: tsvector("search_vector").notNull(),
+    document: tsvector("document").notNull(),
   },
   (t) => [
-    index("partner_search_vector_idx").using("gin", t.searchVector),
-    index("partner_search_countries_idx").using("gin", t.countries),
-    index("partner_search_cities_idx").using("gin", t.cities),
-    index("partner_search_sizes_idx").using("gin", t.sizesServed),
+    index("partner_search_document_idx").using("gin", t.document),
     index("partner_search_listing_idx").on(sql`${t.ratingTenths} desc nulls last`, t.name, t.profileId),
   ],
 );

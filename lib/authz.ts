@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
+import { cookies } from "next/headers";
 import { cache } from "react";
 import { auth } from "@/auth";
 import { getDb, type DbOrTx } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
+import { hasSessionCookie } from "@/lib/auth/paths";
 import { CUSTOMER_DECISION_ROLES, type PartnerAgentRole } from "@/lib/roles";
 
 export interface ActorMembership {
@@ -38,6 +40,8 @@ export async function loadActor(db: DbOrTx, userId: string): Promise<Actor | nul
 
 /** The signed-in person and their organizations, once per request. */
 export const getActor = cache(async (): Promise<Actor | null> => {
+  // Most visitors of the public pages are signed out: without a session cookie there is nothing to look up.
+  if (!hasSessionCookie(await cookies())) return null;
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;

@@ -32,3 +32,10 @@ export const RETURN_COOKIE = "partnerships-return-to";
 export function carriesSecret(pathname: string): boolean {
   return pathname.startsWith("/admin/invitations/");
 }
+
+/** Auth.js's session cookie, over http and over https; without one nobody is signed in. */
+export const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"] as const;
+
+export function hasSessionCookie(jar: { has(name: string): boolean }): boolean {
+  return SESSION_COOKIES.some((name) => jar.has(name));
+}

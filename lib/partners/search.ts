@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows, type DbOrTx } from "@/db/client";
 import type { ProfileLocation } from "@/db/schema";
@@ -8,10 +8,11 @@ import { isCountryCode, isSizeBand } from "./catalog";
 export const PAGE_SIZE = 10;
 /**
  * A search ranks and pages through at most this many of its matches (the best-rated first) and
- * counts up to it ("1,000+ partners"): past that, refining the search serves people better than
- * page 51, and the cost of a search stays bounded however broad it is.
+ * counts up to it ("200+ partners"): someone choosing up to ten partners to contact is better
+ * served by a location, size or another keyword than by page 21, and the cost of a search stays
+ * small however broad it is (a broad keyword can match a quarter of the directory).
  */
-export const MAX_RESULTS = 1000;
+export const MAX_RESULTS = 200;
 export const MAX_SELECTED = 10;
 const MAX_TERMS = 8;
 
@@ -63,31 +64,58 @@ export function searchTerms(q: string | undefined): string[] {
   return [...new Set(words.filter((w) => w.length >= 2 && w.length <= 40))].slice(0, MAX_TERMS);
 }
 
+/** How many known words a keyword that is not itself a known word may stand for ("micro" → microsoft, …). */
+const MAX_COMPLETIONS = 5;
+
 /**
- * Builds the full-text query: every keyword must match (as a prefix), and a keyword the
- * directory never uses also accepts its nearest known word, so "secruity" finds security.
- * Stop words ("it", "the") are dropped, as Postgres would drop them, and never "corrected".
+ * Builds the full-text query: every keyword must match. A keyword the directory uses matches its
+ * own stem; one it never uses stands for the known words it begins ("sharep" → sharepoint) and
+ * its nearest known word by trigram similarity ("secruity" → security). Stop words ("it", "the")
+ * are dropped, as Postgres would drop them, and never "corrected". Every alternative is an exact
+ * lexeme: prefix lexemes (`:*`) make the GIN index gather whole ranges of posting lists, several
+ * times the cost of looking up a few words.
  */
 export async function buildTsQuery(db: DbOrTx, terms: string[]): Promise<string | null> {
   if (terms.length === 0) return null;
-  const rows = await queryRows<{ term: string; stop: boolean; known: boolean; nearest: string | null }>(
+  const rows = await queryRows<{ term: string; stop: boolean; known: boolean; alternatives: string[] | null }>(
     db,
     sql`select t.term,
           numnode(to_tsquery('english', t.term)) = 0 as stop,
-          exists (select 1 from search_vocabulary v where v.word = t.term) as known,
-          case when length(t.term) >= 4 then
-            (select v.word from search_vocabulary v where v.word % t.term
+          k.known,
+          case when not k.known then array(
+            (select v.word from search_vocabulary v
+              where v.word like t.term || '%' order by length(v.word), v.word limit ${MAX_COMPLETIONS})
+            union
+            (select v.word from search_vocabulary v
+              where length(t.term) >= 4 and v.word % t.term
               order by similarity(v.word, t.term) desc, v.word limit 1)
-          end as nearest
-        from unnest(string_to_array(${terms.join(" ")}, ' ')) as t(term)`,
+          ) end as alternatives
+        from unnest(string_to_array(${terms.join(" ")}, ' ')) as t(term)
+        cross join lateral (select exists (select 1 from search_vocabulary v where v.word = t.term) as known) k`,
   );
   const parts = terms.flatMap((term) => {
     const row = rows.find((r) => r.term === term);
     if (row?.stop) return [];
-    const nearest = row && !row.known && row.nearest && row.nearest !== term ? row.nearest.replace(/[^a-z0-9]/g, "") : "";
-    return [nearest ? `(${term}:* | ${nearest}:*)` : `${term}:*`];
+    const words = [term, ...(row?.alternatives ?? []).map((w) => w.replace(/[^a-z0-9]/g, ""))].filter(Boolean);
+    const unique = [...new Set(words)].sort();
+    return [unique.length > 1 ? `(${unique.join(" | ")})` : term];
   });
   return parts.length > 0 ? parts.join(" & ") : null;
+}
+
+/** A lexeme in tsquery syntax: quoted, with quotes and backslashes doubled. */
+function quoteLexeme(lexeme: string): string {
+  return `'${lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+}
+
+/** The filter lexemes of a query (see partner_search_document in migration 0007), as one tsquery; null without filters. */
+export function filterTsQuery(query: Pick<DirectoryQuery, "location" | "city" | "size">): string | null {
+  const lexemes = [
+    query.location && `c:${query.location}`,
+    query.city && `t:${query.city.toLowerCase()}`,
+    query.size && `s:${query.size}`,
+  ].filter((l): l is string => Boolean(l));
+  return lexemes.length > 0 ? lexemes.map(quoteLexeme).join(" & ") : null;
 }
 
 export interface DirectoryResult {
@@ -113,30 +141,46 @@ export interface DirectoryPage {
 }
 
 /**
- * Filters and ranks on the narrow partner_search table (GIN indexes on the tsvector and the
- * country, city and size arrays; a b-tree for listings without keywords), then joins back only
- * the page of profiles shown.
+ * One GIN index on partner_search.document answers keywords and filters together; the listing
+ * b-tree serves searches without keywords in rating order. Only the page of results shown joins
+ * back to the wide profile rows. A keyword search is two statements (the typo lookup, then the
+ * page with its count); a listing is one.
  */
 export async function searchDirectory(db: DbOrTx, query: DirectoryQuery): Promise<DirectoryPage> {
-  const tsquery = await buildTsQuery(db, searchTerms(query.q));
-  const filters: SQL[] = [];
-  if (tsquery) filters.push(sql`s.search_vector @@ to_tsquery('english', ${tsquery})`);
-  if (query.location) filters.push(sql`s.countries @> array[${query.location}]::text[]`);
-  if (query.city) filters.push(sql`s.cities @> array[${query.city.toLowerCase()}]::text[]`);
-  if (query.size) filters.push(sql`s.sizes_served @> array[${query.size}]::text[]`);
-  const where = filters.length > 0 ? sql`where ${sql.join(filters, sql` and `)}` : sql``;
-  const rank = tsquery ? sql`ts_rank(c.search_vector, to_tsquery('english', ${tsquery}))` : sql`0::real`;
+  const keywords = await buildTsQuery(db, searchTerms(query.q));
+  const filters = filterTsQuery(query);
+  const match =
+    keywords && filters
+      ? sql`s.document @@ (to_tsquery('english', ${keywords}) && ${filters}::tsquery)`
+      : keywords
+        ? sql`s.document @@ to_tsquery('english', ${keywords})`
+        : filters
+          ? sql`s.document @@ ${filters}::tsquery`
+          : null;
+  const where = match ? sql`where ${match}` : sql``;
   const offset = (query.page - 1) * PAGE_SIZE;
+  const countMatches = sql`select count(*)::int from (select 1 from partner_search s ${where} limit ${MAX_RESULTS + 1}) m`;
 
-  // With keywords, one statement: the best-rated MAX_RESULTS + 1 matches are the candidates; they
-  // are counted (which also says whether there are more) and ranked by relevance. Without keywords
-  // the order is the listing index's own, so the page is read straight from it and counted apart.
-  const candidates = sql`select s.profile_id, s.search_vector, s.rating_tenths, s.name
-        from partner_search s
-        ${where}
-        order by s.rating_tenths desc nulls last, s.name, s.profile_id
-        limit ${tsquery ? MAX_RESULTS + 1 : PAGE_SIZE} offset ${tsquery ? 0 : offset}`;
-  const found = tsquery ? sql`count(*) over ()::int` : sql`null::int`;
+  // With keywords, the best-rated MAX_RESULTS + 1 matches are the candidates: they are counted
+  // (which also says whether there are more) and ranked by relevance. Without keywords the order
+  // is the listing index's own: the page is read straight from it, and counted in the same statement.
+  const hits = keywords
+    ? sql`select c.profile_id, ts_rank(c.document, to_tsquery('english', ${keywords})) as rank, c.rating_tenths, c.name,
+            count(*) over ()::int as found
+          from (
+            select s.profile_id, s.document, s.rating_tenths, s.name
+            from partner_search s
+            ${where}
+            order by s.rating_tenths desc nulls last, s.name, s.profile_id
+            limit ${MAX_RESULTS + 1}
+          ) c
+          order by rank desc, c.rating_tenths desc nulls last, c.name, c.profile_id
+          limit ${PAGE_SIZE} offset ${offset}`
+    : sql`select s.profile_id, 0::real as rank, s.rating_tenths, s.name, (${countMatches}) as found
+          from partner_search s
+          ${where}
+          order by s.rating_tenths desc nulls last, s.name, s.profile_id
+          limit ${PAGE_SIZE} offset ${offset}`;
   const rows = await queryRows<{
     id: string;
     organization_id: string;
@@ -148,24 +192,17 @@ export async function searchDirectory(db: DbOrTx, query: DirectoryQuery): Promis
     services: string[];
     certifications: string[];
     rating_tenths: number | null;
-    found: number | null;
+    found: number;
   }>(
     db,
     sql`select p.id, p.organization_id, p.slug, p.name, p.headline, p.locations, p.sizes_served, p.services,
           p.certifications, p.rating_tenths, hit.found
-        from (
-          select c.profile_id, ${rank} as rank, c.rating_tenths, c.name, ${found} as found
-          from (${candidates}) c
-          order by rank desc, c.rating_tenths desc nulls last, c.name, c.profile_id
-          limit ${PAGE_SIZE} offset ${tsquery ? offset : 0}
-        ) hit
+        from (${hits}) hit
         join partner_profiles p on p.id = hit.profile_id
         order by hit.rank desc, hit.rating_tenths desc nulls last, hit.name, hit.profile_id`,
   );
-  // Listings, and pages past the end (no rows, so no count), are counted on their own.
-  const counted =
-    rows[0]?.found ??
-    ((await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from partner_search s ${where} limit ${MAX_RESULTS + 1}) m`))[0]?.n ?? 0);
+  // A page past the end has no rows to carry the count: count apart.
+  const counted = rows[0]?.found ?? (await queryRows<{ n: number }>(db, sql`select (${countMatches}) as n`))[0]?.n ?? 0;
   const capped = counted > MAX_RESULTS;
   const total = Math.min(counted, MAX_RESULTS);
   return {

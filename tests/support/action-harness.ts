@@ -70,6 +70,8 @@ export const harness = {
     this.userId = userId;
     this.requestHeaders = new Headers({ "x-forwarded-for": forwardedFor });
     this.cookies.clear();
+    // A signed-in caller carries Auth.js's session cookie, as a browser would.
+    if (userId) this.cookies.set("authjs.session-token", `test-session-${userId}`);
     this.signInCalls = [];
     this.signOutCalls = [];
     this.revalidated = [];
