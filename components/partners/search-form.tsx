@@ -1,14 +1,24 @@
+"use client";
+
 import Form from "next/form";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { Button } from "@/components/ui/button";
 import { SelectionHiddenInputs } from "./selection";
-import { COUNTRY_OPTIONS, SIZE_BANDS, SIZE_BAND_LABELS } from "@/lib/partners/catalog";
 import type { DirectoryQuery } from "@/lib/partners/search";
 
-/** Enter your location, choose your organization size, add keywords, then select Go. A GET form: the query lives in the URL. */
-export function SearchForm({ query }: { query: DirectoryQuery }) {
+export interface SearchFormOptions {
+  countries: { code: string; name: string }[];
+  sizes: { band: string; label: string }[];
+}
+
+/**
+ * Enter your location, choose your organization size, add keywords, then select Go. A GET form: the
+ * query lives in the URL. A client component so that the page sends its few props rather than its
+ * markup; it is rendered on the server all the same and works without JavaScript.
+ */
+export function SearchForm({ query, options }: { query: Pick<DirectoryQuery, "location" | "city" | "size" | "q" | "sel">; options: SearchFormOptions }) {
   return (
     <Form action="/partners" className="grid gap-4 rounded-lg border border-gray-200 bg-white p-4 md:grid-cols-[1fr_1fr_1fr_1.4fr_auto] md:items-end">
       <SelectionHiddenInputs initial={query.sel} />
@@ -16,7 +26,7 @@ export function SearchForm({ query }: { query: DirectoryQuery }) {
         <Label htmlFor="location">Location</Label>
         <Select id="location" name="location" defaultValue={query.location ?? ""}>
           <option value="">Any country/region</option>
-          {COUNTRY_OPTIONS.map((c) => (
+          {options.countries.map((c) => (
             <option key={c.code} value={c.code}>
               {c.name}
             </option>
@@ -33,9 +43,9 @@ export function SearchForm({ query }: { query: DirectoryQuery }) {
         <Label htmlFor="size">Organization size</Label>
         <Select id="size" name="size" defaultValue={query.size ?? ""}>
           <option value="">Any size</option>
-          {SIZE_BANDS.map((band) => (
+          {options.sizes.map(({ band, label }) => (
             <option key={band} value={band}>
-              {SIZE_BAND_LABELS[band]}
+              {label}
             </option>
           ))}
         </Select>

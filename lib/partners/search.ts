@@ -67,6 +67,64 @@ export function searchTerms(q: string | undefined): string[] {
 /** How many known words a keyword that is not itself a known word may stand for ("micro" → microsoft, …). */
 const MAX_COMPLETIONS = 5;
 
+interface TermInfo {
+  /** A stop word ("it", "the"): dropped from the query. */
+  stop: boolean;
+  /** Known words the keyword stands for besides itself (none for a known word). */
+  alternatives: string[];
+}
+
+/**
+ * What each keyword stands for, kept for a few minutes per process: the same words are searched
+ * again and again, and the answer changes only when new words join the vocabulary. A stale entry
+ * is harmless: every keyword always matches itself, so a word that has since become known still
+ * finds its partners (with at most a few extra alternatives until the entry expires).
+ */
+const TERM_TTL_MS = 5 * 60_000;
+const TERM_CACHE_LIMIT = 10_000;
+const termCache = new Map<string, { info: TermInfo; expires: number }>();
+
+/** Forgets what keywords stood for: after the vocabulary changes, and between tests. */
+export function clearSearchTermCache(): void {
+  termCache.clear();
+}
+
+async function lookUpTerms(db: DbOrTx, terms: string[]): Promise<Map<string, TermInfo>> {
+  const now = Date.now();
+  const found = new Map<string, TermInfo>();
+  const missing: string[] = [];
+  for (const term of terms) {
+    const cached = termCache.get(term);
+    if (cached && cached.expires > now) found.set(term, cached.info);
+    else missing.push(term);
+  }
+  if (missing.length === 0) return found;
+  const rows = await queryRows<{ term: string; stop: boolean; alternatives: string[] | null }>(
+    db,
+    sql`select t.term,
+          numnode(to_tsquery('english', t.term)) = 0 as stop,
+          case when not exists (select 1 from search_vocabulary v where v.word = t.term) then array(
+            (select v.word from search_vocabulary v
+              where v.word like t.term || '%' order by length(v.word), v.word limit ${MAX_COMPLETIONS})
+            union
+            (select v.word from search_vocabulary v
+              where length(t.term) >= 4 and v.word % t.term
+              order by similarity(v.word, t.term) desc, v.word limit 1)
+          ) end as alternatives
+        from unnest(string_to_array(${missing.join(" ")}, ' ')) as t(term)`,
+  );
+  if (termCache.size + rows.length > TERM_CACHE_LIMIT) termCache.clear();
+  for (const row of rows) {
+    const info: TermInfo = {
+      stop: row.stop,
+      alternatives: (row.alternatives ?? []).map((w) => w.replace(/[^a-z0-9]/g, "")).filter((w) => w && w !== row.term),
+    };
+    found.set(row.term, info);
+    termCache.set(row.term, { info, expires: now + TERM_TTL_MS });
+  }
+  return found;
+}
+
 /**
  * Builds the full-text query: every keyword must match. A keyword the directory uses matches its
  * own stem; one it never uses stands for the known words it begins ("sharep" → sharepoint) and
@@ -77,27 +135,11 @@ const MAX_COMPLETIONS = 5;
  */
 export async function buildTsQuery(db: DbOrTx, terms: string[]): Promise<string | null> {
   if (terms.length === 0) return null;
-  const rows = await queryRows<{ term: string; stop: boolean; known: boolean; alternatives: string[] | null }>(
-    db,
-    sql`select t.term,
-          numnode(to_tsquery('english', t.term)) = 0 as stop,
-          k.known,
-          case when not k.known then array(
-            (select v.word from search_vocabulary v
-              where v.word like t.term || '%' order by length(v.word), v.word limit ${MAX_COMPLETIONS})
-            union
-            (select v.word from search_vocabulary v
-              where length(t.term) >= 4 and v.word % t.term
-              order by similarity(v.word, t.term) desc, v.word limit 1)
-          ) end as alternatives
-        from unnest(string_to_array(${terms.join(" ")}, ' ')) as t(term)
-        cross join lateral (select exists (select 1 from search_vocabulary v where v.word = t.term) as known) k`,
-  );
+  const info = await lookUpTerms(db, terms);
   const parts = terms.flatMap((term) => {
-    const row = rows.find((r) => r.term === term);
-    if (row?.stop) return [];
-    const words = [term, ...(row?.alternatives ?? []).map((w) => w.replace(/[^a-z0-9]/g, ""))].filter(Boolean);
-    const unique = [...new Set(words)].sort();
+    const known = info.get(term);
+    if (known?.stop) return [];
+    const unique = [...new Set([term, ...(known?.alternatives ?? [])])].sort();
     return [unique.length > 1 ? `(${unique.join(" | ")})` : term];
   });
   return parts.length > 0 ? parts.join(" & ") : null;
@@ -227,6 +269,7 @@ export async function searchDirectory(db: DbOrTx, query: DirectoryQuery): Promis
 
 /** Adds the words of every profile to the vocabulary that typo tolerance draws on. */
 export async function refreshSearchVocabulary(db: DbOrTx): Promise<void> {
+  clearSearchTermCache();
   await db.execute(sql`
     insert into search_vocabulary (word)
     select distinct w

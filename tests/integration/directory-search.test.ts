@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { seedDatabase } from "@/db/seed";
-import { MAX_RESULTS, PAGE_SIZE, parseDirectoryQuery, searchDirectory } from "@/lib/partners/search";
+import { insertPartners, seedDatabase } from "@/db/seed";
+import { generatePartners } from "@/db/seed-data";
+import { MAX_RESULTS, PAGE_SIZE, parseDirectoryQuery, refreshSearchVocabulary, searchDirectory } from "@/lib/partners/search";
 import { resetDatabase } from "../support/db";
 
 let db: Db;
@@ -103,6 +104,19 @@ describe("directory search words", () => {
     expect(withStopWord.total).toBeGreaterThan(0);
     expect(withStopWord.total).toBe(without.total);
     expect((await searchDirectory(db, parseDirectoryQuery({ q: "the" }))).total).toBe((await searchDirectory(db, parseDirectoryQuery({}))).total);
+  });
+
+  it("finds a new profile's words at once, before and after the vocabulary learns them", async () => {
+    const db = await resetDatabase();
+    await seedDatabase(db, { partnerCount: 20 });
+    // Looked up (and remembered) while nobody uses the word.
+    expect((await searchDirectory(db, parseDirectoryQuery({ q: "zebrafish" }))).total).toBe(0);
+    const [partner] = generatePartners(1, 99);
+    await insertPartners(db, [{ ...partner!, name: "Zebrafish Networks", slug: "zebrafish-networks" }]);
+    const before = await searchDirectory(db, parseDirectoryQuery({ q: "zebrafish" }));
+    expect(before.results.map((r) => r.name)).toEqual(["Zebrafish Networks"]);
+    await refreshSearchVocabulary(db);
+    expect((await searchDirectory(db, parseDirectoryQuery({ q: "zebrafis" }))).results.map((r) => r.name)).toEqual(["Zebrafish Networks"]);
   });
 });
 

@@ -1,0 +1,113 @@
+"use client";
+
+import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ResultList, type ResultCard } from "./result-list";
+import { SelectionBar } from "./selection";
+
+/** The results form of /partners, from the few values the page computed on the server. */
+export interface DirectoryResultsProps {
+  formId: string;
+  /** The search, carried in hidden fields so that paging and Contact selected providers keep it. */
+  hidden: { location?: string; city?: string; size?: string; q?: string };
+  /** Chosen partners that are not on this page (the checkboxes carry the others). */
+  elsewhere: string[];
+  selected: string[];
+  maxSelected: number;
+  total: number;
+  capped: boolean;
+  /** "“security”, United States, 50–249 employees", or empty. */
+  described: string;
+  page: number;
+  pageCount: number;
+  results: ResultCard[];
+  /** The same keywords and selection in every location and size, offered when nothing matches. */
+  widenHref: string;
+}
+
+function pageNumbers(page: number, pageCount: number): (number | "gap")[] {
+  const pages = new Set([1, pageCount, page - 1, page, page + 1].filter((p) => p >= 1 && p <= pageCount));
+  const sorted = [...pages].sort((a, b) => a - b);
+  return sorted.flatMap((p, i) => (i > 0 && p - (sorted[i - 1] as number) > 1 ? ["gap" as const, p] : [p]));
+}
+
+const pageButton = "rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm font-medium text-gray-800 hover:bg-gray-50";
+
+export function DirectoryResults(props: DirectoryResultsProps) {
+  const { formId, hidden, elsewhere, selected, total, capped, page, pageCount, results } = props;
+  return (
+    <form id={formId} method="get" action="/partners" className="mt-6 space-y-4">
+      {hidden.location && <input type="hidden" name="location" value={hidden.location} />}
+      {hidden.city && <input type="hidden" name="city" value={hidden.city} />}
+      {hidden.size && <input type="hidden" name="size" value={hidden.size} />}
+      {hidden.q && <input type="hidden" name="q" value={hidden.q} />}
+      {elsewhere.map((slug) => (
+        <input key={slug} type="hidden" name="sel" value={slug} />
+      ))}
+
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="text-lg font-semibold text-gray-900" aria-live="polite">
+          {total.toLocaleString("en-US")}
+          {capped ? "+" : ""} {total === 1 ? "partner" : "partners"}
+          {props.described && <span className="font-normal text-gray-700"> for {props.described}</span>}
+        </h2>
+        {pageCount > 1 && (
+          <p className="text-sm text-gray-700">
+            Page {page} of {pageCount}
+          </p>
+        )}
+      </div>
+
+      <SelectionBar formId={formId} initial={selected} max={props.maxSelected} />
+
+      {results.length === 0 ? (
+        <EmptyState title="No partners match this search">
+          <p>Try fewer or broader keywords, another organization size, or leave the city empty to search the whole country/region.</p>
+          <p className="mt-2">
+            <Link className="font-medium text-accent-700 underline" href={props.widenHref}>
+              Search every location and size
+            </Link>
+          </p>
+        </EmptyState>
+      ) : (
+        <ResultList selected={selected} results={results} />
+      )}
+
+      {capped && page === pageCount && (
+        <p className="text-center text-sm text-gray-700">
+          You&apos;ve reached the best {total.toLocaleString("en-US")} matches. Add a location, size or keyword to narrow the search.
+        </p>
+      )}
+      {pageCount > 1 && (
+        <nav aria-label="Pages of results" className="flex flex-wrap items-center justify-center gap-1 pt-2">
+          {page > 1 && (
+            <button type="submit" name="page" value={page - 1} className={pageButton}>
+              Previous
+            </button>
+          )}
+          {pageNumbers(page, pageCount).map((p, i) =>
+            p === "gap" ? (
+              <span key={`gap-${i}`} className="px-2 text-gray-600" aria-hidden="true">
+                …
+              </span>
+            ) : p === page ? (
+              <span key={p} aria-current="page" className="rounded-md bg-accent-600 px-3 py-1.5 text-sm font-semibold text-white">
+                <span className="sr-only">Page </span>
+                {p}
+              </span>
+            ) : (
+              <button key={p} type="submit" name="page" value={p} aria-label={`Page ${p}`} className={pageButton}>
+                {p}
+              </button>
+            ),
+          )}
+          {page < pageCount && (
+            <button type="submit" name="page" value={page + 1} className={pageButton}>
+              Next
+            </button>
+          )}
+        </nav>
+      )}
+    </form>
+  );
+}
