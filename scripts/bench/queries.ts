@@ -123,4 +123,5 @@ export const EXPLAIN_SEARCHES: { label: string; search: BenchSearch }[] = [
   { label: "typo, two words + location (q=cloud migraton, US)", search: S("typo", "cloud migraton", "US") },
   { label: "no keyword, location only (US)", search: S("no-keyword", undefined, "US") },
   { label: "broad keyword, no filters (q=security)", search: S("keyword", "security") },
+  { label: "three words + location + size (q=security financial services, GB, 1000-9999)", search: S("multi-word", "security financial services", "GB", "1000-9999") },
 ];
