@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
@@ -6,27 +5,15 @@ import { auditEvents, contactRequestRecipients, contactRequests, emailOutbox, or
 import { seedDatabase } from "@/db/seed";
 import { setRequestStatus } from "@/lib/contact-requests/inbox";
 import { listPartnerRequests } from "@/lib/contact-requests/queries";
-import { contactRequestSchema, type ContactRequestInput } from "@/lib/contact-requests/schemas";
+import { contactRequestSchema } from "@/lib/contact-requests/schemas";
 import { createContactRequest } from "@/lib/contact-requests/service";
 import { actorFor } from "../support/actors";
 import { resetDatabase, tableCounts } from "../support/db";
+import { contactRequestInput } from "../support/fixtures";
 
 let db: Db;
 
-function request(overrides: Partial<ContactRequestInput> = {}): ContactRequestInput {
-  return contactRequestSchema.parse({
-    name: "Megan Bowen",
-    email: "megan@contoso.example",
-    company: "Contoso",
-    phone: "+1 425 555 0100",
-    country: "US",
-    size: "1000-9999",
-    needs: "We are moving 1,200 mailboxes and want help securing identities.",
-    partners: ["fabrikam-partners", "adatum-consulting"],
-    idempotencyKey: randomUUID(),
-    ...overrides,
-  });
-}
+const request = contactRequestInput;
 
 async function orgId(domain: string) {
   const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.domain, domain));

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contactRequestRecipients, organizations, partnerProfiles, users } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
-import { contactRequestSchema } from "@/lib/contact-requests/schemas";
+import { contactRequestSchema, type ContactRequestInput } from "@/lib/contact-requests/schemas";
 import { createContactRequest } from "@/lib/contact-requests/service";
 import { acceptInvitation } from "@/lib/invitations/acceptance";
 import { actorFor } from "./actors";
@@ -29,9 +29,9 @@ export async function organizationIdOf(db: Db, domain: string): Promise<string> 
   return org.id;
 }
 
-/** A contact request sent to one directory partner; returns that partner's recipient row id. */
-export async function contactRequestTo(db: Db, slug: string): Promise<{ requestId: string; recipientId: string }> {
-  const input = contactRequestSchema.parse({
+/** A valid contact request from Megan Bowen of Contoso (to Fabrikam and Adatum unless overridden). */
+export function contactRequestInput(overrides: Partial<ContactRequestInput> = {}): ContactRequestInput {
+  return contactRequestSchema.parse({
     name: "Megan Bowen",
     email: "megan@contoso.example",
     company: "Contoso",
@@ -39,9 +39,15 @@ export async function contactRequestTo(db: Db, slug: string): Promise<{ requestI
     country: "US",
     size: "1000-9999",
     needs: "We are moving 1,200 mailboxes and want help securing identities.",
-    partners: [slug],
+    partners: ["fabrikam-partners", "adatum-consulting"],
     idempotencyKey: randomUUID(),
+    ...overrides,
   });
+}
+
+/** A contact request sent to one directory partner; returns that partner's recipient row id. */
+export async function contactRequestTo(db: Db, slug: string): Promise<{ requestId: string; recipientId: string }> {
+  const input = contactRequestInput({ partners: [slug] });
   const result = await createContactRequest(db, input, { clientIp: null });
   if (!result.ok) throw new Error(result.message);
   const [profile] = await db.select({ organizationId: partnerProfiles.organizationId }).from(partnerProfiles).where(eq(partnerProfiles.slug, slug));
