@@ -33,8 +33,10 @@ export function carriesSecret(pathname: string): boolean {
   return pathname.startsWith("/admin/invitations/");
 }
 
-/** Auth.js's session cookie, over http and over https; without one nobody is signed in. */
-export const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"] as const;
+/** Auth.js's session cookie over http; over https it carries the `__Secure-` prefix. */
+export const SESSION_COOKIE = "authjs.session-token";
+/** Without either, nobody is signed in. */
+export const SESSION_COOKIES = [SESSION_COOKIE, `__Secure-${SESSION_COOKIE}`] as const;
 
 export function hasSessionCookie(jar: { has(name: string): boolean }): boolean {
   return SESSION_COOKIES.some((name) => jar.has(name));

@@ -19,11 +19,9 @@ import {
   type RelationshipType,
 } from "@/db/schema";
 import { currentAgreement } from "@/lib/agreements/queries";
+import { SESSION_COOKIE } from "@/lib/auth/paths";
 
 const DAY = 86_400_000;
-
-/** Auth.js's session cookie when the site is served over http (`__Secure-` prefixed over https). */
-export const SESSION_COOKIE = "authjs.session-token";
 
 export const BENCH_CUSTOMER = { name: "Bench Customer", domain: "bench-customer.example", admin: "bench-admin@bench-customer.example", adminName: "Bench Admin" };
 export const REVIEW_CUSTOMER = { name: "Bench Review Customer", domain: "bench-review.example", admin: "bench-admin@bench-review.example", adminName: "Bench Reviewer" };

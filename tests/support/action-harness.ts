@@ -3,6 +3,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { vi } from "vitest";
 import { queryRows, type Db } from "@/db/client";
+import { SESSION_COOKIE } from "@/lib/auth/paths";
 import { tableCounts } from "./db";
 
 /**
@@ -71,7 +72,7 @@ export const harness = {
     this.requestHeaders = new Headers({ "x-forwarded-for": forwardedFor });
     this.cookies.clear();
     // A signed-in caller carries Auth.js's session cookie, as a browser would.
-    if (userId) this.cookies.set("authjs.session-token", `test-session-${userId}`);
+    if (userId) this.cookies.set(SESSION_COOKIE, `test-session-${userId}`);
     this.signInCalls = [];
     this.signOutCalls = [];
     this.revalidated = [];
