@@ -9,6 +9,7 @@ const serverUrl = process.env.TEST_DATABASE_URL;
 // The workers of `npm start` (and several instances of a deployment) start at the same moment
 // and each applies pending migrations: on a database server they must take turns.
 describe.skipIf(!serverUrl)("migrations started by several processes at once", () => {
+  // One pooled connection each: the migrations run on the connection that holds the lock.
   it("are applied once, and every process starts", async () => {
     const admin = new URL(serverUrl as string);
     const name = `partnerships_migrate_${process.pid}_${Date.now()}`;
@@ -17,7 +18,7 @@ describe.skipIf(!serverUrl)("migrations started by several processes at once", (
     await control.query(`create database ${name}`);
     const url = new URL(admin.toString());
     url.pathname = `/${name}`;
-    const connections = await Promise.all([1, 2, 3].map(() => connect({ ...process.env, DATABASE_URL: url.toString(), DATABASE_DRIVER: "node-postgres" })));
+    const connections = await Promise.all([1, 2, 3].map(() => connect({ ...process.env, DATABASE_URL: url.toString(), DATABASE_DRIVER: "node-postgres", DATABASE_POOL_MAX: "1" })));
     try {
       await Promise.all(connections.map((connection) => migrateDatabase(connection)));
       const [applied] = await queryRows<{ n: number }>(connections[0]!.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
