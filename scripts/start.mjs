@@ -51,7 +51,8 @@ if (cluster.isPrimary && workers > 1) {
     const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
     startedAt.delete(worker.id);
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      // The exit code is 0 after SIGINT/SIGTERM, or the failed worker's when the server could not start.
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
       return;
     }
     console.error(`[start] worker ${worker.process.pid} exited (${signal ?? `code ${code}`})`);
@@ -59,7 +60,7 @@ if (cluster.isPrimary && workers > 1) {
       stopping = true;
       for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGTERM");
       process.exitCode = typeof code === "number" && code !== 0 ? code : 1;
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
       return;
     }
     fork();

@@ -114,4 +114,33 @@ describe.skipIf(!serverUrl || !built || process.platform !== "linux")("npm start
     expect(await exited, output).toBe(0);
     await waitFor("the workers to stop", async () => (workers.every((pid) => !existsSync(`/proc/${pid}`)) ? true : undefined), 15_000);
   }, 120_000);
+
+  it("stops with a failure when its workers cannot start (the port is taken)", async () => {
+    const port = await freePort();
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(port, "127.0.0.1", resolve));
+    try {
+      let output = "";
+      child = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          NEXT_DIST_DIR: DIST_DIR,
+          NEXT_TELEMETRY_DISABLED: "1",
+          DATABASE_URL: serverUrl,
+          WEB_CONCURRENCY: "2",
+          AUTH_SECRET: "start-workers-test-secret-0123456789abcdef",
+          MAILBOX: "0",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child?.on("exit", (exitCode) => resolve(exitCode)));
+      expect(code, output).not.toBe(0);
+      expect(output).toMatch(/EADDRINUSE/);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  }, 120_000);
 });
