@@ -21,14 +21,24 @@ export interface DirectoryResultsProps {
   page: number;
   pageCount: number;
   results: ResultCard[];
-  /** The same keywords and selection in every location and size, offered when nothing matches. */
-  widenHref: string;
+  /** The same keywords and selection in every location and size, offered when nothing matches; null without filters. */
+  widenHref: string | null;
 }
 
 function pageNumbers(page: number, pageCount: number): (number | "gap")[] {
   const pages = new Set([1, pageCount, page - 1, page, page + 1].filter((p) => p >= 1 && p <= pageCount));
   const sorted = [...pages].sort((a, b) => a - b);
   return sorted.flatMap((p, i) => (i > 0 && p - (sorted[i - 1] as number) > 1 ? ["gap" as const, p] : [p]));
+}
+
+/** What could widen a search that found nothing: only the parts of it that are actually set. */
+function widenTips({ q, city, size, location }: DirectoryResultsProps["hidden"]): string {
+  const tips = [
+    q && "fewer or broader keywords",
+    size && "another organization size",
+    city ? "leaving the city empty to search the whole country/region" : location && "another country/region",
+  ].filter((tip): tip is string => Boolean(tip));
+  return tips.length > 1 ? `${tips.slice(0, -1).join(", ")} or ${tips.at(-1)}` : (tips[0] ?? "other keywords");
 }
 
 const pageButton = "rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm font-medium text-gray-800 hover:bg-gray-50";
@@ -62,12 +72,14 @@ export function DirectoryResults(props: DirectoryResultsProps) {
 
       {results.length === 0 ? (
         <EmptyState title="No partners match this search">
-          <p>Try fewer or broader keywords, another organization size, or leave the city empty to search the whole country/region.</p>
-          <p className="mt-2">
-            <Link className="font-medium text-accent-700 underline" href={props.widenHref}>
-              Search every location and size
-            </Link>
-          </p>
+          <p>Try {widenTips(hidden)}.</p>
+          {props.widenHref && (
+            <p className="mt-2">
+              <Link className="font-medium text-accent-700 underline" href={props.widenHref}>
+                Search every location and size
+              </Link>
+            </p>
+          )}
         </EmptyState>
       ) : (
         <ResultList selected={selected} results={results} />

@@ -103,5 +103,14 @@ test("the directory works without JavaScript", async ({ browser }) => {
   await page.getByRole("checkbox", { name: "Select Adatum Consulting" }).check();
   await page.getByRole("button", { name: "Contact selected providers" }).click();
   await expect(page.getByRole("heading", { name: "1 partner selected" })).toBeVisible();
+
+  // Nothing found: the advice names only what this search set, and widening is offered only when a filter is set.
+  await page.goto("/partners?q=zzqqxxv&location=DE&city=Munich");
+  await expect(page.getByText("No partners match this search")).toBeVisible();
+  await expect(page.getByText("Try fewer or broader keywords or leaving the city empty to search the whole country/region.")).toBeVisible();
+  await page.getByRole("link", { name: "Search every location and size" }).click();
+  await expect(page).toHaveURL(/\/partners\?q=zzqqxxv$/);
+  await expect(page.getByText("Try fewer or broader keywords.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Search every location and size" })).toHaveCount(0);
   await context.close();
 });

@@ -46,7 +46,7 @@ export default async function FindPartnerPage({ searchParams }: { searchParams: 
         described={described.join(", ")}
         page={page}
         pageCount={pageCount}
-        widenHref={directoryHref({ q: query.q, sel: query.sel })}
+        widenHref={query.location || query.city || query.size ? directoryHref({ q: query.q, sel: query.sel }) : null}
         results={results.map((partner) => ({
           id: partner.id,
           slug: partner.slug,
