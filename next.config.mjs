@@ -4,6 +4,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // `npm start` compresses responses itself (scripts/compress.mjs): once per response instead of per chunk.
+  compress: false,
   // The build checks the app's own types; `npm test` type-checks everything, tests included.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   typedRoutes: false,

@@ -5,6 +5,7 @@
 // (WEB_CONCURRENCY sets the number), sharing one port: a Node.js process renders on one core.
 // The embedded database belongs to a single process, so without DATABASE_URL there is one.
 import cluster from "node:cluster";
+import http from "node:http";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -37,6 +38,7 @@ function workerCount() {
   return Math.min(4, os.availableParallelism());
 }
 
+const options = parseArguments(process.argv.slice(2));
 const workers = cluster.isPrimary ? workerCount() : 1;
 
 if (cluster.isPrimary && workers > 1) {
@@ -72,7 +74,55 @@ if (cluster.isPrimary && workers > 1) {
     });
   }
 } else {
-  // Run Next.js's own CLI in this process (no second Node process just to pass signals on).
-  process.argv = [process.argv[0], path.resolve("node_modules/next/dist/bin/next"), "start", ...process.argv.slice(2)];
-  await import(path.resolve("node_modules/next/dist/bin/next"));
+  // Next.js keeps a process alive after errors it reports, so a server that cannot start says so and exits.
+  await serve(options).catch((error) => {
+    console.error("[start] the server could not start:", error);
+    process.exit(1);
+  });
+}
+
+/** `-p/--port` and `-H/--hostname`, as `next start` takes them (PORT also sets the port). */
+function parseArguments(args) {
+  const options = { port: Number(process.env.PORT || 3000), hostname: undefined };
+  for (let i = 0; i < args.length; i += 1) {
+    const [flag, inline] = args[i].split(/=(.*)/s);
+    const value = () => inline ?? args[(i += 1)];
+    if (flag === "-p" || flag === "--port") options.port = Number(value());
+    else if (flag === "-H" || flag === "--hostname") options.hostname = value();
+    else throw new Error(`npm start: unknown option "${args[i]}" (use -p <port> and -H <hostname>)`);
+  }
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) throw new Error("npm start: the port must be a number from 0 to 65535");
+  return options;
+}
+
+/** One Next.js server in this process, behind the response compression of scripts/compress.mjs. */
+async function serve({ port, hostname }) {
+  process.env.NODE_ENV = "production";
+  const { default: next } = await import("next");
+  const { compressResponses } = await import("./compress.mjs");
+  const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = http.createServer((req, res) => {
+    compressResponses(req, res);
+    handle(req, res).catch((error) => {
+      console.error("[start] request failed:", error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, hostname, resolve);
+  });
+  const address = server.address();
+  const shown = hostname ?? "localhost";
+  console.log(`▲ Ready on http://${shown.includes(":") ? `[${shown}]` : shown}:${typeof address === "object" && address ? address.port : port}`);
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => {
+      server.close(() => process.exit(0));
+      server.closeIdleConnections();
+      setTimeout(() => process.exit(0), 5000).unref();
+    });
+  }
 }
