@@ -207,15 +207,16 @@ export async function searchDirectory(db: DbOrTx, query: DirectoryQuery): Promis
   // (which also says whether there are more) and ranked by relevance. Without keywords the order
   // is the listing index's own: the page is read straight from it, and counted in the same statement.
   const hits = keywords
-    ? sql`select c.profile_id, ts_rank(c.document, to_tsquery('english', ${keywords})) as rank, c.rating_tenths, c.name,
+    ? sql`select c.profile_id, ts_rank(d.document, to_tsquery('english', ${keywords})) as rank, c.rating_tenths, c.name,
             count(*) over ()::int as found
           from (
-            select s.profile_id, s.document, s.rating_tenths, s.name
+            select s.ctid as row_id, s.profile_id, s.rating_tenths, s.name
             from partner_search s
             ${where}
             order by s.rating_tenths desc nulls last, s.name, s.profile_id
             limit ${MAX_RESULTS + 1}
           ) c
+          join partner_search d on d.ctid = c.row_id
           order by rank desc, c.rating_tenths desc nulls last, c.name, c.profile_id
           limit ${PAGE_SIZE} offset ${offset}`
     : sql`select s.profile_id, 0::real as rank, s.rating_tenths, s.name, (${countMatches}) as found
