@@ -102,6 +102,8 @@ async function serve({ port, hostname }) {
   const { compressResponses } = await import("./compress.mjs");
   const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
   const handle = app.getRequestHandler();
+  // instrumentation.ts (migrations, the embedded seed) exits rather than serve without its database.
+  process.env.PARTNERSHIPS_EXIT_ON_START_FAILURE = "1";
   await app.prepare();
   const server = http.createServer((req, res) => {
     compressResponses(req, res);

@@ -115,32 +115,46 @@ describe.skipIf(!serverUrl || !built || process.platform !== "linux")("npm start
     await waitFor("the workers to stop", async () => (workers.every((pid) => !existsSync(`/proc/${pid}`)) ? true : undefined), 15_000);
   }, 120_000);
 
+  /** Runs `npm start` with two workers until it exits on its own; its exit code and output. */
+  async function startUntilExit(port: number, databaseUrl: string): Promise<{ code: number | null; output: string }> {
+    let output = "";
+    child = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: DIST_DIR,
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: databaseUrl,
+        WEB_CONCURRENCY: "2",
+        AUTH_SECRET: "start-workers-test-secret-0123456789abcdef",
+        MAILBOX: "0",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child?.on("exit", (exitCode) => resolve(exitCode)));
+    return { code, output };
+  }
+
   it("stops with a failure when its workers cannot start (the port is taken)", async () => {
     const port = await freePort();
     const taken = net.createServer();
     await new Promise<void>((resolve) => taken.listen(port, "127.0.0.1", resolve));
     try {
-      let output = "";
-      child = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
-        env: {
-          ...process.env,
-          NODE_ENV: "production",
-          NEXT_DIST_DIR: DIST_DIR,
-          NEXT_TELEMETRY_DISABLED: "1",
-          DATABASE_URL: serverUrl,
-          WEB_CONCURRENCY: "2",
-          AUTH_SECRET: "start-workers-test-secret-0123456789abcdef",
-          MAILBOX: "0",
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      const code = await new Promise<number | null>((resolve) => child?.on("exit", (exitCode) => resolve(exitCode)));
+      const { code, output } = await startUntilExit(port, serverUrl as string);
       expect(code, output).not.toBe(0);
       expect(output).toMatch(/EADDRINUSE/);
     } finally {
       await new Promise((resolve) => taken.close(resolve));
     }
+  }, 120_000);
+
+  it("stops with a failure instead of serving when it cannot migrate its database", async () => {
+    const url = new URL(serverUrl as string);
+    url.pathname = `/partnerships_missing_${process.pid}`;
+    const { code, output } = await startUntilExit(await freePort(), url.toString());
+    expect(code, output).toBe(1);
+    expect(output).toMatch(/could not start: .*does not exist/);
   }, 120_000);
 });
