@@ -1,8 +1,18 @@
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { insertPartners, seedDatabase } from "@/db/seed";
 import { generatePartners } from "@/db/seed-data";
-import { MAX_RESULTS, PAGE_SIZE, parseDirectoryQuery, refreshSearchVocabulary, searchDirectory } from "@/lib/partners/search";
+import {
+  clearSearchTermCache,
+  estimateMatches,
+  MAX_RESULTS,
+  PAGE_SIZE,
+  parseDirectoryQuery,
+  preferBitmap,
+  refreshSearchVocabulary,
+  searchDirectory,
+} from "@/lib/partners/search";
 import { resetDatabase } from "../support/db";
 
 let db: Db;
@@ -133,5 +143,46 @@ describe("broad searches", () => {
     const narrow = await searchDirectory(db, parseDirectoryQuery({ location: "DE", q: "migration" }));
     expect(narrow.capped).toBe(false);
     expect(narrow.total).toBeGreaterThan(0);
+  });
+});
+
+describe("how a search finds its candidates", () => {
+  it("returns the same pages whether it walks the listing or reads every match from the GIN index", async () => {
+    const db = await resetDatabase();
+    await seedDatabase(db, { partnerCount: MAX_RESULTS + 100 });
+    const queries = [
+      { location: "US", q: "security" },
+      { location: "DE", size: "250-999", q: "migration" },
+      { location: "GB", q: "secruity", page: "2" },
+      { q: "cloud migration" },
+      { location: "US", size: "50-249" },
+      { location: "US", city: "Seattle", page: "2" },
+      { size: "10000+", q: "teams voice" },
+      { size: "250-999", page: "3" },
+    ];
+    const run = async () => {
+      clearSearchTermCache();
+      return Promise.all(queries.map((q) => searchDirectory(db, parseDirectoryQuery(q))));
+    };
+    // Without statistics the planner chooses; once the table is analyzed, small result sets are read as a bitmap.
+    const planner = await run();
+    await db.execute(sql`analyze partner_search`);
+    const estimated = await run();
+    expect(estimated).toEqual(planner);
+    expect(planner.some((page) => page.total > 0 && !page.capped)).toBe(true);
+  });
+
+  it("reads every match when few are expected, and walks the listing when many are", () => {
+    const stats = { rows: 100_000, frequency: new Map([["c:US", 0.24], ["c:FR", 0.046], ["secur", 0.3], ["train", 0.2], ["cloud", 0.29], ["migrat", 0.31]]), rare: 0.0001, expires: 0 };
+    const matches = (keywords: string[][][], filters: string[]) => estimateMatches(stats, keywords, filters) as number;
+    expect(matches([[["secur"]]], ["c:US"])).toBeCloseTo(7200);
+    // Keywords are correlated: two count as the rarer of them.
+    expect(matches([[["cloud"]], [["migrat"]]], ["c:US"])).toBeCloseTo(0.29 * 0.24 * 100_000);
+    // An alternative adds its share; an unknown lexeme counts as rare.
+    expect(matches([[["train"], ["trainn"]]], ["c:FR"])).toBeCloseTo((1 - 0.8 * 0.9999) * 0.046 * 100_000);
+    expect(preferBitmap(matches([[["train"], ["trainn"]]], ["c:FR"]), stats.rows)).toBe(true);
+    expect(preferBitmap(matches([[["secur"]]], ["c:US"]), stats.rows)).toBe(false);
+    expect(preferBitmap(null, stats.rows)).toBeNull();
+    expect(estimateMatches(null, [], ["c:US"])).toBeNull();
   });
 });
