@@ -26,3 +26,20 @@ export async function startServer(): Promise<void> {
     timer.unref();
   }
 }
+
+/**
+ * startServer for instrumentation.ts. Next.js logs a failed start and serves on without its
+ * database; under `npm start` (scripts/start.mjs sets PARTNERSHIPS_EXIT_ON_START_FAILURE) the
+ * process stops with exit code 1 instead.
+ */
+export async function startServerOrStop(): Promise<void> {
+  try {
+    await startServer();
+  } catch (error) {
+    if (process.env.PARTNERSHIPS_EXIT_ON_START_FAILURE === "1") {
+      console.error("[start] the server could not start:", error);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

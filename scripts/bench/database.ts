@@ -293,7 +293,9 @@ export async function explainSearches(db: Db, searches: { label: string; path: s
       const name =
         /search_vocabulary/.test(plan) && !/partner_(profiles|search)/.test(plan)
           ? "typo lookup (search_vocabulary)"
-          : /Aggregate/.test(plan.split("\n")[0] ?? "") && !/partner_profiles/.test(plan)
+          : /pg_statistic/.test(plan)
+            ? "lexeme statistics (pg_stats, once every 5 minutes)"
+            : /Aggregate/.test(plan.split("\n")[0] ?? "") && !/partner_profiles/.test(plan)
             ? "match count (partner_search)"
             : "directory page";
 
