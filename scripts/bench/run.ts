@@ -11,7 +11,7 @@
 //   BENCH_RESEED=1                   seed again even if the database already holds enough profiles
 //   BENCH_SEED_MODE=single|batched   one seedDatabase transaction (default) or batches of 2,000
 //   BENCH_SECONDS                    seconds per measurement (default 20; 10 on pglite)
-//   BENCH_WARMUP_SECONDS             warm-up seconds at 4 connections, not counted (default 3)
+//   BENCH_WARMUP_SECONDS             warm-up seconds per page at the first connection level, not counted (default 10)
 //   BENCH_CONNECTIONS                connection levels of the search and relationships pages (default "8,32")
 //   BENCH_FLOOR_PATH                 the floor page (default /status)
 //   BENCH_BUILD=1                    run `next build` first even if a build exists
@@ -74,7 +74,7 @@ const databaseUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0
 const pgliteDir = path.resolve(".data", "bench", "pglite");
 const partnerCount = Number(process.env.BENCH_PARTNERS ?? 100_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? (driver === "pglite" ? 10 : 20));
-const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 const levels = (process.env.BENCH_CONNECTIONS ?? "8,32").split(",").map((n) => Number(n.trim())).filter((n) => n > 0);
 const sections = new Set<Section>(
   (process.env.BENCH_SECTIONS ?? (driver === "pglite" ? "search,startup" : SECTION_NAMES.join(",")))
@@ -510,9 +510,11 @@ async function main() {
     }
     log(`${paths.length} distinct searches fetched once: ${paths.length - broken} answered 200`);
 
-    log(`warm-up: ${warmupSeconds} s search and ${warmupSeconds} s floor at 4 connections (not counted)`);
-    await runLoad({ origin, label: "warm-up", paths, connections: 4, seconds: warmupSeconds });
-    await runLoad({ origin, label: "warm-up", paths: [floorPath], connections: 4, seconds: warmupSeconds });
+    // Long enough for the server's code to be optimized and its connection pool to fill, as on a server that has been up a while.
+    const warmupConnections = levels[0] ?? 8;
+    log(`warm-up: ${warmupSeconds} s search and ${warmupSeconds} s floor at ${warmupConnections} connections (not counted)`);
+    await runLoad({ origin, label: "warm-up", paths, connections: warmupConnections, seconds: warmupSeconds });
+    await runLoad({ origin, label: "warm-up", paths: [floorPath], connections: warmupConnections, seconds: warmupSeconds });
 
     // 5. Load: search and floor at each level.
     if (sections.has("search")) {
