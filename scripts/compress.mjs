@@ -24,7 +24,8 @@ export function acceptsGzip(header) {
   let gzip = null;
   let star = null;
   for (const part of String(header).split(",")) {
-    const [token = "", ...params] = part.trim().toLowerCase().split(";");
+    const [rawToken = "", ...params] = part.toLowerCase().split(";");
+    const token = rawToken.trim();
     const qParam = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
     const q = qParam === undefined ? 1 : Number(qParam.slice(2));
     const accepted = Number.isFinite(q) && q > 0;
@@ -117,11 +118,24 @@ export function compressResponses(req, res) {
     res.writeHead = original.writeHead; // Node.js sends the headers through it
     setGzipHeaders();
     gzip = zlib.createGzip();
-    gzip.on("data", (chunk) => original.write.call(res, chunk));
-    gzip.on("drain", () => res.emit("drain"));
+    // Backpressure both ways: gzip pauses while the socket is full, and the socket's "drain" reaches
+    // the writer (Next.js waits for it) only once gzip can take more input, so a client that reads
+    // slowly never makes the server hold the rest of the response in memory.
+    const emit = res.emit;
+    gzip.on("data", (chunk) => {
+      if (!original.write.call(res, chunk)) gzip.pause();
+    });
+    gzip.on("drain", () => emit.call(res, "drain"));
+    res.emit = function emitDrainWhenGzipCanTakeMore(event, ...args) {
+      if (event === "drain") {
+        gzip.resume();
+        if (gzip.writableNeedDrain) return false;
+      }
+      return emit.call(this, event, ...args);
+    };
     for (const chunk of held.splice(0)) gzip.write(chunk);
     heldBytes = 0;
-    gzip.flush();
+    gzip.flush(zlib.constants.Z_SYNC_FLUSH);
   }
 
   const finishHeld = (callback) => {
@@ -168,7 +182,7 @@ export function compressResponses(req, res) {
 
   // Next.js flushes after each chunk it writes when the response has `flush` (as the compression middleware adds).
   res.flush = function flush() {
-    if (mode === "stream") gzip.flush();
+    if (mode === "stream") gzip.flush(zlib.constants.Z_SYNC_FLUSH);
   };
 
   res.write = function write(chunk, encoding, callback) {

@@ -53,7 +53,12 @@ if (cluster.isPrimary && workers > 1) {
     const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
     startedAt.delete(worker.id);
     if (stopping) {
-      // The exit code is 0 after SIGINT/SIGTERM, or the failed worker's when the server could not start.
+      // The exit code is 0 after SIGINT/SIGTERM, or the failed worker's when the server could not start;
+      // a worker killed before it finished its requests makes the stop a failure too.
+      if (signal && !process.exitCode) {
+        console.error(`[start] worker ${worker.process.pid} was killed (${signal}) before it stopped`);
+        process.exitCode = 1;
+      }
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
       return;
     }
@@ -83,15 +88,22 @@ if (cluster.isPrimary && workers > 1) {
 
 /** `-p/--port` and `-H/--hostname`, as `next start` takes them (PORT also sets the port). */
 function parseArguments(args) {
-  const options = { port: Number(process.env.PORT || 3000), hostname: undefined };
+  const portOf = (text, from) => {
+    if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new Error(`npm start: ${from} must be a port number from 0 to 65535, not "${text}"`);
+    return Number(text);
+  };
+  const options = { port: process.env.PORT ? portOf(process.env.PORT, "PORT") : 3000, hostname: undefined };
   for (let i = 0; i < args.length; i += 1) {
     const [flag, inline] = args[i].split(/=(.*)/s);
-    const value = () => inline ?? args[(i += 1)];
-    if (flag === "-p" || flag === "--port") options.port = Number(value());
+    const value = () => {
+      const text = inline ?? args[(i += 1)];
+      if (!text) throw new Error(`npm start: ${flag} needs a value`);
+      return text;
+    };
+    if (flag === "-p" || flag === "--port") options.port = portOf(value(), flag);
     else if (flag === "-H" || flag === "--hostname") options.hostname = value();
     else throw new Error(`npm start: unknown option "${args[i]}" (use -p <port> and -H <hostname>)`);
   }
-  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) throw new Error("npm start: the port must be a number from 0 to 65535");
   return options;
 }
 
@@ -120,8 +132,13 @@ async function serve({ port, hostname }) {
   const address = server.address();
   const shown = hostname ?? "localhost";
   console.log(`▲ Ready on http://${shown.includes(":") ? `[${shown}]` : shown}:${typeof address === "object" && address ? address.port : port}`);
+  // A signal sent to the whole process group reaches a worker twice (directly, and forwarded by the
+  // primary): the second must not cut the graceful stop short.
+  let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
       server.close(() => process.exit(0));
       server.closeIdleConnections();
       setTimeout(() => process.exit(0), 5000).unref();

@@ -198,14 +198,14 @@ export interface LexemeStats {
   frequency: Map<string, number>;
   /** For a lexeme the statistics do not list: half the least common listed one's, as Postgres assumes. */
   rare: number;
-  expires: number;
 }
 const STATS_TTL_MS = 5 * 60_000;
-let lexemeStats: LexemeStats | null = null;
+/** The statistics last read, or their absence (a table never analyzed), until `expires`. */
+let lexemeStats: { stats: LexemeStats | null; expires: number } | null = null;
 
 async function readLexemeStats(db: DbOrTx): Promise<LexemeStats | null> {
   const now = Date.now();
-  if (lexemeStats && lexemeStats.expires > now) return lexemeStats;
+  if (lexemeStats && lexemeStats.expires > now) return lexemeStats.stats;
   const [row] = await queryRows<{ elems: string[] | null; freqs: number[] | null; rows: number | null }>(
     db,
     sql`select s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs::float8[] as freqs,
@@ -217,13 +217,13 @@ async function readLexemeStats(db: DbOrTx): Promise<LexemeStats | null> {
   const freqs = row?.freqs ?? [];
   const rows = Number(row?.rows ?? 0);
   if (elems.length === 0 || freqs.length < elems.length || !(rows > 0)) {
-    lexemeStats = null;
+    lexemeStats = { stats: null, expires: now + STATS_TTL_MS };
     return null;
   }
   const frequency = new Map(elems.map((lexeme, i) => [lexeme, freqs[i] as number]));
   const rare = Math.min(...freqs.slice(0, elems.length)) / 2;
-  lexemeStats = { rows, frequency, rare, expires: now + STATS_TTL_MS };
-  return lexemeStats;
+  lexemeStats = { stats: { rows, frequency, rare }, expires: now + STATS_TTL_MS };
+  return lexemeStats.stats;
 }
 
 /**

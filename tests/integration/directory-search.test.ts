@@ -173,7 +173,7 @@ describe("how a search finds its candidates", () => {
   });
 
   it("reads every match when few are expected, and walks the listing when many are", () => {
-    const stats = { rows: 100_000, frequency: new Map([["c:US", 0.24], ["c:FR", 0.046], ["secur", 0.3], ["train", 0.2], ["cloud", 0.29], ["migrat", 0.31]]), rare: 0.0001, expires: 0 };
+    const stats = { rows: 100_000, frequency: new Map([["c:US", 0.24], ["c:FR", 0.046], ["secur", 0.3], ["train", 0.2], ["cloud", 0.29], ["migrat", 0.31]]), rare: 0.0001 };
     const matches = (keywords: string[][][], filters: string[]) => estimateMatches(stats, keywords, filters) as number;
     expect(matches([[["secur"]]], ["c:US"])).toBeCloseTo(7200);
     // Keywords are correlated: two count as the rarer of them.

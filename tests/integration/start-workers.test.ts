@@ -150,6 +150,34 @@ describe.skipIf(!serverUrl || !built || process.platform !== "linux")("npm start
     }
   }, 120_000);
 
+  it("stops cleanly when the whole process group gets the signal (each worker receives it twice)", async () => {
+    const port = await freePort();
+    let output = "";
+    child = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: DIST_DIR,
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: serverUrl,
+        WEB_CONCURRENCY: "2",
+        AUTH_SECRET: "start-workers-test-secret-0123456789abcdef",
+        MAILBOX: "0",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const pid = child.pid as number;
+    await waitFor("the server", async () => ((await fetch(`http://127.0.0.1:${port}/status`)).status === 200 ? true : undefined));
+    await waitFor("two workers", async () => (childrenOf(pid).length >= 2 ? true : undefined), 15_000);
+    const exited = new Promise<number | null>((resolve) => child?.on("exit", (code) => resolve(code)));
+    process.kill(-pid, "SIGTERM"); // as Ctrl-C, `kill -- -<pgid>` or a service manager do
+    expect(await exited, output).toBe(0);
+    expect(output).not.toMatch(/was killed/);
+  }, 120_000);
+
   it("stops with a failure instead of serving when it cannot migrate its database", async () => {
     const url = new URL(serverUrl as string);
     url.pathname = `/partnerships_missing_${process.pid}`;

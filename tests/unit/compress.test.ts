@@ -1,5 +1,6 @@
+import { randomBytes } from "node:crypto";
 import http, { type IncomingHttpHeaders, type RequestListener } from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { acceptsGzip, BUFFER_LIMIT, clearCompressionCache, compressResponses, HOLD_MS } from "../../scripts/compress.mjs";
@@ -59,6 +60,8 @@ describe("acceptsGzip", () => {
     ["*", true],
     ["gzip;q=0", false],
     ["gzip;q=0, *", false],
+    ["gzip ;q=0, *", false],
+    ["gzip ; q=1", true],
     ["*;q=0", false],
     ["br", false],
     ["identity", false],
@@ -186,6 +189,34 @@ describe("compressResponses", () => {
     expect(response.headers["content-length"]).toBeUndefined();
     expect(response.firstBytesMs).toBeLessThan(pause);
     expect(gunzipSync(response.body).toString()).toBe(`${page}<p>the rest</p>`);
+  });
+
+  it("does not run ahead of a client that stops reading a streamed response", async () => {
+    let produced = 0;
+    let finished = false;
+    const url = await serve(async (_req, res) => {
+      res.setHeader("content-type", "text/plain");
+      let drained: (() => void) | undefined;
+      res.on("drain", () => drained?.());
+      // Like Next.js: write a chunk, flush, and wait for "drain" when the write says the buffer is full.
+      for (let i = 0; i < 400 && !res.destroyed; i += 1) {
+        const ok = res.write(randomBytes(96 * 1024).toString("base64"));
+        (res as unknown as { flush: () => void }).flush();
+        produced += 128 * 1024;
+        if (!ok) await new Promise<void>((resolve) => (drained = resolve));
+      }
+      finished = true;
+      res.end();
+    });
+    const { port } = new URL(url);
+    const socket = net.connect(Number(port), "127.0.0.1", () => {
+      socket.write("GET / HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: gzip\r\n\r\n");
+      socket.pause();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    socket.destroy();
+    expect(finished).toBe(false);
+    expect(produced).toBeLessThan(16 * 1024 * 1024); // 50 MB in 400 chunks if nothing held the writer back
   });
 
   it("streams a body larger than it holds", async () => {
