@@ -63,6 +63,31 @@ describe.skipIf(!serverUrl || !built || process.platform !== "linux")("npm start
     database = undefined;
   });
 
+  /** `npm start` with two workers on `port`: its process id, what it printed so far, and its exit code once it exits. */
+  function startServer(port: number, databaseUrl: string, options: { detached?: boolean } = {}) {
+    const started = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: DIST_DIR,
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: databaseUrl,
+        WEB_CONCURRENCY: "2",
+        AUTH_SECRET: "start-workers-test-secret-0123456789abcdef",
+        AUTH_URL: `http://localhost:${port}`,
+        MAILBOX: "0",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: options.detached ?? false,
+    });
+    child = started;
+    let output = "";
+    started.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    started.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => started.on("exit", (code) => resolve(code)));
+    return { pid: started.pid as number, output: () => output, exited };
+  }
+
   it("runs the workers it is asked for on one port, migrates once, and stops them all on SIGTERM", async () => {
     database = `partnerships_start_${process.pid}_${Date.now()}`;
     const control = new pg.Client({ connectionString: serverUrl });
@@ -72,24 +97,8 @@ describe.skipIf(!serverUrl || !built || process.platform !== "linux")("npm start
     const url = new URL(serverUrl as string);
     url.pathname = `/${database}`;
     const port = await freePort();
-    let output = "";
-    child = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_DIST_DIR: DIST_DIR,
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: url.toString(),
-        WEB_CONCURRENCY: "2",
-        AUTH_SECRET: "start-workers-test-secret-0123456789abcdef",
-        AUTH_URL: `http://localhost:${port}`,
-        MAILBOX: "0",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const primary = child.pid as number;
+    const server = startServer(port, url.toString());
+    const primary = server.pid;
 
     const workers = await waitFor("two workers", async () => {
       const found = childrenOf(primary);
@@ -109,32 +118,16 @@ describe.skipIf(!serverUrl || !built || process.platform !== "linux")("npm start
     expect(applied.rows[0].n).toBe(journal.entries.length);
     await check.end();
 
-    const exited = new Promise<number | null>((resolve) => child?.on("exit", (code) => resolve(code)));
-    child.kill("SIGTERM");
-    expect(await exited, output).toBe(0);
+    child?.kill("SIGTERM");
+    expect(await server.exited, server.output()).toBe(0);
     await waitFor("the workers to stop", async () => (workers.every((pid) => !existsSync(`/proc/${pid}`)) ? true : undefined), 15_000);
   }, 120_000);
 
   /** Runs `npm start` with two workers until it exits on its own; its exit code and output. */
   async function startUntilExit(port: number, databaseUrl: string): Promise<{ code: number | null; output: string }> {
-    let output = "";
-    child = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_DIST_DIR: DIST_DIR,
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: databaseUrl,
-        WEB_CONCURRENCY: "2",
-        AUTH_SECRET: "start-workers-test-secret-0123456789abcdef",
-        MAILBOX: "0",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child?.on("exit", (exitCode) => resolve(exitCode)));
-    return { code, output };
+    const server = startServer(port, databaseUrl);
+    const code = await server.exited;
+    return { code, output: server.output() };
   }
 
   it("stops with a failure when its workers cannot start (the port is taken)", async () => {
@@ -152,30 +145,13 @@ describe.skipIf(!serverUrl || !built || process.platform !== "linux")("npm start
 
   it("stops cleanly when the whole process group gets the signal (each worker receives it twice)", async () => {
     const port = await freePort();
-    let output = "";
-    child = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_DIST_DIR: DIST_DIR,
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: serverUrl,
-        WEB_CONCURRENCY: "2",
-        AUTH_SECRET: "start-workers-test-secret-0123456789abcdef",
-        MAILBOX: "0",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
-    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const pid = child.pid as number;
+    const server = startServer(port, serverUrl as string, { detached: true });
+    const pid = server.pid;
     await waitFor("the server", async () => ((await fetch(`http://127.0.0.1:${port}/status`)).status === 200 ? true : undefined));
     await waitFor("two workers", async () => (childrenOf(pid).length >= 2 ? true : undefined), 15_000);
-    const exited = new Promise<number | null>((resolve) => child?.on("exit", (code) => resolve(code)));
     process.kill(-pid, "SIGTERM"); // as Ctrl-C, `kill -- -<pgid>` or a service manager do
-    expect(await exited, output).toBe(0);
-    expect(output).not.toMatch(/was killed/);
+    expect(await server.exited, server.output()).toBe(0);
+    expect(server.output()).not.toMatch(/was killed/);
   }, 120_000);
 
   it("stops with a failure instead of serving when it cannot migrate its database", async () => {
