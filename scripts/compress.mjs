@@ -63,6 +63,8 @@ function addVary(res) {
   res.setHeader("vary", vary ? `${Array.isArray(vary) ? vary.join(", ") : vary}, Accept-Encoding` : "Accept-Encoding");
 }
 
+const isEmpty = (chunk) => chunk === undefined || chunk === null || chunk.length === 0;
+
 function toBuffer(chunk, encoding) {
   if (Buffer.isBuffer(chunk)) return chunk;
   if (typeof chunk === "string") return Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8");
@@ -189,7 +191,7 @@ export function compressResponses(req, res) {
     if (mode === "undecided") decide();
     if (mode === "pass") return original.write.apply(res, arguments);
     const cb = typeof encoding === "function" ? encoding : callback;
-    if (chunk === undefined || chunk === null || chunk.length === 0) {
+    if (isEmpty(chunk)) {
       if (cb) process.nextTick(cb);
       return true;
     }
@@ -208,14 +210,14 @@ export function compressResponses(req, res) {
     if (typeof chunk === "function") [chunk, encoding, callback] = [undefined, undefined, chunk];
     else if (typeof encoding === "function") [encoding, callback] = [undefined, encoding];
     if (mode === "undecided") {
-      if (chunk === undefined || chunk === null || chunk.length === 0) {
+      if (isEmpty(chunk)) {
         restore();
         return res.end(callback);
       }
       decide();
     }
     if (mode === "pass") return original.end.call(res, chunk, encoding, callback);
-    if (chunk !== undefined && chunk !== null && chunk.length > 0) res.write(chunk, encoding);
+    if (!isEmpty(chunk)) res.write(chunk, encoding);
     if (mode === "hold") return finishHeld(callback);
     gzip.once("end", () => original.end.call(res, callback));
     gzip.end();

@@ -182,12 +182,6 @@ export function filterLexemes(query: Pick<DirectoryQuery, "location" | "city" | 
   ].filter((l): l is string => Boolean(l));
 }
 
-/** The filter lexemes of a query as one tsquery; null without filters. */
-export function filterTsQuery(query: Pick<DirectoryQuery, "location" | "city" | "size">): string | null {
-  const lexemes = filterLexemes(query);
-  return lexemes.length > 0 ? lexemes.map(quoteLexeme).join(" & ") : null;
-}
-
 /**
  * How common lexemes are in partner_search.document, from the database's own statistics
  * (pg_stats, most common elements), read once every few minutes per process. Null until the
@@ -279,19 +273,19 @@ export interface DirectoryPage {
 /**
  * One GIN index on partner_search.document answers keywords and filters together; the listing
  * b-tree serves searches without keywords in rating order. Only the page of results shown joins
- * back to the wide profile rows. A keyword search is two statements (the typo lookup, then the
- * page with its count); a listing is one.
+ * back to the wide profile rows. A search is one statement, the page with its count; before it,
+ * the typo lookup for keywords and the lexeme statistics run when this process has not read them
+ * in the last five minutes.
  */
 export async function searchDirectory(db: DbOrTx, query: DirectoryQuery): Promise<DirectoryPage> {
   const resolved = await resolveKeywords(db, searchTerms(query.q));
   const keywords = keywordTsQuery(resolved);
-  const filterList = filterLexemes(query);
-  const filters = filterTsQuery(query);
-  const tsquery = [keywords, filters].filter(Boolean).join(" & ");
+  const filters = filterLexemes(query);
+  const tsquery = [keywords, ...filters.map(quoteLexeme)].filter(Boolean).join(" & ");
   const where = tsquery ? sql`where s.document @@ ${tsquery}::tsquery` : sql``;
   const offset = (query.page - 1) * PAGE_SIZE;
   const stats = tsquery ? await readLexemeStats(db) : null;
-  const bitmap = preferBitmap(estimateMatches(stats, resolved, filterList), stats?.rows);
+  const bitmap = preferBitmap(estimateMatches(stats, resolved, filters), stats?.rows);
   // `rating_tenths + 0` sorts the same but is not the listing index's order, so Postgres reads the
   // matches from the GIN index instead of walking the listing (see preferBitmap).
   const listingOrder = bitmap ? sql`(s.rating_tenths + 0) desc nulls last, s.name, s.profile_id` : sql`s.rating_tenths desc nulls last, s.name, s.profile_id`;
