@@ -15,6 +15,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "next-auth/adapters";
+import { COUNTRIES, SIZE_BANDS } from "./seed-data";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -164,6 +165,16 @@ export const partnerProfiles = pgTable(
 );
 
 /**
+ * The filter lexemes with a listing index of their own (see partnerSearch): every country/region of
+ * the catalog (`c:US`) and every size band (`s:50-249`). A country added to the catalog needs a
+ * migration for its index; searches in it are correct without one, only slower.
+ */
+export const LISTING_FILTERS: { lexeme: string; name: string }[] = [
+  ...COUNTRIES.map(({ code }) => ({ lexeme: `c:${code}`, name: `c_${code.toLowerCase()}` })),
+  ...SIZE_BANDS.map((band) => ({ lexeme: `s:${band}`, name: `s_${band.replace("+", "").replace("-", "_")}` })),
+];
+
+/**
  * What the directory search filters and ranks on, one narrow row per profile, kept in step by a
  * trigger on partner_profiles (migrations 0005 and 0007). `document` is the profile's weighted
  * search vector plus one lexeme per filter value (`c:US`, `t:seattle`, `s:50-249`), so a single
@@ -183,6 +194,12 @@ export const partnerSearch = pgTable(
   (t) => [
     index("partner_search_document_idx").using("gin", t.document),
     index("partner_search_listing_idx").on(sql`${t.ratingTenths} desc nulls last`, t.name, t.profileId),
+    // The same listing for each country and size band alone: a search in one walks only its rows.
+    ...LISTING_FILTERS.map(({ lexeme, name }) =>
+      index(`partner_search_listing_${name}_idx`)
+        .on(sql`${t.ratingTenths} desc nulls last`, t.name, t.profileId)
+        .where(sql.raw(`"document" @@ '''${lexeme}'''::tsquery`)),
+    ),
   ],
 );
 

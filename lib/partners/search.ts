@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows, type DbOrTx } from "@/db/client";
 import type { ProfileLocation } from "@/db/schema";
@@ -221,32 +221,56 @@ async function readLexemeStats(db: DbOrTx): Promise<LexemeStats | null> {
 }
 
 /**
- * The expected number of matches of keywords and filters; null without statistics. Filters are
- * taken as independent of each other and of the words. Keywords are not: partners offering "cloud"
- * often offer "migration" too, so several keywords count as the rarest of them (an upper bound,
- * which errs towards the walk: see preferBitmap).
+ * The expected number of matches of keywords and filters; null without statistics. Neither the
+ * keywords nor the filters are independent: partners offering "cloud" often offer "migration" too,
+ * and a city lies in one country. So, from the rarest up, each further keyword counts with half the
+ * weight of the one before (its frequency's square root, fourth root, …), a city stands in for its
+ * country, and the size band multiplies.
  */
 export function estimateMatches(stats: LexemeStats | null, keywords: TermOptions[], filters: string[]): number | null {
   if (!stats) return null;
   const p = (lexeme: string) => stats.frequency.get(lexeme) ?? stats.rare;
   const keyword = (options: TermOptions) => 1 - options.reduce((none, lexemes) => none * (1 - lexemes.reduce((all, lexeme) => all * p(lexeme), 1)), 1);
-  const words = keywords.length > 0 ? Math.min(...keywords.map(keyword)) : 1;
-  return filters.reduce((acc, lexeme) => acc * p(lexeme), words) * stats.rows;
+  const words = keywords
+    .map(keyword)
+    .sort((a, b) => a - b)
+    .reduce((acc, share, i) => acc * share ** (1 / 2 ** i), 1);
+  const city = filters.find((lexeme) => lexeme.startsWith("t:"));
+  const places = filters.filter((lexeme) => lexeme.startsWith("t:") || lexeme.startsWith("c:"));
+  const place = city ? Math.min(...places.map(p)) : places.reduce((acc, lexeme) => acc * p(lexeme), 1);
+  const others = filters.filter((lexeme) => !places.includes(lexeme)).reduce((acc, lexeme) => acc * p(lexeme), 1);
+  return words * place * others * stats.rows;
 }
 
 /**
- * Whether to find the best-rated candidates by reading all matches from the GIN index and sorting
- * them, rather than walking the listing index in rating order until enough match. The walk reads
- * rows / matches × MAX_RESULTS rows; the bitmap reads every match, each costing about 2.5 rows of the
- * walk (measured at 100,000 profiles). Postgres's own costing prefers the walk far too long (the table
- * is stored in listing order, so the walk looks sequential), which made searches with a thousand or
- * so matches read twenty thousand rows. Null: leave it to the planner.
+ * How a search finds its best-rated candidates.
+ * - `walk`: in rating order down a listing index until enough match. Every country and size band
+ *   has its own partial listing index (migration 0009), so a search in one walks only that
+ *   filter's rows (`via`, the rarer of its country and size); without either it walks them all.
+ * - `bitmap`: every match read from the GIN index, then sorted.
+ * - `planner`: no statistics to decide with; Postgres chooses.
  */
-export function preferBitmap(estimated: number | null, rows: number | undefined): boolean | null {
-  if (estimated === null || !rows) return null;
+export type CandidatePlan = { kind: "walk"; via: string | null } | { kind: "bitmap" } | { kind: "planner" };
+
+/**
+ * Chooses between the walk and the bitmap. The walk reads rows / matches × MAX_RESULTS rows of its
+ * index; the bitmap reads every match, each costing about 2.5 rows of the walk (measured at 100,000
+ * profiles). Postgres's own costing prefers the walk far too long (the table is stored in listing
+ * order, so the walk looks sequential) and does not see that a country's partial index holds only
+ * that country's rows, so the app decides whenever the table has statistics.
+ */
+export function planCandidates(stats: LexemeStats | null, keywords: TermOptions[], filters: string[]): CandidatePlan {
+  const estimated = estimateMatches(stats, keywords, filters);
+  if (!stats || estimated === null) return { kind: "planner" };
+  const p = (lexeme: string) => stats.frequency.get(lexeme) ?? stats.rare;
+  const via = filters.filter(hasListingIndex).sort((a, b) => p(a) - p(b))[0] ?? null;
+  const indexRows = via ? p(via) * stats.rows : stats.rows;
   const matches = Math.max(estimated, 1);
-  return 2.5 * matches < (rows / matches) * (MAX_RESULTS + 1);
+  return 2.5 * matches < (indexRows / matches) * (MAX_RESULTS + 1) ? { kind: "bitmap" } : { kind: "walk", via };
 }
+
+/** Country and size lexemes have partial listing indexes (every catalog country and band has one). */
+const hasListingIndex = (lexeme: string) => lexeme.startsWith("c:") || lexeme.startsWith("s:");
 
 export interface DirectoryResult {
   id: string;
@@ -277,20 +301,48 @@ export interface DirectoryPage {
  * the typo lookup for keywords and the lexeme statistics run when this process has not read them
  * in the last five minutes.
  */
-export async function searchDirectory(db: DbOrTx, query: DirectoryQuery): Promise<DirectoryPage> {
+export async function searchDirectory(
+  db: DbOrTx,
+  query: DirectoryQuery,
+  /** Tests and the bench compare the plans: `plan` overrides the choice. */
+  options: { plan?: "walk" | "bitmap" } = {},
+): Promise<DirectoryPage> {
   const resolved = await resolveKeywords(db, searchTerms(query.q));
   const keywords = keywordTsQuery(resolved);
   const filters = filterLexemes(query);
-  const tsquery = [keywords, ...filters.map(quoteLexeme)].filter(Boolean).join(" & ");
-  const where = tsquery ? sql`where s.document @@ ${tsquery}::tsquery` : sql``;
-  const offset = (query.page - 1) * PAGE_SIZE;
+  const parts = [keywords, ...filters.map(quoteLexeme)].filter((part): part is string => Boolean(part));
+  const tsquery = parts.join(" & ");
   const stats = tsquery ? await readLexemeStats(db) : null;
-  const bitmap = preferBitmap(estimateMatches(stats, resolved, filters), stats?.rows);
-  // `rating_tenths + 0` sorts the same but is not the listing index's order, so Postgres reads the
-  // matches from the GIN index instead of walking the listing (see preferBitmap).
-  const listingOrder = bitmap ? sql`(s.rating_tenths + 0) desc nulls last, s.name, s.profile_id` : sql`s.rating_tenths desc nulls last, s.name, s.profile_id`;
+  const chosen: CandidatePlan = tsquery ? planCandidates(stats, resolved, filters) : { kind: "walk", via: null };
+  const plan: CandidatePlan =
+    options.plan === "bitmap" && tsquery
+      ? { kind: "bitmap" }
+      : options.plan === "walk" && chosen.kind !== "walk"
+        ? { kind: "walk", via: filters.filter(hasListingIndex)[0] ?? null }
+        : chosen;
+  const match = (text: string) => sql`s.document @@ ${text}::tsquery`;
+  let where = sql``;
+  if (plan.kind === "bitmap") {
+    where = sql`where ${match(tsquery)}`;
+  } else if (plan.kind === "planner") {
+    // Each filter apart, so that Postgres can prove a partial listing index applies.
+    where = sql`where ${sql.join(parts.map(match), sql` and `)}`;
+  } else if (tsquery) {
+    // The walk: the clause of its partial index as the index's predicate reads, the rest as a function
+    // call, which no index serves, so that Postgres walks rather than reading matches from GIN.
+    const rest = parts.filter((part) => !plan.via || part !== quoteLexeme(plan.via)).join(" & ");
+    const clauses = [plan.via && match(quoteLexeme(plan.via)), rest && sql`ts_match_vq(s.document, ${rest}::tsquery)`].filter(
+      (clause): clause is SQL => Boolean(clause),
+    );
+    where = sql`where ${sql.join(clauses, sql` and `)}`;
+  }
+  const offset = (query.page - 1) * PAGE_SIZE;
+  // `rating_tenths + 0` sorts the same but is not a listing index's order, so Postgres reads the
+  // matches from the GIN index instead of walking a listing.
+  const listingOrder =
+    plan.kind === "bitmap" ? sql`(s.rating_tenths + 0) desc nulls last, s.name, s.profile_id` : sql`s.rating_tenths desc nulls last, s.name, s.profile_id`;
   const countMatches =
-    tsquery && bitmap === false
+    tsquery && plan.kind === "walk"
       ? sql`select count(*)::int from (select 1 from partner_search s ${where} order by ${listingOrder} limit ${MAX_RESULTS + 1}) m`
       : sql`select count(*)::int from (select 1 from partner_search s ${where} limit ${MAX_RESULTS + 1}) m`;
 

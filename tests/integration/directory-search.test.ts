@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { queryRows, type Db } from "@/db/client";
+import { LISTING_FILTERS } from "@/db/schema";
 import { insertPartners, seedDatabase } from "@/db/seed";
 import { generatePartners } from "@/db/seed-data";
 import {
@@ -9,7 +10,7 @@ import {
   MAX_RESULTS,
   PAGE_SIZE,
   parseDirectoryQuery,
-  preferBitmap,
+  planCandidates,
   refreshSearchVocabulary,
   searchDirectory,
 } from "@/lib/partners/search";
@@ -147,7 +148,7 @@ describe("broad searches", () => {
 });
 
 describe("how a search finds its candidates", () => {
-  it("returns the same pages whether it walks the listing or reads every match from the GIN index", async () => {
+  it("returns the same pages whether it walks a listing or reads every match from the GIN index", async () => {
     const db = await resetDatabase();
     await seedDatabase(db, { partnerCount: MAX_RESULTS + 100 });
     const queries = [
@@ -159,30 +160,79 @@ describe("how a search finds its candidates", () => {
       { location: "US", city: "Seattle", page: "2" },
       { size: "10000+", q: "teams voice" },
       { size: "250-999", page: "3" },
-    ];
-    const run = async () => {
+    ].map(parseDirectoryQuery);
+    const run = async (plan?: "walk" | "bitmap") => {
       clearSearchTermCache();
-      return Promise.all(queries.map((q) => searchDirectory(db, parseDirectoryQuery(q))));
+      return Promise.all(queries.map((q) => searchDirectory(db, q, { plan })));
     };
-    // Without statistics the planner chooses; once the table is analyzed, small result sets are read as a bitmap.
+    // Without statistics the planner chooses; once the table is analyzed, the app does.
     const planner = await run();
     await db.execute(sql`analyze partner_search`);
-    const estimated = await run();
-    expect(estimated).toEqual(planner);
+    expect(await run()).toEqual(planner);
+    expect(await run("walk")).toEqual(planner);
+    expect(await run("bitmap")).toEqual(planner);
     expect(planner.some((page) => page.total > 0 && !page.capped)).toBe(true);
   });
 
-  it("reads every match when few are expected, and walks the listing when many are", () => {
-    const stats = { rows: 100_000, frequency: new Map([["c:US", 0.24], ["c:FR", 0.046], ["secur", 0.3], ["train", 0.2], ["cloud", 0.29], ["migrat", 0.31]]), rare: 0.0001 };
+  it("has a listing index for every country/region and size band, which a walk in one of them uses", async () => {
+    const db = await resetDatabase();
+    await seedDatabase(db, { partnerCount: 50 });
+    const indexes = await queryRows<{ indexname: string; indexdef: string }>(
+      db,
+      sql`select indexname, indexdef from pg_indexes where tablename = 'partner_search' and indexname like 'partner_search_listing_%'`,
+    );
+    const definitions = new Map(indexes.map((i) => [i.indexname, i.indexdef]));
+    for (const { lexeme, name } of LISTING_FILTERS) {
+      expect(definitions.get(`partner_search_listing_${name}_idx`), lexeme).toContain(`'${lexeme}'`);
+    }
+    // The filter arrives as a bound parameter: Postgres must still see that the partial index applies.
+    const plan = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      await tx.execute(sql`set local enable_bitmapscan = off`);
+      const rows = await queryRows<{ "QUERY PLAN": string }>(
+        tx,
+        sql`explain select s.profile_id from partner_search s
+            where s.document @@ ${"'c:DE'"}::tsquery and ts_match_vq(s.document, ${"'secur'"}::tsquery)
+            order by s.rating_tenths desc nulls last, s.name, s.profile_id limit 201`,
+      );
+      return rows.map((row) => row["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain("partner_search_listing_c_de_idx");
+  });
+
+  it("reads every match when few are expected, and walks a listing when many are", () => {
+    const frequency = new Map([
+      ["c:US", 0.24],
+      ["c:FR", 0.046],
+      ["t:boston", 0.04],
+      ["s:50-249", 0.45],
+      ["secur", 0.3],
+      ["train", 0.2],
+      ["cloud", 0.29],
+      ["migrat", 0.31],
+      ["manufactur", 0.22],
+    ]);
+    const stats = { rows: 100_000, frequency, rare: 0.0001 };
     const matches = (keywords: string[][][], filters: string[]) => estimateMatches(stats, keywords, filters) as number;
     expect(matches([[["secur"]]], ["c:US"])).toBeCloseTo(7200);
-    // Keywords are correlated: two count as the rarer of them.
-    expect(matches([[["cloud"]], [["migrat"]]], ["c:US"])).toBeCloseTo(0.29 * 0.24 * 100_000);
+    // Each further keyword counts with half the weight of the one before, the rarest first.
+    expect(matches([[["cloud"]], [["migrat"]]], ["c:US"])).toBeCloseTo(0.29 * Math.sqrt(0.31) * 0.24 * 100_000);
+    expect(matches([[["cloud"]], [["migrat"]], [["manufactur"]]], [])).toBeCloseTo(0.22 * Math.sqrt(0.29) * 0.31 ** 0.25 * 100_000);
+    // A city stands in for its country; a size band multiplies.
+    expect(matches([], ["c:US", "t:boston", "s:50-249"])).toBeCloseTo(0.04 * 0.45 * 100_000);
     // An alternative adds its share; an unknown lexeme counts as rare.
     expect(matches([[["train"], ["trainn"]]], ["c:FR"])).toBeCloseTo((1 - 0.8 * 0.9999) * 0.046 * 100_000);
-    expect(preferBitmap(matches([[["train"], ["trainn"]]], ["c:FR"]), stats.rows)).toBe(true);
-    expect(preferBitmap(matches([[["secur"]]], ["c:US"]), stats.rows)).toBe(false);
-    expect(preferBitmap(null, stats.rows)).toBeNull();
     expect(estimateMatches(null, [], ["c:US"])).toBeNull();
+
+    const plan = (keywords: string[][][], filters: string[]) => planCandidates(stats, keywords, filters);
+    // Many matches: walk the rarer filter's listing.
+    expect(plan([[["secur"]]], ["c:US", "s:50-249"])).toEqual({ kind: "walk", via: "c:US" });
+    expect(plan([[["secur"]]], [])).toEqual({ kind: "walk", via: null });
+    // A city has no listing of its own: its country's is walked.
+    expect(plan([], ["c:US", "t:boston"])).toEqual({ kind: "walk", via: "c:US" });
+    // Few: read them all.
+    expect(plan([[["train"], ["trainn"]]], ["c:FR", "s:50-249"])).toEqual({ kind: "bitmap" });
+    expect(plan([[["zebrafish"]]], ["c:US"])).toEqual({ kind: "bitmap" });
+    expect(planCandidates(null, [[["secur"]]], ["c:US"])).toEqual({ kind: "planner" });
   });
 });
