@@ -347,20 +347,31 @@ export async function searchDirectory(
       : sql`select count(*)::int from (select 1 from partner_search s ${where} limit ${MAX_RESULTS + 1}) m`;
 
   // With keywords, the best-rated MAX_RESULTS + 1 matches are the candidates: they are counted
-  // (which also says whether there are more) and ranked by relevance. Without keywords the order
-  // is the listing index's own: the page is read straight from it, and counted in the same statement.
-  const hits = keywords
-    ? sql`select c.profile_id, ts_rank(d.document, ${keywords}::tsquery) as rank, c.rating_tenths, c.name,
-            count(*) over ()::int as found
-          from (
-            select s.ctid as row_id, s.profile_id, s.rating_tenths, s.name
+  // (which also says whether there are more) and ranked by relevance. A walk ranks them as it finds
+  // them; the bitmap sorts every match first, so it sorts them without their documents and fetches
+  // the candidates' documents again by row id to rank them.
+  const candidates =
+    plan.kind === "bitmap"
+      ? sql`select c.profile_id, ts_rank(d.document, ${keywords}::tsquery) as rank, c.rating_tenths, c.name
+            from (
+              select s.ctid as row_id, s.profile_id, s.rating_tenths, s.name
+              from partner_search s
+              ${where}
+              order by ${listingOrder}
+              limit ${MAX_RESULTS + 1}
+            ) c
+            join partner_search d on d.ctid = c.row_id`
+      : sql`select s.profile_id, ts_rank(s.document, ${keywords}::tsquery) as rank, s.rating_tenths, s.name
             from partner_search s
             ${where}
             order by ${listingOrder}
-            limit ${MAX_RESULTS + 1}
-          ) c
-          join partner_search d on d.ctid = c.row_id
-          order by rank desc, c.rating_tenths desc nulls last, c.name, c.profile_id
+            limit ${MAX_RESULTS + 1}`;
+  // Without keywords the order is the listing index's own: the page is read straight from it, and
+  // counted in the same statement.
+  const hits = keywords
+    ? sql`select c.profile_id, c.rank, c.rating_tenths, c.name, count(*) over ()::int as found
+          from (${candidates}) c
+          order by c.rank desc, c.rating_tenths desc nulls last, c.name, c.profile_id
           limit ${PAGE_SIZE} offset ${offset}`
     : sql`select s.profile_id, 0::real as rank, s.rating_tenths, s.name, (${countMatches}) as found
           from partner_search s
