@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { SQL } from "drizzle-orm";
@@ -138,5 +139,28 @@ export async function closeDb(): Promise<void> {
 /** Rows of a raw SQL query; every driver here returns them as `.rows`. */
 export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/** The parts of a drizzle database (or transaction) that run a query under a statement name. */
+interface NamedQuerySession {
+  session: {
+    dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
+    prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: boolean): { execute(): Promise<unknown> };
+  };
+}
+
+/**
+ * Rows of a raw SQL query that runs again and again with the same text: the Postgres drivers send it
+ * as a named prepared statement, so each connection parses it once, and after five runs Postgres
+ * keeps one plan for it when that plan costs no more than planning each run would. The name is the
+ * text's hash. Only for statements whose text comes from a small set (their values are parameters):
+ * every distinct text stays prepared on each connection. PGlite runs it like queryRows.
+ */
+export async function queryNamedRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const { session } = db as unknown as NamedQuerySession;
+  const compiled = session.dialect.sqlToQuery(query);
+  const name = `s_${createHash("sha256").update(compiled.sql).digest("base64url").slice(0, 24)}`;
+  const result = (await session.prepareQuery(compiled, undefined, name, false).execute()) as { rows: T[] };
   return result.rows;
 }

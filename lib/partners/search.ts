@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { queryRows, type DbOrTx } from "@/db/client";
+import { queryNamedRows, queryRows, type DbOrTx } from "@/db/client";
 import type { ProfileLocation } from "@/db/schema";
 import { isCountryCode, isSizeBand } from "./catalog";
 
@@ -14,6 +14,8 @@ export const PAGE_SIZE = 10;
  */
 export const MAX_RESULTS = 200;
 export const MAX_SELECTED = 10;
+/** Pages of results whose statements stay prepared (see searchDirectory). */
+const NAMED_PAGES = 5;
 const MAX_TERMS = 8;
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,119}$/);
@@ -272,6 +274,13 @@ export function planCandidates(stats: LexemeStats | null, keywords: TermOptions[
 /** Country and size lexemes have partial listing indexes (every catalog country and band has one). */
 const hasListingIndex = (lexeme: string) => lexeme.startsWith("c:") || lexeme.startsWith("s:");
 
+/** The tsquery constant of a partial listing index's predicate, as SQL: `'''c:US'''::tsquery`. */
+export function listingPredicate(lexeme: string): string {
+  // Country codes and size bands only, both validated by the query schema: nothing here needs escaping.
+  if (!/^[cs]:[A-Za-z0-9+-]+$/.test(lexeme)) throw new Error(`not a listing filter: ${lexeme}`);
+  return `'''${lexeme}'''::tsquery`;
+}
+
 export interface DirectoryResult {
   id: string;
   organizationId: string;
@@ -328,23 +337,30 @@ export async function searchDirectory(
     // Each filter apart, so that Postgres can prove a partial listing index applies.
     where = sql`where ${sql.join(parts.map(match), sql` and `)}`;
   } else if (tsquery) {
-    // The walk: the clause of its partial index as the index's predicate reads, the rest as a function
-    // call, which no index serves, so that Postgres walks rather than reading matches from GIN.
+    // The walk: the clause of its partial index written as the index's predicate reads (a constant, so
+    // that a statement's reused plan still uses it), the rest as a function call, which no index
+    // serves, so that Postgres walks rather than reading matches from GIN.
     const rest = parts.filter((part) => !plan.via || part !== quoteLexeme(plan.via)).join(" & ");
-    const clauses = [plan.via && match(quoteLexeme(plan.via)), rest && sql`ts_match_vq(s.document, ${rest}::tsquery)`].filter(
+    const clauses = [plan.via && sql`s.document @@ ${sql.raw(listingPredicate(plan.via))}`, rest && sql`ts_match_vq(s.document, ${rest}::tsquery)`].filter(
       (clause): clause is SQL => Boolean(clause),
     );
     where = sql`where ${sql.join(clauses, sql` and `)}`;
   }
-  const offset = (query.page - 1) * PAGE_SIZE;
+  // The statement's text depends only on the search's shape and page (its words are parameters), so
+  // it runs as a named statement that Postgres parses once per connection and can plan once: the
+  // shape already decides how candidates are found. Limits and offset are numbers in the text
+  // (the page is a validated integer), so that such a plan fits every search of its shape and page.
+  const CANDIDATES = sql.raw(String(MAX_RESULTS + 1));
+  const PAGE = sql.raw(String(PAGE_SIZE));
+  const offset = sql.raw(String((query.page - 1) * PAGE_SIZE));
   // `rating_tenths + 0` sorts the same but is not a listing index's order, so Postgres reads the
   // matches from the GIN index instead of walking a listing.
   const listingOrder =
     plan.kind === "bitmap" ? sql`(s.rating_tenths + 0) desc nulls last, s.name, s.profile_id` : sql`s.rating_tenths desc nulls last, s.name, s.profile_id`;
   const countMatches =
     tsquery && plan.kind === "walk"
-      ? sql`select count(*)::int from (select 1 from partner_search s ${where} order by ${listingOrder} limit ${MAX_RESULTS + 1}) m`
-      : sql`select count(*)::int from (select 1 from partner_search s ${where} limit ${MAX_RESULTS + 1}) m`;
+      ? sql`select count(*)::int from (select 1 from partner_search s ${where} order by ${listingOrder} limit ${CANDIDATES}) m`
+      : sql`select count(*)::int from (select 1 from partner_search s ${where} limit ${CANDIDATES}) m`;
 
   // With keywords, the best-rated MAX_RESULTS + 1 matches are the candidates: they are counted
   // (which also says whether there are more) and ranked by relevance. A walk ranks them as it finds
@@ -358,27 +374,29 @@ export async function searchDirectory(
               from partner_search s
               ${where}
               order by ${listingOrder}
-              limit ${MAX_RESULTS + 1}
+              limit ${CANDIDATES}
             ) c
             join partner_search d on d.ctid = c.row_id`
       : sql`select s.profile_id, ts_rank(s.document, ${keywords}::tsquery) as rank, s.rating_tenths, s.name
             from partner_search s
             ${where}
             order by ${listingOrder}
-            limit ${MAX_RESULTS + 1}`;
+            limit ${CANDIDATES}`;
   // Without keywords the order is the listing index's own: the page is read straight from it, and
   // counted in the same statement.
   const hits = keywords
     ? sql`select c.profile_id, c.rank, c.rating_tenths, c.name, count(*) over ()::int as found
           from (${candidates}) c
           order by c.rank desc, c.rating_tenths desc nulls last, c.name, c.profile_id
-          limit ${PAGE_SIZE} offset ${offset}`
+          limit ${PAGE} offset ${offset}`
     : sql`select s.profile_id, 0::real as rank, s.rating_tenths, s.name, (${countMatches}) as found
           from partner_search s
           ${where}
           order by ${listingOrder}
-          limit ${PAGE_SIZE} offset ${offset}`;
-  const rows = await queryRows<{
+          limit ${PAGE} offset ${offset}`;
+  // Deep pages are rare: they run unnamed rather than keep a statement each on every connection.
+  const run = query.page <= NAMED_PAGES ? queryNamedRows : queryRows;
+  const rows = await run<{
     id: string;
     organization_id: string;
     slug: string;

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { queryRows, type Db } from "@/db/client";
+import { getConnection, queryNamedRows, queryRows, type Db } from "@/db/client";
 import { LISTING_FILTERS } from "@/db/schema";
 import { insertPartners, seedDatabase } from "@/db/seed";
 import { generatePartners } from "@/db/seed-data";
@@ -198,6 +198,26 @@ describe("how a search finds its candidates", () => {
       return rows.map((row) => row["QUERY PLAN"]).join("\n");
     });
     expect(plan).toContain("partner_search_listing_c_de_idx");
+  });
+
+  it("runs as a statement each connection keeps prepared, with the same pages", async () => {
+    const db = await resetDatabase();
+    await seedDatabase(db, { partnerCount: 60 });
+    const query = parseDirectoryQuery({ location: "US", q: "security" });
+    const first = await searchDirectory(db, query);
+    for (let i = 0; i < 7; i++) expect(await searchDirectory(db, query)).toEqual(first);
+    // A deeper page runs unnamed and still agrees with the walk.
+    const deep = parseDirectoryQuery({ page: "6" });
+    expect(await searchDirectory(db, deep)).toEqual(await searchDirectory(db, deep, { plan: "walk" }));
+
+    const prepared = await db.transaction(async (tx) => {
+      const rows = await queryNamedRows<{ n: number }>(tx, sql`select ${41}::int + 1 as n`);
+      const statements = await queryRows<{ statement: string }>(tx, sql`select statement from pg_prepared_statements`);
+      return { rows, statements: statements.map((s) => s.statement) };
+    });
+    expect(prepared.rows).toEqual([{ n: 42 }]);
+    // PGlite has no named statements; on a Postgres server the statement stays prepared on its connection.
+    if ((await getConnection()).driver !== "pglite") expect(prepared.statements).toContain("select $1::int + 1 as n");
   });
 
   it("reads every match when few are expected, and walks a listing when many are", () => {

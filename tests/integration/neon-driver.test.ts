@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, queryRows } from "@/db/client";
+import { connect, queryNamedRows, queryRows } from "@/db/client";
 import { migrateDatabase } from "@/db/migrator";
 import { organizations } from "@/db/schema";
 import { startWsRelay } from "../support/ws-relay";
@@ -45,6 +45,8 @@ describe.skipIf(!serverUrl)("Neon driver through a WebSocket relay", () => {
       expect(found?.name).toBe("Relay Test");
       const [version] = await queryRows<{ ok: number }>(connection.db, sql`select 1 as ok`);
       expect(version?.ok).toBe(1);
+      // Named statements (the directory search's) work through the relay too, run after run.
+      for (let i = 0; i < 3; i++) expect(await queryNamedRows<{ n: number }>(connection.db, sql`select ${i}::int as n`)).toEqual([{ n: i }]);
       await expect(
         connection.db.transaction(async (tx) => {
           await tx.insert(organizations).values({ kind: "customer", name: "Rolled back", domain: "rollback.example" });
