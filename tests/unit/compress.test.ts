@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import http, { type IncomingHttpHeaders, type RequestListener } from "node:http";
 import net, { type AddressInfo } from "node:net";
-import { gunzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { acceptsGzip, BUFFER_LIMIT, clearCompressionCache, compressResponses, HOLD_MS } from "../../scripts/compress.mjs";
+import { acceptsGzip, BUFFER_LIMIT, clearCompressionCache, compressResponses, DYNAMIC_LEVEL, HOLD_MS, IMMUTABLE_LEVEL } from "../../scripts/compress.mjs";
 
 const servers: http.Server[] = [];
 
@@ -250,5 +250,20 @@ describe("compressResponses", () => {
     }
     expect(served).toBe(4);
     expect(bodies).toEqual([versions[0], versions[1], versions[0], versions[1]]);
+  });
+
+  it("compresses pages at the fast level and immutable files, once, at the best", async () => {
+    // Text that compresses differently at the two levels.
+    const text = Array.from({ length: 3000 }, (_, i) => `<li data-i="${(i * 7919) % 1013}">Partner ${(i * 104729) % 997}</li>`).join("");
+    const url = await serve((req, res) => {
+      res.setHeader("content-type", "text/html");
+      if (req.url === "/static") res.setHeader("cache-control", "public, max-age=31536000, immutable");
+      res.end(text);
+    });
+    const fast = gzipSync(text, { level: DYNAMIC_LEVEL });
+    const best = gzipSync(text, { level: IMMUTABLE_LEVEL });
+    expect(best.length).toBeLessThan(fast.length);
+    expect((await get(`${url}/page`)).body.length).toBe(fast.length);
+    expect((await get(`${url}/static`)).body.length).toBe(best.length);
   });
 });
