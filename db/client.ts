@@ -155,10 +155,12 @@ interface NamedQuerySession {
  * as a named prepared statement, so each connection parses it once, and after five runs Postgres
  * keeps one plan for it when that plan costs no more than planning each run would. The name is the
  * text's hash. Only for statements whose text comes from a small set (their values are parameters):
- * every distinct text stays prepared on each connection. PGlite runs it like queryRows.
+ * every distinct text stays prepared on each connection. PGlite runs it like queryRows, and so does
+ * a database object without a drizzle session (the bench's recording wrapper).
  */
 export async function queryNamedRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const { session } = db as unknown as NamedQuerySession;
+  const { session } = db as unknown as Partial<NamedQuerySession>;
+  if (!session?.prepareQuery) return queryRows(db, query);
   const compiled = session.dialect.sqlToQuery(query);
   const name = `s_${createHash("sha256").update(compiled.sql).digest("base64url").slice(0, 24)}`;
   const result = (await session.prepareQuery(compiled, undefined, name, false).execute()) as { rows: T[] };

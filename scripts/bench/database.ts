@@ -184,6 +184,8 @@ function recording(db: Db, statements: SQL[]): Db {
           return target.execute(query);
         };
       }
+      // Without a session, queryNamedRows runs its statement through execute, so it is recorded too.
+      if (property === "session") return undefined;
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
