@@ -305,10 +305,10 @@ export interface DirectoryPage {
 
 /**
  * One GIN index on partner_search.document answers keywords and filters together; the listing
- * b-tree serves searches without keywords in rating order. Only the page of results shown joins
- * back to the wide profile rows. A search is one statement, the page with its count; before it,
- * the typo lookup for keywords and the lexeme statistics run when this process has not read them
- * in the last five minutes.
+ * b-trees (the whole directory's, and one per country and size band) give matches in rating order
+ * (see planCandidates). Only the page of results shown joins back to the wide profile rows. A
+ * search is one statement, the page with its count; before it, the typo lookup for keywords and the
+ * lexeme statistics run when this process has not read them in the last five minutes.
  */
 export async function searchDirectory(
   db: DbOrTx,
