@@ -49,7 +49,7 @@ export function Field({ label, name, id, hint, error, required = false, classNam
   };
 
   return (
-    <div className={cn("grid gap-1.5", className)}>
+    <div className={cn("grid content-start gap-1.5", className)}>
       <Label htmlFor={controlId}>
         {label}
         {required ? null : <span className="font-normal text-gray-600"> (optional)</span>}
