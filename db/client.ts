@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { SQL } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { is, type SQL } from "drizzle-orm";
+import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -151,18 +151,42 @@ interface NamedQuerySession {
 }
 
 /**
+ * Statements Postgres refused to run again because a migration changed the type of a column they
+ * return ("cached plan must not change result type"): this process runs them unnamed from then on.
+ */
+const unpreparable = new Set<string>();
+
+function changedResultType(error: unknown): boolean {
+  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === "0A000" && typeof e.message === "string" && e.message.includes("must not change result type")) return true;
+  }
+  return false;
+}
+
+/**
  * Rows of a raw SQL query that runs again and again with the same text: the Postgres drivers send it
  * as a named prepared statement, so each connection parses it once, and after five runs Postgres
  * keeps one plan for it when that plan costs no more than planning each run would. The name is the
  * text's hash. Only for statements whose text comes from a small set (their values are parameters):
- * every distinct text stays prepared on each connection. PGlite runs it like queryRows, and so does
- * a database object without a drizzle session (the bench's recording wrapper).
+ * every distinct text stays prepared on each connection. It runs like queryRows on PGlite (which
+ * has no named statements), on a database object without a drizzle session (the bench's recording
+ * wrapper), and everywhere with DATABASE_PREPARED_STATEMENTS=0 (a connection pooler in transaction
+ * mode that cannot keep named statements).
  */
 export async function queryNamedRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const { session } = db as unknown as Partial<NamedQuerySession>;
-  if (!session?.prepareQuery) return queryRows(db, query);
+  if (!session?.prepareQuery || process.env.DATABASE_PREPARED_STATEMENTS === "0") return queryRows(db, query);
   const compiled = session.dialect.sqlToQuery(query);
   const name = `s_${createHash("sha256").update(compiled.sql).digest("base64url").slice(0, 24)}`;
-  const result = (await session.prepareQuery(compiled, undefined, name, false).execute()) as { rows: T[] };
-  return result.rows;
+  if (unpreparable.has(name)) return queryRows(db, query);
+  try {
+    const result = (await session.prepareQuery(compiled, undefined, name, false).execute()) as { rows: T[] };
+    return result.rows;
+  } catch (error) {
+    // Servers that started before such a migration keep serving: outside a transaction (which the
+    // error has already aborted) the query runs again, unnamed.
+    if (!changedResultType(error) || is(db, PgTransaction)) throw error;
+    unpreparable.add(name);
+    return queryRows(db, query);
+  }
 }

@@ -346,13 +346,16 @@ export async function searchDirectory(
     );
     where = sql`where ${sql.join(clauses, sql` and `)}`;
   }
-  // The statement's text depends only on the search's shape and page (its words are parameters), so
-  // it runs as a named statement that Postgres parses once per connection and can plan once: the
-  // shape already decides how candidates are found. Limits and offset are numbers in the text
-  // (the page is a validated integer), so that such a plan fits every search of its shape and page.
+  // The statement's text depends only on the search's shape (its words are parameters), so it runs
+  // as a named statement that Postgres parses once per connection and can plan once: the shape
+  // already decides how candidates are found. The limits are numbers in the text, so that such a
+  // plan fits every search of its shape. With keywords the offset only pages through the 201 ranked
+  // candidates and is a parameter; without, it decides how far the listing is read, so it is a
+  // number in the text too (a validated integer) and only first pages are named (see `run`).
   const CANDIDATES = sql.raw(String(MAX_RESULTS + 1));
   const PAGE = sql.raw(String(PAGE_SIZE));
-  const offset = sql.raw(String((query.page - 1) * PAGE_SIZE));
+  const skipped = (query.page - 1) * PAGE_SIZE;
+  const offset = keywords ? sql`${skipped}` : sql.raw(String(skipped));
   // `rating_tenths + 0` sorts the same but is not a listing index's order, so Postgres reads the
   // matches from the GIN index instead of walking a listing.
   const listingOrder =
@@ -394,9 +397,14 @@ export async function searchDirectory(
           ${where}
           order by ${listingOrder}
           limit ${PAGE} offset ${offset}`;
-  // Deep pages are rare: they run unnamed rather than keep a statement each on every connection.
-  const run = query.page <= NAMED_PAGES ? queryNamedRows : queryRows;
-  const rows = await run<{
+  // Named: keyword searches on their first pages, and first pages without keywords. Deeper pages
+  // run unnamed rather than keep a statement each on every connection, and so do searches before
+  // the table has statistics (`planner`: only a plan made with the filter values at hand can use a
+  // country's listing, and such a plan is not kept).
+  const named = plan.kind !== "planner" && (keywords ? query.page <= NAMED_PAGES : query.page === 1);
+  const run = named ? queryNamedRows : queryRows;
+  // Past the cap there is nothing to show (a listing without keywords could be read further): only count.
+  const rows = skipped >= MAX_RESULTS ? [] : await run<{
     id: string;
     organization_id: string;
     slug: string;

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
-import { getConnection, queryNamedRows, queryRows, type Db } from "@/db/client";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { connect, getConnection, queryNamedRows, queryRows, type Db } from "@/db/client";
 import { LISTING_FILTERS } from "@/db/schema";
 import { insertPartners, seedDatabase } from "@/db/seed";
 import { generatePartners } from "@/db/seed-data";
@@ -141,6 +141,9 @@ describe("broad searches", () => {
     expect(last.results).toHaveLength(PAGE_SIZE);
     const first = all.results[0]!;
     expect(first.rating).toBe(Math.max(...last.results.map((r) => r.rating ?? 0), first.rating ?? 0));
+    // Past the cap there is nothing more, even where the listing goes on.
+    const past = await searchDirectory(db, parseDirectoryQuery({ page: String(MAX_RESULTS / PAGE_SIZE + 1) }));
+    expect(past).toMatchObject({ total: MAX_RESULTS, capped: true, results: [] });
     const narrow = await searchDirectory(db, parseDirectoryQuery({ location: "DE", q: "migration" }));
     expect(narrow.capped).toBe(false);
     expect(narrow.total).toBeGreaterThan(0);
@@ -218,6 +221,38 @@ describe("how a search finds its candidates", () => {
     expect(prepared.rows).toEqual([{ n: 42 }]);
     // PGlite has no named statements; on a Postgres server the statement stays prepared on its connection.
     if ((await getConnection()).driver !== "pglite") expect(prepared.statements).toContain("select $1::int + 1 as n");
+
+    // Behind a pooler that cannot keep them, named statements are switched off.
+    vi.stubEnv("DATABASE_PREPARED_STATEMENTS", "0");
+    try {
+      const unnamed = await db.transaction(async (tx) => {
+        await queryNamedRows(tx, sql`select ${1}::int + 2 as n`);
+        return queryRows<{ statement: string }>(tx, sql`select statement from pg_prepared_statements`);
+      });
+      expect(unnamed.map((s) => s.statement)).not.toContain("select $1::int + 2 as n");
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)("keeps answering when a migration changes the type of a column a prepared statement returns", async () => {
+    // One connection, so that the statement is prepared where it runs again.
+    const connection = await connect({ ...process.env, DATABASE_POOL_MAX: "1" });
+    try {
+      const { db: one } = connection;
+      await one.execute(sql`drop table if exists prepared_probe`);
+      await one.execute(sql`create table prepared_probe (id int primary key, score int not null)`);
+      await one.execute(sql`insert into prepared_probe values (1, 7)`);
+      const read = () => queryNamedRows<{ id: number; score: unknown }>(one, sql`select id, score from prepared_probe where id = ${1}`);
+      expect(await read()).toEqual([{ id: 1, score: 7 }]);
+      await one.execute(sql`alter table prepared_probe alter column score type text`);
+      // Postgres refuses the prepared statement now ("cached plan must not change result type"): it runs unnamed.
+      expect(await read()).toEqual([{ id: 1, score: "7" }]);
+      expect(await read()).toEqual([{ id: 1, score: "7" }]);
+      await one.execute(sql`drop table prepared_probe`);
+    } finally {
+      await connection.close();
+    }
   });
 
   it("reads every match when few are expected, and walks a listing when many are", () => {
