@@ -9,7 +9,7 @@ const items = [
 
 export default function AdminLayout({ children }: { children: React.ReactNode }) {
   return (
-    <AreaShell title="Admin center" navLabel="Admin center" items={items}>
+    <AreaShell kind="customer" title="Admin center" navLabel="Admin center" items={items}>
       <AgreementBanner />
       {children}
     </AreaShell>

@@ -9,7 +9,7 @@ const items = [
 
 export default function PartnerLayout({ children }: { children: React.ReactNode }) {
   return (
-    <AreaShell title="Partner portal" navLabel="Partner portal" items={items}>
+    <AreaShell kind="partner" title="Partner portal" navLabel="Partner portal" items={items}>
       {children}
     </AreaShell>
   );

@@ -1,6 +1,28 @@
+import { getActor } from "@/lib/authz";
 import { AreaNav, type AreaNavItem } from "./area-nav";
 
-export function AreaShell({ title, navLabel, items, children }: { title: string; navLabel: string; items: AreaNavItem[]; children: React.ReactNode }) {
+/**
+ * An area (Admin center, Partner portal) with its menu, for members of such an organization. Anyone
+ * else sees the page alone (it tells them they have no access, or sends them to sign in): a menu of
+ * pages they cannot open would only mislead.
+ */
+export async function AreaShell({
+  kind,
+  title,
+  navLabel,
+  items,
+  children,
+}: {
+  kind: "customer" | "partner";
+  title: string;
+  navLabel: string;
+  items: AreaNavItem[];
+  children: React.ReactNode;
+}) {
+  const actor = await getActor();
+  if (!actor?.memberships.some((m) => m.kind === kind)) {
+    return <div className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">{children}</div>;
+  }
   return (
     <div className="mx-auto grid w-full max-w-6xl flex-1 gap-8 px-4 py-8 md:grid-cols-[14rem_1fr]">
       <aside>

@@ -21,10 +21,21 @@ test("a new visitor signs in by magic link from the mailbox and lands in the adm
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fadmin/);
 });
 
-test("a partner agent lands in the partner portal", async ({ page }) => {
+test("a partner agent lands in the partner portal, and the Admin center is not theirs", async ({ page }) => {
   await signInAs(page, "agent@fabrikam.example");
   await expect(page).toHaveURL(/\/partner$/);
   await expect(page.getByRole("heading", { level: 1, name: "Fabrikam Partners" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Partner portal" })).toBeVisible();
+  // A customer area shows no menu of pages a partner agent cannot open.
+  await page.goto("/admin/settings/partner-relationships");
+  await expect(page.getByRole("navigation", { name: "Admin center" })).toHaveCount(0);
+});
+
+test("a customer admin who opens the partner portal is told it is for partner agents, without its menu", async ({ page }) => {
+  await signInAs(page, "admin@contoso.example", "/signin?callbackUrl=%2Fpartner%2Frequests");
+  await expect(page).toHaveURL(/\/partner\/requests$/);
+  await expect(page.getByText("Only agents of a partner organization can read its customer requests.")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Partner portal" })).toHaveCount(0);
 });
 
 test("a bad email address gets a field error and no email", async ({ page }) => {
