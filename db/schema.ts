@@ -175,6 +175,16 @@ export const LISTING_FILTERS: { lexeme: string; name: string }[] = [
 ];
 
 /**
+ * The tsquery constant of a listing index's predicate, as SQL (`'''c:US'''::tsquery`): the index
+ * definitions and the search's walk write it alike, so that Postgres sees the index applies.
+ */
+export function listingPredicate(lexeme: string): string {
+  // Country codes and size bands only, both validated by the query schema: nothing here needs escaping.
+  if (!/^[cs]:[A-Za-z0-9+-]+$/.test(lexeme)) throw new Error(`not a listing filter: ${lexeme}`);
+  return `'''${lexeme}'''::tsquery`;
+}
+
+/**
  * What the directory search filters and ranks on, one narrow row per profile, kept in step by a
  * trigger on partner_profiles (migrations 0005 and 0007). `document` is the profile's weighted
  * search vector plus one lexeme per filter value (`c:US`, `t:seattle`, `s:50-249`), so a single
@@ -198,7 +208,7 @@ export const partnerSearch = pgTable(
     ...LISTING_FILTERS.map(({ lexeme, name }) =>
       index(`partner_search_listing_${name}_idx`)
         .on(sql`${t.ratingTenths} desc nulls last`, t.name, t.profileId)
-        .where(sql.raw(`"document" @@ '''${lexeme}'''::tsquery`)),
+        .where(sql.raw(`"document" @@ ${listingPredicate(lexeme)}`)),
     ),
   ],
 );

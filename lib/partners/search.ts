@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { queryNamedRows, queryRows, type DbOrTx } from "@/db/client";
-import type { ProfileLocation } from "@/db/schema";
+import { listingPredicate, type ProfileLocation } from "@/db/schema";
 import { isCountryCode, isSizeBand } from "./catalog";
 
 /** Ten partners a page: enough to compare, and a page that renders (and reads) quickly. */
@@ -195,6 +195,9 @@ export interface LexemeStats {
   /** For a lexeme the statistics do not list: half the least common listed one's, as Postgres assumes. */
   rare: number;
 }
+/** The share of profiles whose document holds a lexeme. */
+const lexemeShare = (stats: LexemeStats, lexeme: string) => stats.frequency.get(lexeme) ?? stats.rare;
+
 const STATS_TTL_MS = 5 * 60_000;
 /** The statistics last read, or their absence (a table never analyzed), until `expires`. */
 let lexemeStats: { stats: LexemeStats | null; expires: number } | null = null;
@@ -231,7 +234,7 @@ async function readLexemeStats(db: DbOrTx): Promise<LexemeStats | null> {
  */
 export function estimateMatches(stats: LexemeStats | null, keywords: TermOptions[], filters: string[]): number | null {
   if (!stats) return null;
-  const p = (lexeme: string) => stats.frequency.get(lexeme) ?? stats.rare;
+  const p = (lexeme: string) => lexemeShare(stats, lexeme);
   const keyword = (options: TermOptions) => 1 - options.reduce((none, lexemes) => none * (1 - lexemes.reduce((all, lexeme) => all * p(lexeme), 1)), 1);
   const words = keywords
     .map(keyword)
@@ -264,7 +267,7 @@ export type CandidatePlan = { kind: "walk"; via: string | null } | { kind: "bitm
 export function planCandidates(stats: LexemeStats | null, keywords: TermOptions[], filters: string[]): CandidatePlan {
   const estimated = estimateMatches(stats, keywords, filters);
   if (!stats || estimated === null) return { kind: "planner" };
-  const p = (lexeme: string) => stats.frequency.get(lexeme) ?? stats.rare;
+  const p = (lexeme: string) => lexemeShare(stats, lexeme);
   const via = filters.filter(hasListingIndex).sort((a, b) => p(a) - p(b))[0] ?? null;
   const indexRows = via ? p(via) * stats.rows : stats.rows;
   const matches = Math.max(estimated, 1);
@@ -273,13 +276,6 @@ export function planCandidates(stats: LexemeStats | null, keywords: TermOptions[
 
 /** Country and size lexemes have partial listing indexes (every catalog country and band has one). */
 const hasListingIndex = (lexeme: string) => lexeme.startsWith("c:") || lexeme.startsWith("s:");
-
-/** The tsquery constant of a partial listing index's predicate, as SQL: `'''c:US'''::tsquery`. */
-export function listingPredicate(lexeme: string): string {
-  // Country codes and size bands only, both validated by the query schema: nothing here needs escaping.
-  if (!/^[cs]:[A-Za-z0-9+-]+$/.test(lexeme)) throw new Error(`not a listing filter: ${lexeme}`);
-  return `'''${lexeme}'''::tsquery`;
-}
 
 export interface DirectoryResult {
   id: string;
