@@ -8,7 +8,7 @@ import { emailFrom } from "@/lib/email/config";
 import { kickOutbox } from "@/lib/email/deliver";
 import { sendEmail } from "@/lib/email/send";
 import { NextResponse } from "next/server";
-import { carriesSecret, isProtectedPath, RETURN_COOKIE, signInPath } from "@/lib/auth/paths";
+import { authRedirect, carriesSecret, isProtectedPath, RETURN_COOKIE, signInPath } from "@/lib/auth/paths";
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 30 * 60;
 
@@ -58,6 +58,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         });
         return response;
       },
+      // A sign-in link's callbackUrl is in the email, where anyone who asks for a link chooses it.
+      redirect: authRedirect,
       session({ session, user }) {
         session.user.id = user.id;
         return session;

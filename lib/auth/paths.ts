@@ -5,20 +5,67 @@ export function isProtectedPath(pathname: string): boolean {
   return PROTECTED_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
 }
 
+const MAX_RETURN_PATH = 2048;
+/** Any origin does: a return path is judged by whether a browser stays on the origin it resolves it against. */
+const HERE = new URL("https://return-path.invalid/");
+
 /**
- * Keeps a return path only when it stays on this site: a relative path, not "//host" or a
- * scheme, so a sign-in link can never send someone elsewhere.
+ * What a browser reads as a path of the current site, before it resolves it: leading spaces and
+ * control characters and every tab and newline are dropped, and "\" counts as "/".
+ */
+function readsAsPath(value: string): boolean {
+  return /^[\u0000-\u0020]*[/\\]/.test(value.replace(/[\t\n\r]/g, ""));
+}
+
+/** A path that keeps a browser here: resolved against our origin, it neither leaves it nor begins "//". */
+function staysHere(path: string): boolean {
+  try {
+    const url = new URL(path, HERE);
+    return url.origin === HERE.origin && !url.pathname.startsWith("//");
+  } catch {
+    return false;
+  }
+}
+
+/** ASCII percent-escapes decoded, as a server or proxy on the way may do (UTF-8 sequences are never "/" or "."). */
+const decodeAsciiEscapes = (path: string) => path.replace(/%([0-7][0-9a-f])/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+/**
+ * The return path a sign-in may send someone to, or `fallback`. The value is normalized first,
+ * exactly as a browser resolves a Location header (dot segments resolved, "\" read as "/", tabs and
+ * newlines dropped, everything else percent-encoded), and only then judged: the result must stay on
+ * this site as it is and after any number of percent-decodings. Judging the raw string and returning
+ * the parsed one let "/.//evil.example" out as "//evil.example". Every return path goes through here
+ * (the sign-in page and form, the signed-out redirect, Auth.js's redirect callback), and the result
+ * is its own normal form: judging it again returns it unchanged.
  */
 export function safeReturnPath(value: unknown, fallback = "/home"): string {
-  if (typeof value !== "string" || value.length === 0 || value.length > 2048) return fallback;
-  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  if (typeof value !== "string" || value.length > MAX_RETURN_PATH || !readsAsPath(value)) return fallback;
+  let normalized: string;
   try {
-    const parsed = new URL(value, "http://same-origin.invalid");
-    if (parsed.origin !== "http://same-origin.invalid") return fallback;
-    return `${parsed.pathname}${parsed.search}${parsed.hash}`;
+    const url = new URL(value, HERE);
+    if (url.origin !== HERE.origin) return fallback;
+    normalized = `${url.pathname}${url.search}${url.hash}`;
   } catch {
     return fallback;
   }
+  for (let path = normalized, previous = ""; path !== previous; previous = path, path = decodeAsciiEscapes(path)) {
+    if (!staysHere(path)) return fallback;
+  }
+  return normalized;
+}
+
+/**
+ * Auth.js's redirect callback: a callbackUrl arrives as one of our absolute addresses or as a path,
+ * and either way leaves through safeReturnPath.
+ */
+export function authRedirect({ url, baseUrl }: { url: string; baseUrl: string }): string {
+  let path = url;
+  if (URL.canParse(url)) {
+    const absolute = new URL(url);
+    if (absolute.origin === baseUrl) path = `${absolute.pathname}${absolute.search}${absolute.hash}`;
+  }
+  return `${baseUrl}${safeReturnPath(path)}`;
 }
 
 export function signInPath(returnTo?: string): string {
