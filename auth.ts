@@ -6,7 +6,8 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { ensureAuthSecret } from "@/lib/auth-secret";
 import { emailFrom } from "@/lib/email/config";
 import { kickOutbox } from "@/lib/email/deliver";
-import { sendEmail } from "@/lib/email/send";
+import { sendSignInLink } from "@/lib/auth/rate-limit";
+import { clientKeyFrom } from "@/lib/request";
 import { NextResponse } from "next/server";
 import { authRedirect, carriesSecret, isProtectedPath, RETURN_COOKIE, signInPath } from "@/lib/auth/paths";
 
@@ -30,14 +31,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         apiKey: process.env.RESEND_API_KEY ?? "delivered-through-the-outbox",
         from: emailFrom(),
         maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
-        // Magic links go through the outbox like every other email (and the local mailbox without Resend).
-        async sendVerificationRequest({ identifier, url }) {
-          await sendEmail(db, {
-            to: identifier,
-            template: "sign-in",
-            props: { url, email: identifier, expiresAt: "in 30 minutes" },
-          });
-          kickOutbox();
+        // Every door that asks for a link ends here (the app's form, Auth.js's own POST
+        // /api/auth/signin/resend), so the limits are counted here. Over a limit nothing is sent
+        // and the answer is the same "check your email" page, telling a caller nothing.
+        async sendVerificationRequest({ identifier, url, request }) {
+          const sent = await sendSignInLink(db, { email: identifier, url, clientKey: clientKeyFrom(request.headers), expiresAt: "in 30 minutes" });
+          if (sent.ok) kickOutbox();
         },
       }),
     ],

@@ -9,15 +9,9 @@ export interface RateLimitRule {
   windowMs: number;
 }
 
-/**
- * Counts a hit against each rule inside the caller's transaction, or refuses without counting
- * when any rule is used up. A transaction-scoped advisory lock per key makes concurrent
- * requests queue for the count, so the limit holds across server instances.
- */
-export async function takeRateLimit(tx: DbOrTx, rules: RateLimitRule[], now = new Date()): Promise<{ ok: true } | { ok: false; retryAt: Date }> {
-  for (const rule of rules) {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${rule.bucket}:${rule.key}`}))`);
-  }
+type Verdict = { ok: true } | { ok: false; retryAt: Date };
+
+async function firstExhausted(tx: DbOrTx, rules: RateLimitRule[], now: Date): Promise<Verdict> {
   for (const rule of rules) {
     const since = new Date(now.getTime() - rule.windowMs);
     const [row] = await tx
@@ -29,6 +23,25 @@ export async function takeRateLimit(tx: DbOrTx, rules: RateLimitRule[], now = ne
       return { ok: false, retryAt: new Date(oldest.getTime() + rule.windowMs) };
     }
   }
-  await tx.insert(rateLimitHits).values(rules.map((rule) => ({ bucket: rule.bucket, key: rule.key, createdAt: now })));
   return { ok: true };
+}
+
+/**
+ * Counts a hit against each rule inside the caller's transaction, or refuses without counting
+ * when any rule is used up. A transaction-scoped advisory lock per key makes concurrent
+ * requests queue for the count, so the limit holds across server instances.
+ */
+export async function takeRateLimit(tx: DbOrTx, rules: RateLimitRule[], now = new Date()): Promise<Verdict> {
+  for (const rule of rules) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${rule.bucket}:${rule.key}`}))`);
+  }
+  const verdict = await firstExhausted(tx, rules, now);
+  if (!verdict.ok) return verdict;
+  await tx.insert(rateLimitHits).values(rules.map((rule) => ({ bucket: rule.bucket, key: rule.key, createdAt: now })));
+  return verdict;
+}
+
+/** Whether takeRateLimit would refuse now, without counting a hit (for a message before the real attempt). */
+export async function peekRateLimit(db: DbOrTx, rules: RateLimitRule[], now = new Date()): Promise<Verdict> {
+  return firstExhausted(db, rules, now);
 }

@@ -117,7 +117,11 @@ async function serve({ port, hostname }) {
   // instrumentation.ts (migrations, the embedded seed) exits rather than serve without its database.
   process.env.PARTNERSHIPS_EXIT_ON_START_FAILURE = "1";
   await app.prepare();
+  // The TCP peer's address, for per-client limits (lib/request.ts): always overwritten, so a client
+  // cannot send it; the environment tells the app that this server writes it.
+  process.env.PARTNERSHIPS_SOCKET_ADDRESS_HEADER = "1";
   const server = http.createServer((req, res) => {
+    req.headers["x-partnerships-socket-address"] = req.socket.remoteAddress ?? "";
     compressResponses(req, res);
     handle(req, res).catch((error) => {
       console.error("[start] request failed:", error);

@@ -5,8 +5,8 @@ import { z } from "zod";
 import { signIn, signOut } from "@/auth";
 import { getDb } from "@/db/client";
 import { invalid, refused, type FormState } from "@/lib/forms";
-import { clientIpFrom } from "@/lib/request";
-import { allowSignInLink } from "./rate-limit";
+import { clientKeyFrom } from "@/lib/request";
+import { checkSignInLink } from "./rate-limit";
 import { RETURN_COOKIE, safeReturnPath } from "./paths";
 
 const signInSchema = z.object({
@@ -26,7 +26,8 @@ export async function requestSignInLink(_previous: FormState, formData: FormData
   });
   if (!parsed.success) return invalid(parsed.error, formData, ["email"], "Check your email address.");
   const email = parsed.data.email.toLowerCase();
-  const limited = await allowSignInLink(await getDb(), email, clientIpFrom(await headers()));
+  // The limit is counted where the link is sent (auth.ts); this only says so in the form.
+  const limited = await checkSignInLink(await getDb(), email, clientKeyFrom(await headers()));
   if (!limited.ok) return refused(limited.message, { email: [limited.message] }, formData, ["email"]);
   const jar = await cookies();
   const stored = jar.get(RETURN_COOKIE)?.value;

@@ -1,23 +1,46 @@
 import type { Db } from "@/db/client";
-import { takeRateLimit } from "@/lib/rate-limit";
+import { sendEmail } from "@/lib/email/send";
+import { peekRateLimit, takeRateLimit, type RateLimitRule } from "@/lib/rate-limit";
 
 export const SIGN_IN_LINKS_PER_EMAIL = 10;
-export const SIGN_IN_LINKS_PER_IP = 30;
+export const SIGN_IN_LINKS_PER_CLIENT = 30;
 const WINDOW_MS = 60 * 60 * 1000;
 
-/** At most 10 sign-in links an hour per address and 30 per client address, so nobody floods an inbox. */
-export async function allowSignInLink(db: Db, email: string, clientIp: string | null, now = new Date()): Promise<{ ok: true } | { ok: false; message: string }> {
-  const result = await db.transaction((tx) =>
-    takeRateLimit(
-      tx,
-      [
-        { bucket: "sign-in:email", key: email, limit: SIGN_IN_LINKS_PER_EMAIL, windowMs: WINDOW_MS },
-        ...(clientIp ? [{ bucket: "sign-in:ip", key: clientIp, limit: SIGN_IN_LINKS_PER_IP, windowMs: WINDOW_MS }] : []),
-      ],
-      now,
-    ),
-  );
-  if (result.ok) return result;
-  const at = result.retryAt.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" });
-  return { ok: false, message: `Too many sign-in links were requested. Use the newest link in your email, or try again after ${at}.` };
+export type SignInLimit = { ok: true } | { ok: false; message: string };
+
+/** At most 10 sign-in links an hour per address and 30 per client, so nobody floods an inbox. */
+function signInLinkRules(email: string, clientKey: string | null): RateLimitRule[] {
+  return [
+    { bucket: "sign-in:email", key: email.toLowerCase(), limit: SIGN_IN_LINKS_PER_EMAIL, windowMs: WINDOW_MS },
+    ...(clientKey ? [{ bucket: "sign-in:client", key: clientKey, limit: SIGN_IN_LINKS_PER_CLIENT, windowMs: WINDOW_MS }] : []),
+  ];
+}
+
+function limitMessage(retryAt: Date): string {
+  const at = retryAt.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" });
+  return `Too many sign-in links were requested. Use the newest link in your email, or try again after ${at}.`;
+}
+
+/** Whether a sign-in link would be sent now, without counting one: the sign-in form's message. */
+export async function checkSignInLink(db: Db, email: string, clientKey: string | null, now = new Date()): Promise<SignInLimit> {
+  const verdict = await peekRateLimit(db, signInLinkRules(email, clientKey), now);
+  return verdict.ok ? verdict : { ok: false, message: limitMessage(verdict.retryAt) };
+}
+
+/**
+ * The one place a sign-in link is sent (Auth.js's sendVerificationRequest, whichever door asked
+ * for it: the app's form or Auth.js's own endpoint): the limits are counted and the email queued
+ * in one transaction, and over the limit nothing is sent.
+ */
+export async function sendSignInLink(
+  db: Db,
+  link: { email: string; url: string; clientKey: string | null; expiresAt: string },
+  now = new Date(),
+): Promise<SignInLimit> {
+  return db.transaction(async (tx) => {
+    const verdict = await takeRateLimit(tx, signInLinkRules(link.email, link.clientKey), now);
+    if (!verdict.ok) return { ok: false, message: limitMessage(verdict.retryAt) };
+    await sendEmail(tx, { to: link.email, template: "sign-in", props: { url: link.url, email: link.email, expiresAt: link.expiresAt } });
+    return verdict;
+  });
 }

@@ -34,7 +34,7 @@ async function existingRequest(db: Db, idempotencyKey: string) {
 export async function createContactRequest(
   db: Db,
   input: ContactRequestInput,
-  meta: { clientIp: string | null; now?: Date },
+  meta: { clientKey: string | null; now?: Date },
 ): Promise<ContactRequestResult> {
   const now = meta.now ?? new Date();
   const earlier = await existingRequest(db, input.idempotencyKey);
@@ -55,7 +55,7 @@ export async function createContactRequest(
         tx,
         [
           { bucket: "contact-request:email", key: input.email, limit: CONTACT_LIMIT_PER_HOUR, windowMs: HOUR },
-          ...(meta.clientIp ? [{ bucket: "contact-request:ip", key: meta.clientIp, limit: CONTACT_LIMIT_PER_HOUR, windowMs: HOUR }] : []),
+          ...(meta.clientKey ? [{ bucket: "contact-request:client", key: meta.clientKey, limit: CONTACT_LIMIT_PER_HOUR, windowMs: HOUR }] : []),
         ],
         now,
       );

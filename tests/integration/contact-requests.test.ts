@@ -27,7 +27,7 @@ describe("contact requests", () => {
   });
 
   it("fans one request out to each partner with N+1 emails and one audit event", async () => {
-    const result = await createContactRequest(db, request(), { clientIp: "203.0.113.7" });
+    const result = await createContactRequest(db, request(), { clientKey: "203.0.113.7" });
     expect(result).toMatchObject({ ok: true, duplicate: false });
     expect(await db.$count(contactRequests)).toBe(1);
     expect(await db.$count(contactRequestRecipients)).toBe(2);
@@ -42,9 +42,9 @@ describe("contact requests", () => {
   it("creates one request when the same form is sent twice, even at once", async () => {
     const input = request();
     const [a, b, c] = await Promise.all([
-      createContactRequest(db, input, { clientIp: null }),
-      createContactRequest(db, input, { clientIp: null }),
-      createContactRequest(db, input, { clientIp: null }),
+      createContactRequest(db, input, { clientKey: null }),
+      createContactRequest(db, input, { clientKey: null }),
+      createContactRequest(db, input, { clientKey: null }),
     ]);
     expect(a.ok && b.ok && c.ok).toBe(true);
     const ids = new Set([a, b, c].map((r) => (r.ok ? r.requestId : "")));
@@ -55,29 +55,29 @@ describe("contact requests", () => {
 
   it("accepts five requests an hour per email address and refuses the sixth, writing nothing", async () => {
     for (let i = 0; i < 5; i++) {
-      expect((await createContactRequest(db, request(), { clientIp: `198.51.100.${i}` })).ok).toBe(true);
+      expect((await createContactRequest(db, request(), { clientKey: `198.51.100.${i}` })).ok).toBe(true);
     }
     const before = await tableCounts(db);
-    const refused = await createContactRequest(db, request(), { clientIp: "198.51.100.99" });
+    const refused = await createContactRequest(db, request(), { clientKey: "198.51.100.99" });
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.message).toMatch(/5 requests in the last hour/);
     expect(await tableCounts(db)).toEqual(before);
     // An hour later the address may ask again.
-    const later = await createContactRequest(db, request(), { clientIp: "198.51.100.99", now: new Date(Date.now() + 61 * 60 * 1000) });
+    const later = await createContactRequest(db, request(), { clientKey: "198.51.100.99", now: new Date(Date.now() + 61 * 60 * 1000) });
     expect(later.ok).toBe(true);
   });
 
   it("limits each client address too, whatever email it gives", async () => {
     for (let i = 0; i < 5; i++) {
-      expect((await createContactRequest(db, request({ email: `person${i}@example.com` }), { clientIp: "192.0.2.10" })).ok).toBe(true);
+      expect((await createContactRequest(db, request({ email: `person${i}@example.com` }), { clientKey: "192.0.2.10" })).ok).toBe(true);
     }
-    expect((await createContactRequest(db, request({ email: "other@example.com" }), { clientIp: "192.0.2.10" })).ok).toBe(false);
-    expect((await createContactRequest(db, request({ email: "other@example.com" }), { clientIp: "192.0.2.11" })).ok).toBe(true);
+    expect((await createContactRequest(db, request({ email: "other@example.com" }), { clientKey: "192.0.2.10" })).ok).toBe(false);
+    expect((await createContactRequest(db, request({ email: "other@example.com" }), { clientKey: "192.0.2.11" })).ok).toBe(true);
   });
 
   it("refuses unknown partners and writes nothing", async () => {
     const before = await tableCounts(db);
-    const result = await createContactRequest(db, request({ partners: ["fabrikam-partners", "no-such-partner"] }), { clientIp: null });
+    const result = await createContactRequest(db, request({ partners: ["fabrikam-partners", "no-such-partner"] }), { clientKey: null });
     expect(result).toMatchObject({ ok: false, fieldErrors: { partners: expect.any(Array) } });
     expect(await tableCounts(db)).toEqual(before);
   });
@@ -103,7 +103,7 @@ describe("contact requests", () => {
   });
 
   it("shows a partner only the requests sent to it, and lets only its agents change them", async () => {
-    await createContactRequest(db, request({ partners: ["fabrikam-partners"] }), { clientIp: null });
+    await createContactRequest(db, request({ partners: ["fabrikam-partners"] }), { clientKey: null });
     const fabrikam = await orgId("fabrikam.example");
     const adatum = await orgId("adatum.example");
     const fabrikamInbox = await listPartnerRequests(db, fabrikam);

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { vi } from "vitest";
 import { queryRows, type Db } from "@/db/client";
 import { SESSION_COOKIE } from "@/lib/auth/paths";
+import { SOCKET_ADDRESS_ENV, SOCKET_ADDRESS_HEADER } from "@/lib/request";
 import { tableCounts } from "./db";
 
 /**
@@ -58,18 +59,26 @@ class CookieJar {
   }
 }
 
+/** What `npm start` hands the app: the TCP peer in its own header, and whatever the client sent. */
+function requestHeadersFrom(peer: string, forwardedFor?: string): Headers {
+  const headers = new Headers({ [SOCKET_ADDRESS_HEADER]: peer });
+  if (forwardedFor !== undefined) headers.set("x-forwarded-for", forwardedFor);
+  return headers;
+}
+
 export const harness = {
   /** The signed-in user's id, or null for an anonymous caller. */
   userId: null as string | null,
-  requestHeaders: new Headers({ "x-forwarded-for": "203.0.113.10" }),
+  requestHeaders: requestHeadersFrom("203.0.113.10"),
   cookies: new CookieJar(),
   signInCalls: [] as { provider: string; options: Record<string, unknown> | undefined }[],
   signOutCalls: [] as (Record<string, unknown> | undefined)[],
   revalidated: [] as string[],
   kicks: 0,
-  reset(userId: string | null = null, forwardedFor = "203.0.113.10") {
+  /** `forwardedFor` is an X-Forwarded-For header as a client may write it; the peer is always 203.0.113.10. */
+  reset(userId: string | null = null, forwardedFor?: string) {
     this.userId = userId;
-    this.requestHeaders = new Headers({ "x-forwarded-for": forwardedFor });
+    this.requestHeaders = requestHeadersFrom("203.0.113.10", forwardedFor);
     this.cookies.clear();
     // A signed-in caller carries Auth.js's session cookie, as a browser would.
     if (userId) this.cookies.set(SESSION_COOKIE, `test-session-${userId}`);
@@ -196,6 +205,7 @@ export async function routeHandlerExports(files: string[]): Promise<Map<string, 
 /** Imports the app modules under test with the framework edges mocked. */
 export async function loadApp() {
   vi.resetModules();
+  process.env[SOCKET_ADDRESS_ENV] = "1";
   registerMocks();
   const [authActions, contact, inbox, invitations, customerInvitations, agreements, relationships, authz, forms] = await Promise.all([
     import("@/lib/auth/actions"),
@@ -226,6 +236,7 @@ export type App = Awaited<ReturnType<typeof loadApp>>;
 
 /** Removes the mocks and forgets the modules imported with them. */
 export function unloadApp() {
+  delete process.env[SOCKET_ADDRESS_ENV];
   for (const id of MOCKED) vi.doUnmock(id);
   vi.resetModules();
 }

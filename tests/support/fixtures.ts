@@ -48,7 +48,7 @@ export function contactRequestInput(overrides: Partial<ContactRequestInput> = {}
 /** A contact request sent to one directory partner; returns that partner's recipient row id. */
 export async function contactRequestTo(db: Db, slug: string): Promise<{ requestId: string; recipientId: string }> {
   const input = contactRequestInput({ partners: [slug] });
-  const result = await createContactRequest(db, input, { clientIp: null });
+  const result = await createContactRequest(db, input, { clientKey: null });
   if (!result.ok) throw new Error(result.message);
   const [profile] = await db.select({ organizationId: partnerProfiles.organizationId }).from(partnerProfiles).where(eq(partnerProfiles.slug, slug));
   const [recipient] = await db
