@@ -12,18 +12,21 @@ export interface RelationshipTypeInfo {
   fixedRoles: readonly RoleId[];
   /** Whether the partner picks roles from the catalog (GDAP). */
   choosesRoles: boolean;
-  /** Types that request admin roles can only be sent by an admin agent. */
+  /**
+   * Whether only an admin agent may send it: exactly the types that grant an admin role, fixed or
+   * chosen. Derived, never written by hand, so a type that carries roles cannot be left open to
+   * sales agents.
+   */
   requiresAdminAgent: boolean;
 }
 
-export const RELATIONSHIP_TYPES: readonly RelationshipTypeInfo[] = [
+const TYPES: readonly Omit<RelationshipTypeInfo, "requiresAdminAgent">[] = [
   {
     id: "gdap",
     name: "Granular delegated administrator",
     description: "Manages products and services with only the least-permissive, time-bound roles you approve, never a standing Global administrator.",
     fixedRoles: [],
     choosesRoles: true,
-    requiresAdminAgent: true,
   },
   {
     id: "reseller",
@@ -31,7 +34,6 @@ export const RELATIONSHIP_TYPES: readonly RelationshipTypeInfo[] = [
     description: "Sells products and services to your organization.",
     fixedRoles: [],
     choosesRoles: false,
-    requiresAdminAgent: false,
   },
   {
     id: "delegated_admin",
@@ -39,7 +41,6 @@ export const RELATIONSHIP_TYPES: readonly RelationshipTypeInfo[] = [
     description: "Manages products and services for your organization as a Global administrator of your tenant.",
     fixedRoles: ["global_admin", "helpdesk_admin"],
     choosesRoles: false,
-    requiresAdminAgent: true,
   },
   {
     id: "reseller_delegated_admin",
@@ -47,7 +48,6 @@ export const RELATIONSHIP_TYPES: readonly RelationshipTypeInfo[] = [
     description: "Sells and manages products and services for your organization.",
     fixedRoles: ["global_admin", "helpdesk_admin"],
     choosesRoles: false,
-    requiresAdminAgent: true,
   },
   {
     id: "partner",
@@ -55,7 +55,6 @@ export const RELATIONSHIP_TYPES: readonly RelationshipTypeInfo[] = [
     description: "Gets a user account in your tenant and works with other services on your behalf.",
     fixedRoles: [],
     choosesRoles: false,
-    requiresAdminAgent: false,
   },
   {
     id: "advisor",
@@ -63,7 +62,6 @@ export const RELATIONSHIP_TYPES: readonly RelationshipTypeInfo[] = [
     description: "Resets passwords and handles support incidents for you.",
     fixedRoles: ["helpdesk_admin", "service_support_admin"],
     choosesRoles: false,
-    requiresAdminAgent: false,
   },
   {
     id: "mpsa",
@@ -71,7 +69,6 @@ export const RELATIONSHIP_TYPES: readonly RelationshipTypeInfo[] = [
     description: "If you work with several partners through the Products & Services Agreement, you can let them see each other's purchases.",
     fixedRoles: [],
     choosesRoles: false,
-    requiresAdminAgent: false,
   },
   {
     id: "lob",
@@ -79,9 +76,13 @@ export const RELATIONSHIP_TYPES: readonly RelationshipTypeInfo[] = [
     description: "Develops, submits and manages line-of-business apps specific to your organization.",
     fixedRoles: [],
     choosesRoles: false,
-    requiresAdminAgent: false,
   },
 ];
+
+export const RELATIONSHIP_TYPES: readonly RelationshipTypeInfo[] = TYPES.map((type) => ({
+  ...type,
+  requiresAdminAgent: type.choosesRoles || type.fixedRoles.length > 0,
+}));
 
 const byId = new Map(RELATIONSHIP_TYPES.map((type) => [type.id, type]));
 
@@ -102,7 +103,7 @@ export const GDAP_AUTO_EXTEND_DAYS = 180;
 export const INVITATION_LIFETIME_DAYS = 90;
 
 /** Types that exist to carry admin roles: they end when their last role is removed. */
-export const ROLE_CARRYING_TYPES: readonly RelationshipType[] = ["gdap", "delegated_admin", "reseller_delegated_admin", "advisor"];
+export const ROLE_CARRYING_TYPES: readonly RelationshipType[] = RELATIONSHIP_TYPES.filter((t) => t.requiresAdminAgent).map((t) => t.id);
 
 /**
  * The types a relationship keeps once every admin role is removed: the others stay, and a

@@ -53,7 +53,7 @@ test("a Global administrator accepts the agreement and authorizes the partner, a
 });
 
 test("a user without an admin role sees that they need to be a Global or Billing administrator", async ({ page }) => {
-  const link = await sendInvitation(page, { from: "sales@fabrikam.example", to: "billing@contoso.example", type: /^Advisor/ });
+  const link = await sendInvitation(page, { from: "agent@fabrikam.example", to: "billing@contoso.example", type: /^Advisor/ });
   await signInAs(page, "user@contoso.example");
   const response = await page.goto(link);
   expect(response?.headers()["x-frame-options"]).toBe("DENY");

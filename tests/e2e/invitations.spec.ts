@@ -52,6 +52,8 @@ test("a sales agent cannot ask for admin roles", async ({ page }) => {
   await page.goto("/partner/invitations/new");
   await expect(page.getByRole("radio", { name: /^Granular delegated administrator/ })).toBeDisabled();
   await expect(page.getByRole("radio", { name: /^Reseller — admin agents only|^Reseller &/ })).toBeDisabled();
+  // Advisor carries Helpdesk and Service support administrator: admin roles too.
+  await expect(page.getByRole("radio", { name: /^Advisor/ })).toBeDisabled();
   await page.getByLabel("Customer email").fill("admin@northwind.example");
   await page.getByRole("radio", { name: /^Reseller Sells/ }).check();
   await page.getByRole("button", { name: "Send invitation" }).click();

@@ -44,8 +44,8 @@ export default async function NewInvitationPage({ searchParams }: { searchParams
       )}
       {!canAskForRoles && (
         <p className="mt-4 rounded-md border border-gray-200 bg-white p-3 text-sm text-gray-800">
-          As a sales agent you can send Reseller, Partner, Advisor, MPSA and line-of-business invitations. Types that ask for admin roles
-          need an admin agent.
+          As a sales agent you can send {listOf(RELATIONSHIP_TYPES.filter((t) => !t.requiresAdminAgent).map((t) => t.name))} invitations.
+          Types that ask for admin roles need an admin agent.
         </p>
       )}
       <div className="mt-6">
@@ -70,4 +70,8 @@ export default async function NewInvitationPage({ searchParams }: { searchParams
       </div>
     </main>
   );
+}
+
+function listOf(names: string[]): string {
+  return names.length < 2 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
