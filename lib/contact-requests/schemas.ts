@@ -1,16 +1,17 @@
 import { z } from "zod";
 import { isCountryCode, isSizeBand } from "@/lib/partners/catalog";
 import { MAX_SELECTED } from "@/lib/partners/search";
+import { safeText } from "@/lib/text";
 
-// Control characters (other than tab and newline) have no business in a form field.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const text = (label: string, max: number) =>
-  z
-    .string({ error: `Enter ${label}.` })
-    .trim()
-    .min(1, `Enter ${label}.`)
-    .max(max, `Keep ${label} under ${max.toLocaleString("en-US")} characters.`)
-    .refine((v) => !CONTROL.test(v), `Remove the unusual characters from ${label}.`);
+  safeText(
+    z
+      .string({ error: `Enter ${label}.` })
+      .trim()
+      .min(1, `Enter ${label}.`)
+      .max(max, `Keep ${label} under ${max.toLocaleString("en-US")} characters.`),
+    label,
+  );
 
 export const contactRequestSchema = z.object({
   name: text("your name", 100),
@@ -31,12 +32,14 @@ export const contactRequestSchema = z.object({
     .transform((v) => v || null),
   country: z.string({ error: "Choose your country or region." }).refine(isCountryCode, "Choose your country or region."),
   size: z.string({ error: "Choose your organization size." }).refine(isSizeBand, "Choose your organization size."),
-  needs: z
-    .string({ error: "Describe your business needs." })
-    .trim()
-    .min(20, "Describe your business needs in at least 20 characters.")
-    .max(2000, "Keep the description under 2,000 characters.")
-    .refine((v) => !CONTROL.test(v), "Remove the unusual characters from the description."),
+  needs: safeText(
+    z
+      .string({ error: "Describe your business needs." })
+      .trim()
+      .min(20, "Describe your business needs in at least 20 characters.")
+      .max(2000, "Keep the description under 2,000 characters."),
+    "the description",
+  ),
   partners: z
     .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,119}$/, "A selected partner is not in the directory."))
     .min(1, "Select at least one partner to contact.")

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { safeText } from "@/lib/text";
 import { getDb } from "@/db/client";
 import { AuthorizationError, getActor } from "@/lib/authz";
 import { kickOutbox } from "@/lib/email/deliver";
@@ -26,14 +27,7 @@ export async function acceptInvitationAction(token: string, _previous: FormState
   redirect(`/admin/settings/partner-relationships?accepted=${result.relationshipId}`);
 }
 
-// Control characters (other than tab and newline) are refused, as in every other free-text field (Postgres text can't even hold NUL).
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const reasonSchema = z
-  .string()
-  .trim()
-  .max(500, "Keep the reason under 500 characters.")
-  .refine((v) => !CONTROL.test(v), "Remove the unusual characters from the reason.")
-  .optional();
+const reasonSchema = safeText(z.string().trim().max(500, "Keep the reason under 500 characters."), "the reason").optional();
 
 export async function declineInvitationAction(token: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const reason = reasonSchema.safeParse(formData.get("reason") ?? undefined);

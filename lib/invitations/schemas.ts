@@ -2,8 +2,7 @@ import { z } from "zod";
 import { relationshipType } from "@/db/schema";
 import { GDAP_DEFAULT_DAYS } from "@/lib/relationships/types";
 import { isRoleId } from "@/lib/roles";
-
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+import { safeText } from "@/lib/text";
 
 export const invitationSchema = z.object({
   customerEmail: z
@@ -21,11 +20,7 @@ export const invitationSchema = z.object({
     .optional()
     .default(GDAP_DEFAULT_DAYS),
   autoExtend: z.boolean().default(false),
-  message: z
-    .string()
-    .trim()
-    .max(1000, "Keep the message under 1,000 characters.")
-    .refine((v) => !CONTROL.test(v), "Remove the unusual characters from the message.")
+  message: safeText(z.string().trim().max(1000, "Keep the message under 1,000 characters."), "the message")
     .optional()
     .transform((v) => v || null),
   idempotencyKey: z.uuid("This form has expired. Reload the page and send it again."),
