@@ -2,6 +2,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { auth } from "@/auth";
 import { isProtectedPath } from "@/lib/auth/paths";
 import { contentSecurityPolicy } from "@/lib/security/csp";
+import { refuseUnsafeRequest } from "@/lib/security/request-guard";
 
 /** Every page gets its own Content-Security-Policy nonce, passed to the render in `x-nonce`. */
 function withPolicy(request: NextRequest): NextResponse {
@@ -19,6 +20,8 @@ function withPolicy(request: NextRequest): NextResponse {
 const withSession = auth((request) => withPolicy(request));
 
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const refused = refuseUnsafeRequest(request);
+  if (refused) return new NextResponse(refused.message, { status: refused.status, headers: { "content-type": "text/plain; charset=utf-8" } });
   // Public pages admit everyone, so Auth.js has nothing to decide there; pages that show who is
   // signed in read the session themselves (getActor).
   if (!isProtectedPath(request.nextUrl.pathname)) return withPolicy(request);

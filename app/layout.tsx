@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
+import { headers } from "next/headers";
 import { SiteHeader } from "@/components/layout/site-header";
+import { StyleNonce } from "@/components/layout/style-nonce";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,10 +11,12 @@ export const metadata: Metadata = {
   description: "Find service partners, authorize exactly the access they need, and review or remove it at any time.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const nonce = (await headers()).get("x-nonce");
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="flex min-h-screen flex-col font-sans">
+        <StyleNonce nonce={nonce} />
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow"

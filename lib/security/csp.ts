@@ -3,7 +3,9 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
+    // Stylesheets from this origin, and <style> elements carrying the nonce (components/layout/style-nonce.tsx).
+    // The development server injects its styles inline (a nonce would switch 'unsafe-inline' off).
+    `style-src 'self' ${dev ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src 'self'${dev ? " ws: wss:" : ""}`,

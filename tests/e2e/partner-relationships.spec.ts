@@ -2,6 +2,11 @@ import { expect, test } from "@playwright/test";
 import { acceptInvitationAs, openLatestEmail, sendInvitation, signInAs, tabTo } from "./helpers";
 
 test("Settings > Partner relationships > Remove roles > Yes keeps the partner as a Reseller and tells it", async ({ page }) => {
+  // The dialog's scroll lock writes a <style> element: it must carry the nonce, as styles need it.
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
   const link = await sendInvitation(page, { from: "agent@adatum.example", to: "admin@contoso.example", type: /^Reseller & delegated administrator/ });
   await acceptInvitationAs(page, link, "admin@contoso.example");
 
@@ -28,6 +33,7 @@ test("Settings > Partner relationships > Remove roles > Yes keeps the partner as
 
   await expect(page.getByText("The partner's admin roles were removed. The relationship itself stays.")).toBeVisible();
   await expect(page.getByText("Adatum Consulting holds no admin roles in Contoso.")).toBeVisible();
+  expect(violations).toEqual([]);
   await expect(page.getByRole("button", { name: "Remove roles" })).toHaveCount(0);
   await page.getByRole("link", { name: "Partner relationships" }).first().click();
   const after = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Adatum Consulting" }) });

@@ -7,6 +7,8 @@ function checkPolicy(headers: Record<string, string>, path: string) {
   expect(scriptSrc, path).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
   expect(scriptSrc, path).not.toContain("unsafe-inline");
   expect(csp, path).toContain("frame-ancestors 'none'");
+  const styleSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("style-src")) ?? "";
+  expect(styleSrc, path).not.toContain("unsafe-inline");
   expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
   expect(headers["x-content-type-options"], path).toBe("nosniff");
   expect(headers["strict-transport-security"], path).toContain("max-age=");
