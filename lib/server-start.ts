@@ -5,12 +5,15 @@ import { ensureAuthSecret } from "@/lib/auth-secret";
 import { emailTransport } from "@/lib/email/config";
 import { deliverPendingEmails } from "@/lib/email/deliver";
 import { fillEmptySearchVocabulary } from "@/lib/partners/search";
+import { trustedProxyHops } from "@/lib/request";
 
 const OUTBOX_INTERVAL_MS = 30_000;
 
 /** Runs once per server process: secrets, migrations, the embedded seed, and the outbox timer. */
 export async function startServer(): Promise<void> {
   ensureAuthSecret();
+  // A malformed TRUSTED_PROXY_HOPS stops the start rather than every rate-limited request.
+  trustedProxyHops();
   const connection = await getConnection();
   await migrateDatabase(connection);
   if (connection.driver === "pglite") {
