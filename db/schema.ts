@@ -2,6 +2,7 @@ import { relations, sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   customType,
   index,
   integer,
@@ -33,13 +34,45 @@ export const organizations = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     kind: organizationKind("kind").notNull(),
     name: text("name").notNull(),
-    /** The verified domain: a customer's is how invitations find it, a partner's is shown to customers. */
+    /**
+     * The domain the organization was set up with by the operator (the seed, provisioning): a partner's
+     * is shown to customers. Never set from a claim: which addresses belong to an organization is
+     * decided by organization_domains alone.
+     */
     domain: text("domain"),
     country: text("country"),
     sizeBand: text("size_band"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("organizations_domain_unique").on(sql`lower(${t.domain})`), index("organizations_kind_idx").on(t.kind)],
+);
+
+/**
+ * Domains an organization says it owns. A row routes the domain's addresses to the organization
+ * (invitations to anyone@domain reach its administrators) only once it is verified: the
+ * organization published `verificationToken` in a DNS TXT record (lib/domains/dns.ts). Anyone may
+ * list a domain; only one organization can have it verified, and the database holds that.
+ */
+export const organizationDomains = pgTable(
+  "organization_domains",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** Lower-cased ASCII, without a trailing dot. */
+    domain: text("domain").notNull(),
+    /** Random and per row, so one organization's published record never verifies another's claim. Not a secret. */
+    verificationToken: text("verification_token").notNull(),
+    createdAt: createdAt(),
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    verifiedById: text("verified_by_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    uniqueIndex("organization_domains_org_domain_unique").on(t.organizationId, sql`lower(${t.domain})`),
+    uniqueIndex("organization_domains_verified_unique").on(sql`lower(${t.domain})`).where(sql`${t.verifiedAt} is not null`),
+    check("organization_domains_domain_lowercase", sql`${t.domain} = lower(${t.domain})`),
+  ],
 );
 
 // Auth.js tables: the property names are the adapter's contract, the column names are ours.
@@ -337,7 +370,11 @@ export const invitations = pgTable(
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
     customerEmail: text("customer_email").notNull(),
-    /** Resolved from the email when the customer is known; otherwise set on acceptance. */
+    /**
+     * Where the address led when the invitation was sent (the addressee's own customer organization,
+     * or the one that verified its domain), then the organization that accepted it. Who may answer is
+     * decided when they answer (lib/invitations/access.ts), not by this column.
+     */
     customerOrganizationId: uuid("customer_organization_id").references(() => organizations.id, { onDelete: "cascade" }),
     contactRecipientId: uuid("contact_recipient_id").references(() => contactRequestRecipients.id, { onDelete: "set null" }),
     type: relationshipType("type").notNull(),
@@ -367,6 +404,8 @@ export const invitations = pgTable(
     index("invitations_partner_idx").on(t.partnerOrganizationId, t.createdAt),
     index("invitations_customer_idx").on(t.customerOrganizationId),
     index("invitations_email_idx").on(sql`lower(${t.customerEmail})`),
+    // The invitations a verified domain routes to its organization (lib/invitations/addressee.ts).
+    index("invitations_email_domain_idx").on(sql`lower(split_part(${t.customerEmail}, '@', 2))`),
   ],
 );
 
@@ -516,6 +555,11 @@ export const emailOutbox = pgTable(
 export const organizationsRelations = relations(organizations, ({ one, many }) => ({
   profile: one(partnerProfiles, { fields: [organizations.id], references: [partnerProfiles.organizationId] }),
   memberships: many(memberships),
+  domains: many(organizationDomains),
+}));
+
+export const organizationDomainsRelations = relations(organizationDomains, ({ one }) => ({
+  organization: one(organizations, { fields: [organizationDomains.organizationId], references: [organizations.id] }),
 }));
 
 export const usersRelations = relations(users, ({ many }) => ({ memberships: many(memberships) }));
@@ -570,6 +614,7 @@ export const roleGrantsRelations = relations(roleGrants, ({ one }) => ({
 
 export type Organization = typeof organizations.$inferSelect;
 export type NewOrganization = typeof organizations.$inferInsert;
+export type OrganizationDomain = typeof organizationDomains.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type PartnerProfile = typeof partnerProfiles.$inferSelect;

@@ -3,7 +3,8 @@ import { pathToFileURL } from "node:url";
 import { profileKeywords } from "@/lib/partners/keywords";
 import { refreshSearchVocabulary } from "@/lib/partners/search";
 import type { Db, DbOrTx } from "./client";
-import { agreements, memberships, organizations, partnerProfiles, users, type NewPartnerProfile } from "./schema";
+import { newVerificationToken } from "@/lib/domains/dns";
+import { agreements, memberships, organizationDomains, organizations, partnerProfiles, users, type NewPartnerProfile } from "./schema";
 import { CURRENT_AGREEMENT } from "./seed-agreement";
 import { generatePartners, type GeneratedPartner } from "./seed-data";
 
@@ -156,6 +157,11 @@ export async function seedDatabase(db: Db, options: { partnerCount?: number } = 
       .from(organizations)
       .where(inArray(organizations.domain, domains));
     const orgId = new Map(orgRows.map((o) => [o.domain, o.id]));
+    // The demo organizations own their domains: invitations to any of their addresses reach them.
+    await tx
+      .insert(organizationDomains)
+      .values(orgRows.map((o) => ({ organizationId: o.id, domain: o.domain as string, verificationToken: newVerificationToken(), verifiedAt: new Date() })))
+      .onConflictDoNothing();
 
     await tx
       .insert(users)

@@ -5,6 +5,7 @@ import {
   invitationAcceptances,
   invitations,
   memberships,
+  organizationDomains,
   organizations,
   relationshipTypes,
   relationships,
@@ -14,14 +15,16 @@ import {
 } from "@/db/schema";
 import { currentAgreement } from "@/lib/agreements/queries";
 import { recordAudit } from "@/lib/audit";
-import { AuthorizationError, requirePermission, type Actor } from "@/lib/authz";
+import { AuthorizationError, loadActor, requirePermission, type Actor } from "@/lib/authz";
+import { newVerificationToken } from "@/lib/domains/dns";
 import { appUrl } from "@/lib/email/config";
 import { sendEmail } from "@/lib/email/send";
 import { formatDate } from "@/lib/format";
 import { globalAdminEmails } from "@/lib/organizations/queries";
 import { relationshipTypeInfo } from "@/lib/relationships/types";
 import { getRole, roleName } from "@/lib/roles";
-import { invitationAccess } from "./access";
+import { invitationAccess, type InvitationAccess } from "./access";
+import { addresseeOrganizations } from "./addressee";
 import { effectiveStatus } from "./rules";
 import { hashToken, isWellFormedToken } from "./tokens";
 
@@ -49,24 +52,31 @@ function refuseFor(actor: Actor | null): never {
   throw new AuthorizationError(actor ? "forbidden" : "unauthenticated");
 }
 
-/** The customer organization the actor answers for; creates it when the invitee's organization is new. */
-async function answeringOrganization(tx: DbOrTx, actor: Actor | null, invitation: Invitation, now: Date) {
-  const access = invitationAccess(actor, invitation);
-  if (access.kind === "allowed") return { id: access.organizationId, name: access.organizationName };
-  if (access.kind !== "creates-organization") refuseFor(actor);
+/** What the actor may do with the invitation, from who its addressee is as of this transaction. */
+async function accessIn(tx: DbOrTx, actor: Actor, invitation: Invitation): Promise<InvitationAccess> {
+  return invitationAccess(actor, invitation, await addresseeOrganizations(tx, invitation.customerEmail));
+}
+
+/**
+ * The addressee's new organization, with them as Global administrator. Its domain is only claimed
+ * (unverified): it routes nobody else's invitations to it until the organization proves it in DNS,
+ * so another new customer of the same domain gets an organization of their own.
+ */
+async function createCustomerOrganization(tx: DbOrTx, actor: Actor, invitation: Invitation, access: Extract<InvitationAccess, { kind: "creates-organization" }>, now: Date) {
   const [created] = await tx
     .insert(organizations)
-    .values({ kind: "customer", name: access.organizationName, domain: access.domain, createdAt: now })
+    .values({ kind: "customer", name: access.organizationName, createdAt: now })
     .returning({ id: organizations.id, name: organizations.name });
-  await tx.insert(memberships).values({ userId: actor!.userId, organizationId: created!.id, roles: ["global_admin"], createdAt: now });
+  await tx.insert(memberships).values({ userId: actor.userId, organizationId: created!.id, roles: ["global_admin"], createdAt: now });
+  await tx.insert(organizationDomains).values({ organizationId: created!.id, domain: access.domain, verificationToken: newVerificationToken(), createdAt: now });
   await recordAudit(tx, {
-    actorUserId: actor!.userId,
-    actorLabel: actor!.email,
+    actorUserId: actor.userId,
+    actorLabel: actor.email,
     organizationId: created!.id,
     action: "organization.created",
     targetType: "organization",
     targetId: created!.id,
-    details: { from: "invitation", invitationId: invitation.id },
+    details: { from: "invitation", invitationId: invitation.id, domain: access.domain },
   });
   return created!;
 }
@@ -108,12 +118,16 @@ export async function acceptInvitation(
   now = new Date(),
 ): Promise<AcceptResult> {
   if (!actor) refuseFor(actor);
+  const signedIn: Actor = actor;
   return db.transaction(async (tx) => {
+    // Re-read when accepting creates an organization: decided on who they are at this moment.
+    let answerer = signedIn;
     const invitation = await lockByToken(tx, token);
     if (!invitation) return { ok: false, message: "This invitation link doesn't work. Ask the partner to resend it." };
+    let access = await accessIn(tx, answerer, invitation);
     const status = effectiveStatus(invitation, now);
     if (status === "accepted") {
-      if (invitationAccess(actor, invitation).kind !== "allowed") refuseFor(actor);
+      if (access.kind !== "allowed") refuseFor(actor);
       const [rel] = await tx
         .select({ id: relationships.id })
         .from(relationships)
@@ -121,19 +135,27 @@ export async function acceptInvitation(
       return { ok: true, relationshipId: rel!.id, alreadyAccepted: true };
     }
     if (status !== "pending") {
-      if (invitationAccess(actor, invitation).kind === "not-for-you") refuseFor(actor);
+      if (access.kind === "not-for-you") refuseFor(actor);
       return { ok: false, message: STATUS_MESSAGES[status] };
     }
-    const access = invitationAccess(actor, invitation);
     if (access.kind === "not-for-you" || access.kind === "needs-role") refuseFor(actor);
     if (!input.acknowledged) return { ok: false, message: ACKNOWLEDGE_MESSAGE, fieldErrors: { acknowledge: [ACKNOWLEDGE_MESSAGE] } };
 
-    const customer = await answeringOrganization(tx, actor, invitation, now);
+    if (access.kind === "creates-organization") {
+      // One new person accepting two invitations at once gets one organization: the second waits
+      // here, then finds the organization the first created and answers for it.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`new-organization:${answerer.userId}`}))`);
+      answerer = (await loadActor(tx, answerer.userId)) ?? refuseFor(null);
+      access = await accessIn(tx, answerer, invitation);
+      if (access.kind === "not-for-you" || access.kind === "needs-role") refuseFor(answerer);
+    }
+    const customer =
+      access.kind === "allowed" ? { id: access.organizationId, name: access.organizationName } : await createCustomerOrganization(tx, answerer, invitation, access, now);
     const partnerId = invitation.partnerOrganizationId;
     const type = relationshipTypeInfo(invitation.type);
     const endsAt = invitation.durationDays ? new Date(now.getTime() + invitation.durationDays * DAY) : null;
 
-    const agreementAccepted = await recordAgreementAcceptance(tx, actor!, customer.id, invitation.id, now);
+    const agreementAccepted = await recordAgreementAcceptance(tx, answerer, customer.id, invitation.id, now);
     await tx.insert(relationships).values({ customerOrganizationId: customer.id, partnerOrganizationId: partnerId, createdAt: now }).onConflictDoNothing();
     const [relationship] = await tx
       .select({ id: relationships.id })
@@ -144,30 +166,30 @@ export async function acceptInvitation(
     // A type ended earlier (say, a terminated GDAP relationship) is established again.
     await tx
       .insert(relationshipTypes)
-      .values({ relationshipId, type: invitation.type, establishedAt: now, establishedById: actor!.userId, invitationId: invitation.id, endsAt, autoExtend: invitation.autoExtend })
+      .values({ relationshipId, type: invitation.type, establishedAt: now, establishedById: answerer.userId, invitationId: invitation.id, endsAt, autoExtend: invitation.autoExtend })
       .onConflictDoUpdate({
         target: [relationshipTypes.relationshipId, relationshipTypes.type],
-        set: { establishedAt: now, establishedById: actor!.userId, invitationId: invitation.id, endsAt, autoExtend: invitation.autoExtend, terminatedAt: null, terminatedById: null },
+        set: { establishedAt: now, establishedById: answerer.userId, invitationId: invitation.id, endsAt, autoExtend: invitation.autoExtend, terminatedAt: null, terminatedById: null },
       });
 
     const granted: string[] = [];
     for (const roleId of invitation.roles) {
       const [grant] = await tx
         .insert(roleGrants)
-        .values({ relationshipId, roleId, viaType: invitation.type, invitationId: invitation.id, grantedAt: now, grantedById: actor!.userId, expiresAt: endsAt, autoExtend: invitation.autoExtend })
+        .values({ relationshipId, roleId, viaType: invitation.type, invitationId: invitation.id, grantedAt: now, grantedById: answerer.userId, expiresAt: endsAt, autoExtend: invitation.autoExtend })
         .onConflictDoNothing()
         .returning({ id: roleGrants.id });
       if (grant) granted.push(roleId);
     }
 
-    await tx.insert(invitationAcceptances).values({ invitationId: invitation.id, acceptedById: actor!.userId, invitedEmail: invitation.customerEmail, organizationId: customer.id, acceptedAt: now });
+    await tx.insert(invitationAcceptances).values({ invitationId: invitation.id, acceptedById: answerer.userId, invitedEmail: invitation.customerEmail, organizationId: customer.id, acceptedAt: now });
     await tx
       .update(invitations)
-      .set({ status: "accepted", respondedAt: now, respondedById: actor!.userId, customerOrganizationId: customer.id })
+      .set({ status: "accepted", respondedAt: now, respondedById: answerer.userId, customerOrganizationId: customer.id })
       .where(eq(invitations.id, invitation.id));
 
     const [partner] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, partnerId));
-    const common = { actorUserId: actor!.userId, actorLabel: actor!.email, targetType: "invitation", targetId: invitation.id };
+    const common = { actorUserId: answerer.userId, actorLabel: answerer.email, targetType: "invitation", targetId: invitation.id };
     const details = { type: invitation.type, roles: invitation.roles.map(roleName), endsAt: endsAt?.toISOString() ?? null, invitedEmail: invitation.customerEmail };
     await recordAudit(tx, { ...common, organizationId: customer.id, counterpartyOrganizationId: partnerId, action: "invitation.accepted", details });
     await recordAudit(tx, { ...common, organizationId: partnerId, counterpartyOrganizationId: customer.id, action: "invitation.accepted", details });
@@ -183,7 +205,7 @@ export async function acceptInvitation(
       });
     }
 
-    const actorName = actor!.name ?? actor!.email;
+    const actorName = answerer.name ?? answerer.email;
     const endsOn = endsAt ? formatDate(endsAt) : null;
     const [creator] = await tx.select({ email: users.email }).from(users).where(eq(users.id, invitation.createdById));
     if (creator?.email) {
@@ -218,7 +240,7 @@ export async function declineInvitation(db: Db, actor: Actor | null, token: stri
   return db.transaction(async (tx) => {
     const invitation = await lockByToken(tx, token);
     if (!invitation) return { ok: false, message: "This invitation link doesn't work." };
-    const access = invitationAccess(actor, invitation);
+    const access = await accessIn(tx, actor, invitation);
     if (access.kind !== "allowed" && access.kind !== "creates-organization") refuseFor(actor);
     const status = effectiveStatus(invitation, now);
     if (status === "declined") return { ok: true, message: "The invitation was declined." };

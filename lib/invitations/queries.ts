@@ -7,7 +7,9 @@ import { isUuid } from "@/lib/ids";
 const columns = {
   id: invitations.id,
   customerEmail: invitations.customerEmail,
-  customerName: organizations.name,
+  // The organization's name once it accepted. Before that, where the address leads is the
+  // addressee's business: the partner sees only the address it typed.
+  customerName: sql<string | null>`case when ${invitations.status} = 'accepted' then ${organizations.name} end`,
   type: invitations.type,
   roles: invitations.roles,
   durationDays: invitations.durationDays,

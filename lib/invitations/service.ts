@@ -1,13 +1,14 @@
-import { and, eq, gt, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db/client";
-import { contactRequestRecipients, invitations, memberships, organizations, users, type Invitation } from "@/db/schema";
+import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
+import { queryRows, type Db, type DbOrTx } from "@/db/client";
+import { contactRequestRecipients, invitations, memberships, organizationDomains, organizations, users, type Invitation } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { hasPermission, requirePermission, type Actor } from "@/lib/authz";
 import { appUrl } from "@/lib/email/config";
 import { sendEmail } from "@/lib/email/send";
 import { INVITATION_LIFETIME_DAYS, relationshipTypeInfo } from "@/lib/relationships/types";
-import { CUSTOMER_DECISION_ROLES, getRole, roleName } from "@/lib/roles";
+import { getRole, roleName } from "@/lib/roles";
 import { takeRateLimit } from "@/lib/rate-limit";
+import { emailDomain } from "./addressee";
 import { durationLabel, effectiveStatus, gdapProblems, rolesFor } from "./rules";
 import type { InvitationInput } from "./schemas";
 import { hashToken, invitationToken, newTokenSalt } from "./tokens";
@@ -24,22 +25,41 @@ function refuse(field: string | null, message: string, extra: Partial<Extract<In
   return { ok: false, message: field ? "Check the highlighted fields and try again." : message, fieldErrors: field ? { [field]: [message] } : undefined, ...extra };
 }
 
-/** The customer organization an address belongs to: its user's customer membership, else its domain. */
-async function resolveCustomer(db: DbOrTx, email: string) {
-  const rows = await db
-    .select({ organizationId: organizations.id, name: organizations.name, kind: organizations.kind, roles: memberships.roles })
-    .from(users)
-    .innerJoin(memberships, eq(memberships.userId, users.id))
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(eq(users.email, email));
-  const member = rows.find((r) => r.kind === "customer") ?? rows[0];
-  if (member) return { ...member, known: true as const };
-  const domain = email.split("@")[1] ?? "";
-  const [byDomain] = await db
-    .select({ organizationId: organizations.id, name: organizations.name, kind: organizations.kind })
-    .from(organizations)
-    .where(sql`lower(${organizations.domain}) = ${domain}`);
-  return byDomain ? { ...byDomain, roles: null, known: false as const } : null;
+/**
+ * Where an address leads when an invitation is sent: its user's own customer organization, else
+ * the customer organization that verified its domain; never a domain that was only claimed. It is
+ * the invitation's record of where it went, and the sender is told nothing of it: who may answer
+ * is decided when someone does (./access.ts). `verifiedDomain` says whether the address's domain
+ * routes to a customer, which its DNS says publicly anyway.
+ */
+async function routeAddress(db: DbOrTx, email: string): Promise<{ organizationId: string | null; verifiedDomain: boolean }> {
+  const [[member], [verified]] = await Promise.all([
+    db
+      .select({ organizationId: memberships.organizationId })
+      .from(users)
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+      .where(and(sql`lower(${users.email}) = ${email}`, eq(organizations.kind, "customer")))
+      .orderBy(organizations.name, organizations.id)
+      .limit(1),
+    db
+      .select({ organizationId: organizationDomains.organizationId })
+      .from(organizationDomains)
+      .innerJoin(organizations, eq(organizations.id, organizationDomains.organizationId))
+      .where(and(sql`lower(${organizationDomains.domain}) = ${emailDomain(email)}`, isNotNull(organizationDomains.verifiedAt), eq(organizations.kind, "customer"))),
+  ]);
+  return { organizationId: member?.organizationId ?? verified?.organizationId ?? null, verifiedDomain: Boolean(verified) };
+}
+
+/** An address of the sender's own organization: one of its members, or at its own or verified domain. */
+async function isOwnAddress(db: DbOrTx, partnerId: string, email: string): Promise<boolean> {
+  const domain = emailDomain(email);
+  const [row] = await queryRows<{ own: boolean }>(db, sql`select (
+    exists (select 1 from ${users} u join ${memberships} m on m.user_id = u.id where lower(u.email) = ${email} and m.organization_id = ${partnerId})
+    or exists (select 1 from ${organizations} o where o.id = ${partnerId} and lower(o.domain) = ${domain})
+    or exists (select 1 from ${organizationDomains} d where d.organization_id = ${partnerId} and lower(d.domain) = ${domain} and d.verified_at is not null)
+  ) as own`);
+  return Boolean(row?.own);
 }
 
 export function invitationLink(invitation: Pick<Invitation, "tokenSalt">): string {
@@ -97,26 +117,22 @@ export async function createInvitation(db: Db, actor: Actor | null, input: Invit
   const [earlier] = await db.select({ id: invitations.id }).from(invitations).where(eq(invitations.idempotencyKey, input.idempotencyKey));
   if (earlier) return { ok: true, invitationId: earlier.id, duplicate: true };
 
-  const [partnerOrg] = await db.select({ domain: organizations.domain }).from(organizations).where(eq(organizations.id, partnerId));
-  const customer = await resolveCustomer(db, input.customerEmail);
-  const emailDomain = input.customerEmail.split("@")[1];
-  if (customer?.organizationId === partnerId || (partnerOrg?.domain && emailDomain === partnerOrg.domain.toLowerCase())) {
+  // Refusing the sender's own addresses tells them nothing they don't know. Anything said about
+  // anyone else's address (whose it is, what roles they hold) would tell a partner who is an
+  // administrator where: whether the addressee may accept is decided when they answer.
+  if (await isOwnAddress(db, partnerId, input.customerEmail)) {
     return refuse("customerEmail", "That address belongs to your own organization. Invite a customer's administrator.");
   }
-  if (customer && customer.kind !== "customer") {
-    return refuse("customerEmail", `That address belongs to ${customer.name}, a partner organization. Invite a customer's administrator.`);
-  }
-  if (customer?.known && !customer.roles?.some((r) => (CUSTOMER_DECISION_ROLES as readonly string[]).includes(r))) {
-    return refuse(
-      "customerEmail",
-      `${input.customerEmail} isn't a Global or Billing administrator of ${customer.name}. Send the invitation to one who is.`,
-    );
-  }
+  const route = await routeAddress(db, input.customerEmail);
+  const domain = emailDomain(input.customerEmail);
 
   return db.transaction(async (tx) => {
-    // One pending invitation per partner, customer and type; the lock makes concurrent sends queue.
-    const customerKey = customer?.organizationId ?? input.customerEmail;
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`invitation:${partnerId}:${customerKey}:${input.type}`}))`);
+    // One pending invitation per partner, type and addressee: the same address, or another at the
+    // same verified domain (both lead to the customer that verified it, as DNS tells anyone). Never
+    // "another address of the same organization", nor anything that depends on whether the address
+    // has an account: that would say who belongs where. The lock makes concurrent sends queue.
+    const addresseeKey = route.verifiedDomain ? `domain:${domain}` : `email:${input.customerEmail}`;
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`invitation:${partnerId}:${addresseeKey}:${input.type}`}))`);
     const [again] = await tx.select({ id: invitations.id }).from(invitations).where(eq(invitations.idempotencyKey, input.idempotencyKey));
     if (again) return { ok: true as const, invitationId: again.id, duplicate: true };
     const [pending] = await tx
@@ -128,7 +144,9 @@ export async function createInvitation(db: Db, actor: Actor | null, input: Invit
           eq(invitations.type, input.type),
           eq(invitations.status, "pending"),
           gt(invitations.expiresAt, now),
-          customer ? eq(invitations.customerOrganizationId, customer.organizationId) : sql`lower(${invitations.customerEmail}) = ${input.customerEmail}`,
+          route.verifiedDomain
+            ? sql`lower(split_part(${invitations.customerEmail}, '@', 2)) = ${domain}`
+            : sql`lower(${invitations.customerEmail}) = ${input.customerEmail}`,
         ),
       );
     if (pending) {
@@ -149,7 +167,7 @@ export async function createInvitation(db: Db, actor: Actor | null, input: Invit
       .values({
         partnerOrganizationId: partnerId,
         customerEmail: input.customerEmail,
-        customerOrganizationId: customer?.organizationId ?? null,
+        customerOrganizationId: route.organizationId,
         contactRecipientId: recipient?.id ?? null,
         type: input.type,
         roles,
@@ -170,7 +188,7 @@ export async function createInvitation(db: Db, actor: Actor | null, input: Invit
       actorUserId: actor!.userId,
       actorLabel: actor!.email,
       organizationId: partnerId,
-      counterpartyOrganizationId: customer?.organizationId ?? null,
+      counterpartyOrganizationId: route.organizationId,
       action: "invitation.sent",
       targetType: "invitation",
       targetId: invitation!.id,

@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { invitations, organizations, relationshipTypes, relationships, roleGrants, type RelationshipType } from "@/db/schema";
 import { currentAcceptance } from "@/lib/agreements/queries";
+import { addressedToOrganization } from "@/lib/invitations/addressee";
 import { mostPrivileged, type DirectoryRole } from "@/lib/roles";
 import { gdapStatus, isGrantActive, type GdapStatus } from "./status";
 
@@ -33,7 +34,7 @@ export async function listCustomerRelationships(db: DbOrTx, customerOrganization
     db
       .select({ partnerOrganizationId: invitations.partnerOrganizationId })
       .from(invitations)
-      .where(and(eq(invitations.customerOrganizationId, customerOrganizationId), eq(invitations.type, "gdap"), eq(invitations.status, "pending"), gt(invitations.expiresAt, now))),
+      .where(and(addressedToOrganization(customerOrganizationId), eq(invitations.type, "gdap"), eq(invitations.status, "pending"), gt(invitations.expiresAt, now))),
     currentAcceptance(db, customerOrganizationId, now),
   ]);
   return rows.map((row) => {
@@ -51,13 +52,16 @@ export async function listCustomerRelationships(db: DbOrTx, customerOrganization
   });
 }
 
-/** Invitations waiting for this organization's answer. */
+/**
+ * Invitations waiting for this organization's answer: those addressed to its members or to its
+ * verified domains, by the rule that decides who may answer them (lib/invitations/access.ts).
+ */
 export async function listPendingInvitationsFor(db: DbOrTx, customerOrganizationId: string, now = new Date()) {
   return db
     .select({ invitation: invitations, partnerName: organizations.name })
     .from(invitations)
     .innerJoin(organizations, eq(organizations.id, invitations.partnerOrganizationId))
-    .where(and(eq(invitations.customerOrganizationId, customerOrganizationId), eq(invitations.status, "pending"), gt(invitations.expiresAt, now)))
+    .where(and(addressedToOrganization(customerOrganizationId), eq(invitations.status, "pending"), gt(invitations.expiresAt, now)))
     .orderBy(invitations.createdAt);
 }
 

@@ -9,6 +9,7 @@ import {
   invitationAcceptances,
   invitations,
   memberships,
+  organizationDomains,
   organizations,
   relationshipTypes,
   relationships,
@@ -157,8 +158,11 @@ describe("Accept agreement & authorize partner", () => {
     const [user] = await db.insert(users).values({ email: "it@tailspin.example", name: "Tailspin IT" }).returning();
     const actor = await loadActor(db, user!.id);
     expect((await acceptInvitation(db, actor, token, yes)).ok).toBe(true);
-    const [org] = await db.select().from(organizations).where(eq(organizations.domain, "tailspin.example"));
-    expect(org).toMatchObject({ kind: "customer", name: "Tailspin" });
+    const [org] = await db.select().from(organizations).where(eq(organizations.name, "Tailspin"));
+    expect(org).toMatchObject({ kind: "customer", domain: null });
+    // Its domain is only claimed: it routes no one else's invitations until the organization verifies it.
+    const domains = await db.select().from(organizationDomains).where(eq(organizationDomains.organizationId, org!.id));
+    expect(domains).toMatchObject([{ domain: "tailspin.example", verifiedAt: null }]);
     const [membership] = await db.select().from(memberships).where(eq(memberships.userId, user!.id));
     expect(membership?.roles).toEqual(["global_admin"]);
     // Someone else cannot use the same link to claim it.

@@ -38,13 +38,16 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     );
   }
   const { invitation, status } = found;
-  const access = invitationAccess(actor, invitation);
+  const access = invitationAccess(actor, invitation, found.addressee);
 
-  // People outside the invited organization learn only that: no partner, no roles.
+  // Anyone but the addressee and the administrators of their organizations learns only that: no partner, no roles.
   if (access.kind === "not-for-you") {
     return (
       <Ended title="This invitation isn't for your organization">
-        <p>It was sent to another organization. If you expected it, ask the partner to send it to an administrator of yours.</p>
+        <p>
+          It was sent to someone else. If you expected it, sign in with the address it was sent to, or ask the partner to send it to an
+          administrator of your organization.
+        </p>
       </Ended>
     );
   }
