@@ -5,11 +5,12 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert } from "@/components/ui/alert";
 import { getActor } from "@/lib/authz";
 import { RETURN_COOKIE, safeReturnPath } from "@/lib/auth/paths";
+import { readSearchParams, type SearchParams } from "@/lib/page-params";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const params = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await readSearchParams(searchParams);
   const callbackUrl = safeReturnPath(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined, "");
   const returning = Boolean(callbackUrl) || (await cookies()).has(RETURN_COOKIE);
   if (await getActor()) redirect(callbackUrl || "/home");

@@ -4,6 +4,7 @@ import { locationsLabel } from "@/components/partners/partner-avatar";
 import { SearchForm, type SearchFormOptions } from "@/components/partners/search-form";
 import { getDb } from "@/db/client";
 import { COUNTRY_OPTIONS, countryName, initials, SIZE_BANDS, sizesServedLabel, SIZE_BAND_LABELS, type SizeBand } from "@/lib/partners/catalog";
+import { readSearchParams, type SearchParams } from "@/lib/page-params";
 import { directoryHref, MAX_SELECTED, parseDirectoryQuery, searchDirectory } from "@/lib/partners/search";
 
 export const metadata: Metadata = { title: "Find a partner" };
@@ -15,8 +16,8 @@ const SEARCH_OPTIONS: SearchFormOptions = {
 
 // The form and the results are client components fed with a few formatted values: the page sends
 // those rather than their markup, and both are still rendered here, so the page works without JavaScript.
-export default async function FindPartnerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const query = parseDirectoryQuery(await searchParams);
+export default async function FindPartnerPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const query = parseDirectoryQuery(await readSearchParams(searchParams));
   const { results, total, capped, page, pageCount } = await searchDirectory(await getDb(), query);
   const onPage = new Set(results.map((r) => r.slug));
   const described = [

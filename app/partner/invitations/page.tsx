@@ -12,12 +12,13 @@ import { hasPermission } from "@/lib/authz";
 import { getAreaContext } from "@/lib/context";
 import { formatDate } from "@/lib/format";
 import { listPartnerInvitations } from "@/lib/invitations/queries";
+import { readSearchParams, type SearchParams } from "@/lib/page-params";
 import { relationshipTypeName } from "@/lib/relationships/types";
 import { roleName } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Invitations" };
 
-export default async function PartnerInvitationsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+export default async function PartnerInvitationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const context = await getAreaContext("partner", "/partner/invitations");
   if (!context || !hasPermission(context.actor, "invitations.manage", context.membership.organizationId)) {
     return (
@@ -26,7 +27,7 @@ export default async function PartnerInvitationsPage({ searchParams }: { searchP
       </NoAccess>
     );
   }
-  const { status: raw } = await searchParams;
+  const { status: raw } = await readSearchParams(searchParams);
   const status = invitationStatus.enumValues.find((s) => s === raw);
   const rows = await listPartnerInvitations(await getDb(), context.membership.organizationId, status);
   const filters: { label: string; value?: InvitationStatus }[] = [

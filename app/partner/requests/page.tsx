@@ -10,6 +10,7 @@ import { hasPermission } from "@/lib/authz";
 import { updateRequestStatus } from "@/lib/contact-requests/inbox-actions";
 import { listPartnerRequests } from "@/lib/contact-requests/queries";
 import { getAreaContext } from "@/lib/context";
+import { readSearchParams, type SearchParams } from "@/lib/page-params";
 import { countryName, SIZE_BAND_LABELS, type SizeBand } from "@/lib/partners/catalog";
 
 export const metadata: Metadata = { title: "Customer requests" };
@@ -29,7 +30,7 @@ function StatusButton({ recipientId, status, children }: { recipientId: string; 
   );
 }
 
-export default async function PartnerRequestsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+export default async function PartnerRequestsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const context = await getAreaContext("partner", "/partner/requests");
   if (!context || !hasPermission(context.actor, "contact_requests.read", context.membership.organizationId)) {
     return (
@@ -38,7 +39,7 @@ export default async function PartnerRequestsPage({ searchParams }: { searchPara
       </NoAccess>
     );
   }
-  const { status: rawStatus } = await searchParams;
+  const { status: rawStatus } = await readSearchParams(searchParams);
   const status = STATUSES.find((s) => s === rawStatus);
   const requests = await listPartnerRequests(await getDb(), context.membership.organizationId, status);
   const filters: { label: string; value?: ContactRecipientStatus }[] = [{ label: "All" }, ...STATUSES.map((s) => ({ label: s[0]!.toUpperCase() + s.slice(1), value: s }))];

@@ -5,13 +5,14 @@ import { PartnerAvatar } from "@/components/partners/partner-avatar";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { getDb } from "@/db/client";
+import { readPathParams } from "@/lib/page-params";
 import { countryName, sizesServedLabel } from "@/lib/partners/catalog";
 import { getProfileBySlug } from "@/lib/partners/queries";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const profile = await getProfileBySlug(await getDb(), (await params).slug);
+  const profile = await getProfileBySlug(await getDb(), (await readPathParams(params)).slug);
   return { title: profile?.name ?? "Partner" };
 }
 
@@ -32,7 +33,7 @@ function List({ title, items }: { title: string; items: string[] }) {
 }
 
 export default async function PartnerProfilePage({ params }: Props) {
-  const profile = await getProfileBySlug(await getDb(), (await params).slug);
+  const profile = await getProfileBySlug(await getDb(), (await readPathParams(params)).slug);
   if (!profile) notFound();
   return (
     <main className="mx-auto w-full max-w-4xl px-4 py-8">

@@ -7,12 +7,13 @@ import { Alert } from "@/components/ui/alert";
 import { getDb } from "@/db/client";
 import { COUNTRY_OPTIONS, SIZE_BANDS, SIZE_BAND_LABELS } from "@/lib/partners/catalog";
 import { getProfilesBySlugs } from "@/lib/partners/queries";
+import { readSearchParams, type SearchParams } from "@/lib/page-params";
 import { directoryHref, MAX_SELECTED, parseDirectoryQuery } from "@/lib/partners/search";
 
 export const metadata: Metadata = { title: "Contact selected providers" };
 
-export default async function ContactPartnersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const query = parseDirectoryQuery(await searchParams);
+export default async function ContactPartnersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const query = parseDirectoryQuery(await readSearchParams(searchParams));
   const partners = await getProfilesBySlugs(await getDb(), query.sel);
   const slugs = partners.map((p) => p.slug);
   const backHref = directoryHref({ ...query, page: 1, sel: slugs });

@@ -15,6 +15,7 @@ import { invitationAccess } from "@/lib/invitations/access";
 import { acceptInvitationAction, declineInvitationAction } from "@/lib/invitations/customer-actions";
 import { findInvitationByToken } from "@/lib/invitations/customer-queries";
 import { durationLabel, endIfAcceptedNow } from "@/lib/invitations/rules";
+import { readPathParams } from "@/lib/page-params";
 import { relationshipTypeInfo } from "@/lib/relationships/types";
 import { sortByPrivilege } from "@/lib/roles";
 
@@ -27,7 +28,7 @@ function Ended({ title, children }: { title: string; children: React.ReactNode }
 }
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
+  const { token } = await readPathParams(params);
   const db = await getDb();
   const [actor, found] = await Promise.all([getActor(), findInvitationByToken(db, token)]);
   if (!found) {

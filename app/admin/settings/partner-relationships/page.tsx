@@ -13,6 +13,7 @@ import { getDb } from "@/db/client";
 import { getAreaContext } from "@/lib/context";
 import { formatDate } from "@/lib/format";
 import { invitationLink } from "@/lib/invitations/service";
+import { readSearchParams, type SearchParams } from "@/lib/page-params";
 import { applyListQuery, pageOf, parseListQuery, STATUS_FILTERS, type ListQuery, type SortKey } from "@/lib/relationships/list-view";
 import { listCustomerRelationships, listPendingInvitationsFor } from "@/lib/relationships/queries";
 import { gdapStatusLabel, type GdapStatus } from "@/lib/relationships/status";
@@ -65,7 +66,7 @@ function GdapBadge({ status }: { status: GdapStatus }) {
   );
 }
 
-export default async function PartnerRelationshipsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PartnerRelationshipsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const context = await getAreaContext("customer", "/admin/settings/partner-relationships");
   if (!context) {
     return (
@@ -74,7 +75,7 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
       </NoAccess>
     );
   }
-  const params = await searchParams;
+  const params = await readSearchParams(searchParams);
   const query = parseListQuery(params);
   const db = await getDb();
   const orgId = context.membership.organizationId;

@@ -4,11 +4,12 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { mailboxEnabled } from "@/lib/email/config";
 import { extractLinks, getMailboxMessage } from "@/lib/email/mailbox";
+import { readPathParams } from "@/lib/page-params";
 
 export const metadata: Metadata = { title: "Message" };
 
 export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const { id } = await readPathParams(params);
   if (!mailboxEnabled()) notFound();
   const message = await getMailboxMessage(await getDb(), id);
   if (!message) notFound();

@@ -13,6 +13,7 @@ import { formatDateTime } from "@/lib/format";
 import { cancelInvitationAction, resendInvitationAction } from "@/lib/invitations/actions";
 import { getPartnerInvitation } from "@/lib/invitations/queries";
 import { durationLabel } from "@/lib/invitations/rules";
+import { entryFor, readPathParams, readSearchParams, type SearchParams } from "@/lib/page-params";
 import { relationshipTypeInfo } from "@/lib/relationships/types";
 import { sortByPrivilege } from "@/lib/roles";
 
@@ -26,10 +27,10 @@ const ERRORS: Record<string, string> = {
   forbidden: "You don't have permission to do this.",
 };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ sent?: string; done?: string; error?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 export default async function PartnerInvitationPage({ params, searchParams }: Props) {
-  const { id } = await params;
+  const { id } = await readPathParams(params);
   const context = await getAreaContext("partner", `/partner/invitations/${id}`);
   if (!context || !hasPermission(context.actor, "invitations.manage", context.membership.organizationId)) {
     return (
@@ -40,7 +41,9 @@ export default async function PartnerInvitationPage({ params, searchParams }: Pr
   }
   const invitation = await getPartnerInvitation(await getDb(), context.membership.organizationId, id);
   if (!invitation) notFound();
-  const { sent, done, error } = await searchParams;
+  const query = await readSearchParams(searchParams);
+  const notice = entryFor(NOTICES, query.done);
+  const problem = entryFor(ERRORS, query.error);
   const type = relationshipTypeInfo(invitation.type);
 
   return (
@@ -56,9 +59,9 @@ export default async function PartnerInvitationPage({ params, searchParams }: Pr
         </h1>
         <InvitationStatusBadge status={invitation.status} />
       </div>
-      {sent && <Alert tone="success" className="mt-4">Invitation sent to {invitation.customerEmail}. It stays pending until a Global or Billing administrator accepts it.</Alert>}
-      {done && NOTICES[done] && <Alert tone="success" className="mt-4">{NOTICES[done]}</Alert>}
-      {error && ERRORS[error] && <Alert tone="danger" className="mt-4">{ERRORS[error]}</Alert>}
+      {query.sent && <Alert tone="success" className="mt-4">Invitation sent to {invitation.customerEmail}. It stays pending until a Global or Billing administrator accepts it.</Alert>}
+      {notice && <Alert tone="success" className="mt-4">{notice}</Alert>}
+      {problem && <Alert tone="danger" className="mt-4">{problem}</Alert>}
 
       <dl className="mt-6 grid gap-x-6 gap-y-3 rounded-lg border border-gray-200 bg-white p-5 text-sm sm:grid-cols-[12rem_1fr]">
         <dt className="font-medium text-gray-900">Sent to</dt>

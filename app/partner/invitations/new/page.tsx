@@ -7,12 +7,13 @@ import { getDb } from "@/db/client";
 import { hasPermission } from "@/lib/authz";
 import { getPartnerRequest } from "@/lib/contact-requests/queries";
 import { getAreaContext } from "@/lib/context";
+import { readSearchParams, type SearchParams } from "@/lib/page-params";
 import { GDAP_DEFAULT_DAYS, RELATIONSHIP_TYPES } from "@/lib/relationships/types";
 import { DIRECTORY_ROLES, roleName } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "New invitation" };
 
-export default async function NewInvitationPage({ searchParams }: { searchParams: Promise<{ request?: string }> }) {
+export default async function NewInvitationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const context = await getAreaContext("partner", "/partner/invitations/new");
   if (!context || !hasPermission(context.actor, "invitations.send", context.membership.organizationId)) {
     return (
@@ -23,8 +24,8 @@ export default async function NewInvitationPage({ searchParams }: { searchParams
   }
   const orgId = context.membership.organizationId;
   const canAskForRoles = hasPermission(context.actor, "invitations.send_admin_roles", orgId);
-  const { request: requestId } = await searchParams;
-  const request = requestId ? await getPartnerRequest(await getDb(), orgId, requestId) : undefined;
+  const { request: requestId } = await readSearchParams(searchParams);
+  const request = typeof requestId === "string" ? await getPartnerRequest(await getDb(), orgId, requestId) : undefined;
 
   return (
     <main className="max-w-3xl">

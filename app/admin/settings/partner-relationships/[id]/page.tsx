@@ -8,6 +8,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { getDb } from "@/db/client";
 import { getAreaContext } from "@/lib/context";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { entryFor, readPathParams, readSearchParams, type SearchParams } from "@/lib/page-params";
 import { getRelationshipDetails } from "@/lib/relationships/details";
 import { relationshipTypeName, typesAfterRemovingRoles } from "@/lib/relationships/types";
 import { getRole, sortByPrivilege } from "@/lib/roles";
@@ -37,11 +38,13 @@ const ERRORS: Record<string, string> = {
   not_mpsa: "This setting applies to MPSA partners only.",
 };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; error?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 export default async function PartnerRelationshipPage({ params, searchParams }: Props) {
-  const { id } = await params;
-  const { done, error } = await searchParams;
+  const { id } = await readPathParams(params);
+  const query = await readSearchParams(searchParams);
+  const notice = entryFor(NOTICES, query.done);
+  const problem = entryFor(ERRORS, query.error);
   const context = await getAreaContext("customer", `/admin/settings/partner-relationships/${id}`);
   if (!context) {
     return (
@@ -86,8 +89,8 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
         </p>
       </div>
 
-      {done && NOTICES[done] && <Alert tone="success">{NOTICES[done]}</Alert>}
-      {error && ERRORS[error] && <Alert tone="danger">{ERRORS[error]}</Alert>}
+      {notice && <Alert tone="success">{notice}</Alert>}
+      {problem && <Alert tone="danger">{problem}</Alert>}
 
       <section aria-labelledby="types">
         <h2 id="types" className="text-lg font-semibold text-gray-900">

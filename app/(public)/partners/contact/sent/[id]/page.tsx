@@ -3,11 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getContactConfirmation } from "@/lib/contact-requests/queries";
+import { readPathParams } from "@/lib/page-params";
 
 export const metadata: Metadata = { title: "Request sent" };
 
 export default async function ContactSentPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const { id } = await readPathParams(params);
   const request = await getContactConfirmation(await getDb(), id);
   if (!request) notFound();
   return (

@@ -7,6 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { getDb } from "@/db/client";
 import { hasPermission } from "@/lib/authz";
 import { getAreaContext } from "@/lib/context";
+import { readPathParams } from "@/lib/page-params";
 import { removeRolesAction } from "@/lib/relationships/actions";
 import { getRelationshipDetails } from "@/lib/relationships/details";
 import { isGrantActive } from "@/lib/relationships/status";
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Remove roles?" };
 
 /** The Remove roles? confirmation as a page, for browsers without JavaScript. */
 export default async function RemoveRolesPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const { id } = await readPathParams(params);
   const context = await getAreaContext("customer", `/admin/settings/partner-relationships/${id}/remove-roles`);
   if (!context || !hasPermission(context.actor, "relationships.remove_roles", context.membership.organizationId)) {
     return (
