@@ -4,7 +4,8 @@
  * the framework edges mocked by the action harness, the real database below) and what it returns is
  * rendered to HTML. Whatever the address holds (NUL, lone surrogates, 10 kB values, SQL and markup,
  * percent-garbage, a key given several times, names such as `__proto__`), the page renders,
- * redirects within this site, or is not found: never an error, which would be a 500.
+ * redirects within this site, or is not found: never an error, which would be a 500. The route
+ * handlers that read their address answer below 500 alike.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -210,6 +211,30 @@ function pagesTakingParameters(): string[] {
     .sort();
 }
 
+type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+/** Every route handler that reads its address (Auth.js's own handler is Auth.js's; the sweep reads a header only). */
+const ROUTES: Record<string, PageTarget> = {
+  "app/admin/settings/partner-relationships/export/route.ts": { actors: [null, CUSTOMER], query: { q: ["fab"], type: ["gdap"], status: ["active"], sort: ["since"], dir: ["desc"] } },
+  "app/dev/mailbox/[id]/raw/route.ts": { actors: [null], segments: { id: [ref("messageId")] }, examples: [{ segments: { id: "a\u0000" } }] },
+};
+
+function routesTakingParameters(): string[] {
+  return (readdirSync(path.join(ROOT, "app"), { recursive: true }) as string[])
+    .map((file) => path.join("app", file))
+    .filter((file) => /(^|\/)route\.ts$/.test(file) && !file.includes("[...nextauth]"))
+    .filter((file) => /\[[^\]]+\]/.test(file) || /\b(searchParams|params)\b/.test(readFileSync(path.join(ROOT, file), "utf8")))
+    .sort();
+}
+
+/** The request a browser would send for these segments and query, to the handler's own address. */
+function requestFor(file: string, segments: Record<string, string>, query: Query): Request {
+  const route = path.dirname(file).slice("app".length).replace(/\[([^\]]+)\]/g, (_, name: string) => encodeURIComponent((segments[name] ?? "").toWellFormed()));
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) search.append(key, v);
+  return new Request(`${ORIGIN}${route}?${search}`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // The property
 // ---------------------------------------------------------------------------------------------
@@ -259,6 +284,25 @@ describe("hostile addresses of every page", () => {
   it("knows every page that reads its address", () => {
     expect(Object.keys(PAGES).sort()).toEqual(pagesTakingParameters());
   });
+
+  it("knows every route handler that reads its address", () => {
+    expect(Object.keys(ROUTES).sort()).toEqual(routesTakingParameters());
+  });
+
+  it.each(Object.entries(ROUTES))("%s: answers below 500 whatever its address holds", async (file, target) => {
+    const { GET } = (await import(/* @vite-ignore */ path.join(ROOT, file))) as { GET: RouteHandler };
+    const segments = fc.record(Object.fromEntries(Object.entries(target.segments ?? {}).map(([name, valid]) => [name, valueOf(valid)])));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...target.actors), segments, target.query ? queryOf(target.query) : fc.constant<Query>({}), async (actor, rawSegments, query) => {
+        harness.reset(actor ? users.get(actor)! : null);
+        const resolved = Object.fromEntries(Object.entries(rawSegments).map(([k, v]) => [k, resolve(v, refs)]));
+        const outcome = await capture(() => GET(requestFor(file, resolved, query), { params: Promise.resolve(resolved) }));
+        expect(outcome.kind, `${file}: ${describeOutcome(outcome)}`).toBe("returned");
+        expect(((outcome as { value: Response }).value).status).toBeLessThan(500);
+      }),
+      { numRuns: NUM_RUNS, examples: (target.examples ?? []).map((e) => [target.actors[0]!, e.segments ?? {}, e.query ?? {}] as [string | null, Record<string, string>, Query]) },
+    );
+  }, 120_000);
 
   it.each(Object.entries(PAGES))("%s: its usable address renders for its users", async (file, target) => {
     const page = (await import(/* @vite-ignore */ path.join(ROOT, file))) as PageModule;
