@@ -16,6 +16,9 @@ const LABELS: Record<string, string> = {
   "mpsa.sharing_allowed": "MPSA purchase sharing allowed",
   "mpsa.sharing_stopped": "MPSA purchase sharing stopped",
   "organization.created": "Organization created",
+  "domain.added": "Domain added",
+  "domain.verified": "Domain verified",
+  "domain.removed": "Domain removed",
 };
 
 /** A sentence for an audit event: what happened, and to which roles when it names any. */

@@ -59,6 +59,7 @@ export const PERMISSIONS = {
   "agreement.accept": { kind: "customer", roles: CUSTOMER_DECISION_ROLES },
   "relationships.remove_roles": { kind: "customer", roles: CUSTOMER_DECISION_ROLES },
   "relationships.settings": { kind: "customer", roles: CUSTOMER_DECISION_ROLES },
+  "domains.manage": { kind: "customer", roles: ["global_admin"] },
   "partner.view": { kind: "partner", roles: [] },
   "contact_requests.read": { kind: "partner", roles: ["admin_agent", "sales_agent"] satisfies PartnerAgentRole[] },
   "contact_requests.update": { kind: "partner", roles: ["admin_agent", "sales_agent"] satisfies PartnerAgentRole[] },

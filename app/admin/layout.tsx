@@ -5,6 +5,7 @@ const items = [
   { href: "/admin", label: "Home" },
   { href: "/admin/agreement", label: "Customer Agreement" },
   { href: "/admin/settings/partner-relationships", label: "Partner relationships", group: "Settings" },
+  { href: "/admin/settings/domains", label: "Domains", group: "Settings" },
 ];
 
 export default function AdminLayout({ children }: { children: React.ReactNode }) {

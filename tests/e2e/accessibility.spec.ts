@@ -38,13 +38,13 @@ test("partner portal and admin center pages have no serious or critical accessib
   await signInAs(page, "agent@fabrikam.example");
   for (const path of ["/partner", "/partner/requests", "/partner/invitations", "/partner/invitations/new", "/partner/customers"]) await expectAccessible(page, path);
   await page.goto("/partner/invitations");
-  await page.getByRole("link", { name: "Contoso" }).first().click();
+  await page.getByRole("link", { name: "admin@contoso.example" }).first().click();
   await expectAccessible(page, "");
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await signInAs(page, "admin@contoso.example");
   await expectAccessible(page, link);
-  for (const path of ["/admin", "/admin/agreement", "/admin/settings/partner-relationships"]) await expectAccessible(page, path);
+  for (const path of ["/admin", "/admin/agreement", "/admin/settings/partner-relationships", "/admin/settings/domains"]) await expectAccessible(page, path);
   const details = page.getByRole("table").getByRole("link").first();
   if (await details.count()) {
     await details.click();

@@ -1,0 +1,34 @@
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./helpers";
+
+test("a Global administrator lists a domain, sees the TXT record to publish, and removes it", async ({ page }) => {
+  await signInAs(page, "admin@contoso.example");
+  await page.goto("/admin");
+  await page.getByRole("navigation", { name: "Admin center" }).getByRole("link", { name: "Domains" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Domains" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "contoso.example", exact: true }).getByText("Verified", { exact: true })).toBeVisible();
+
+  await page.getByLabel("Domain", { exact: true }).fill("admin@contoso-labs.example");
+  await page.getByRole("button", { name: "Add domain" }).click();
+  await expect(page.getByText("Enter the domain alone, without a name and @: contoso.com, not admin@contoso.com.")).toBeVisible();
+  await expect(page.getByLabel("Domain", { exact: true })).toHaveValue("admin@contoso-labs.example");
+
+  await page.getByLabel("Domain", { exact: true }).fill("Contoso-Labs.example");
+  await page.getByRole("button", { name: "Add domain" }).click();
+  await expect(page.getByText("contoso-labs.example is on the list")).toBeVisible();
+  const listed = page.getByRole("region", { name: "contoso-labs.example", exact: true });
+  await expect(listed.getByText("Not verified")).toBeVisible();
+  await expect(listed.getByText("_partnerships.contoso-labs.example", { exact: true })).toBeVisible();
+  await expect(listed.getByText(/^partnerships-verification=[0-9a-f]{64}$/)).toBeVisible();
+
+  await listed.getByRole("button", { name: "Remove contoso-labs.example" }).click();
+  await expect(page.getByText("The domain was removed.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "contoso-labs.example", exact: true })).toHaveCount(0);
+});
+
+test("only Global administrators manage domains", async ({ page }) => {
+  await signInAs(page, "billing@contoso.example");
+  await page.goto("/admin/settings/domains");
+  await expect(page.getByText("Only Global administrators of Contoso manage its domains. Ask one of them.")).toBeVisible();
+  await expect(page.getByLabel("Domain", { exact: true })).toHaveCount(0);
+});
