@@ -9,12 +9,13 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import type { ReactNode } from "react";
 import { renderToString } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { emailOutbox } from "@/db/schema";
+import { emailOutbox, organizationDomains } from "@/db/schema";
 import { capture, harness, loadApp, unloadApp, type Outcome } from "../support/action-harness";
 import { acceptedRelationship, contactRequestToFabrikam, freshDatabase, pendingInvitation, userIdOf } from "../support/fixtures";
 
@@ -190,6 +191,11 @@ const PAGES: Record<string, PageTarget> = {
     examples: [{ segments: { id: ref("relationshipId") }, query: { done: "__proto__", error: "constructor" } }],
   },
   "app/admin/settings/partner-relationships/[id]/remove-roles/page.tsx": { actors: [null, CUSTOMER], segments: { id: [ref("relationshipId")] } },
+  "app/admin/settings/domains/page.tsx": {
+    actors: [null, CUSTOMER],
+    query: { added: [ref("domainId")], verified: [ref("domainId")], removed: ["1"] },
+    examples: [{ query: { added: "__proto__", verified: ["x", "y"], removed: "\u0000" } }],
+  },
   "app/dev/mailbox/[id]/page.tsx": { actors: [null], segments: { id: [ref("messageId")] } },
   "app/partner/requests/page.tsx": { actors: [null, AGENT], query: { status: ["new", "replied", "declined"] } },
   "app/partner/invitations/page.tsx": { actors: [null, AGENT], query: { status: ["pending", "accepted", "expired"] } },
@@ -266,6 +272,7 @@ describe("hostile addresses of every page", () => {
     const invitation = await pendingInvitation(db);
     const request = await contactRequestToFabrikam(db);
     const [message] = await db.select({ id: emailOutbox.id }).from(emailOutbox).limit(1);
+    const [domain] = await db.select({ id: organizationDomains.id }).from(organizationDomains).where(eq(organizationDomains.domain, "contoso.example"));
     refs = {
       token: invitation.token,
       invitationId: invitation.invitation.id,
@@ -273,6 +280,7 @@ describe("hostile addresses of every page", () => {
       requestId: request.requestId,
       recipientId: request.recipientId,
       messageId: message!.id,
+      domainId: domain!.id,
     };
     for (const email of [CUSTOMER, AGENT]) users.set(email, await userIdOf(db, email));
   }, 60_000);

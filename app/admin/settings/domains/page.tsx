@@ -11,6 +11,7 @@ import { getActor, hasPermission, primaryMembership } from "@/lib/authz";
 import { addDomainAction, removeDomainAction, verifyDomainAction } from "@/lib/domains/actions";
 import { listOrganizationDomains, type OrganizationDomainRow } from "@/lib/domains/queries";
 import { formatDate } from "@/lib/format";
+import { readSearchParams, type SearchParams } from "@/lib/page-params";
 
 export const metadata: Metadata = { title: "Domains" };
 
@@ -20,7 +21,7 @@ function one(value: string | string[] | undefined): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-function Notice({ params, domains, organizationName }: { params: Record<string, string | string[] | undefined>; domains: OrganizationDomainRow[]; organizationName: string }) {
+function Notice({ params, domains, organizationName }: { params: SearchParams; domains: OrganizationDomainRow[]; organizationName: string }) {
   const added = domains.find((d) => d.id === one(params.added));
   const verified = domains.find((d) => d.id === one(params.verified));
   if (verified) {
@@ -64,7 +65,7 @@ function DnsRecord({ domain }: { domain: OrganizationDomainRow }) {
   );
 }
 
-export default async function DomainsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DomainsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await getActor();
   if (!actor) redirect(signInPath(PATH));
   const membership = primaryMembership(actor, "customer");
@@ -80,7 +81,7 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
     );
   }
   const organizationId = membership.organizationId;
-  const [domains, params] = await Promise.all([listOrganizationDomains(await getDb(), organizationId), searchParams]);
+  const [domains, params] = await Promise.all([listOrganizationDomains(await getDb(), organizationId), readSearchParams(searchParams)]);
 
   return (
     <main className="max-w-3xl space-y-8">
