@@ -64,11 +64,11 @@ describe("invitations", () => {
 
   it("keeps admin roles for admin agents, and invitations for partner agents", async () => {
     const sales = await actorFor(db, "sales@fabrikam.example");
-    for (const type of ["gdap", "delegated_admin", "reseller_delegated_admin"] as const) {
+    for (const type of ["gdap", "delegated_admin", "reseller_delegated_admin", "advisor"] as const) {
       const refused = await createInvitation(db, sales, input({ type }));
       expect(refused).toMatchObject({ ok: false, fieldErrors: { type: [expect.stringMatching(/Only an admin agent/)] } });
     }
-    for (const type of ["reseller", "advisor", "mpsa", "lob", "partner"] as const) {
+    for (const type of ["reseller", "mpsa", "lob", "partner"] as const) {
       expect((await createInvitation(db, sales, input({ type }))).ok).toBe(true);
     }
     for (const email of ["admin@contoso.example", "user@contoso.example"]) {
