@@ -5,7 +5,7 @@ import { auth } from "@/auth";
 import { getDb, type DbOrTx } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
 import { hasSessionCookie } from "@/lib/auth/paths";
-import { CUSTOMER_DECISION_ROLES, type PartnerAgentRole } from "@/lib/roles";
+import { ADMIN_CENTER_ROLES, CUSTOMER_DECISION_ROLES, CUSTOMER_READER_ROLES, PARTNER_AGENT_ROLES, type PartnerAgentRole } from "@/lib/roles";
 
 export interface ActorMembership {
   organizationId: string;
@@ -50,17 +50,19 @@ export const getActor = cache(async (): Promise<Actor | null> => {
 
 /**
  * One permission map for the whole product. Each permission names the organization kind it
- * applies to and the membership roles that hold it; an empty list means any member.
+ * applies to and the membership roles that hold it; an empty list means any member. Reading is
+ * a permission too (README, "Who reads what"): pages and route handlers ask for it, and the
+ * queries behind them refuse without it.
  */
 export const PERMISSIONS = {
-  "admin.view": { kind: "customer", roles: [] },
-  "relationships.view": { kind: "customer", roles: [] },
+  "admin.view": { kind: "customer", roles: ADMIN_CENTER_ROLES },
+  "relationships.view": { kind: "customer", roles: CUSTOMER_READER_ROLES },
   "invitations.accept": { kind: "customer", roles: CUSTOMER_DECISION_ROLES },
   "agreement.accept": { kind: "customer", roles: CUSTOMER_DECISION_ROLES },
   "relationships.remove_roles": { kind: "customer", roles: CUSTOMER_DECISION_ROLES },
   "relationships.settings": { kind: "customer", roles: CUSTOMER_DECISION_ROLES },
   "domains.manage": { kind: "customer", roles: ["global_admin"] },
-  "partner.view": { kind: "partner", roles: [] },
+  "partner.view": { kind: "partner", roles: PARTNER_AGENT_ROLES },
   "contact_requests.read": { kind: "partner", roles: ["admin_agent", "sales_agent"] satisfies PartnerAgentRole[] },
   "contact_requests.update": { kind: "partner", roles: ["admin_agent", "sales_agent"] satisfies PartnerAgentRole[] },
   "invitations.send": { kind: "partner", roles: ["admin_agent", "sales_agent"] satisfies PartnerAgentRole[] },

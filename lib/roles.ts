@@ -71,6 +71,12 @@ export function sortByPrivilege(ids: readonly string[]): DirectoryRole[] {
 /** Customer admins who may accept agreements, authorize partners and remove their roles (the spec's rule). */
 export const CUSTOMER_DECISION_ROLES: readonly RoleId[] = ["global_admin", "billing_admin"];
 
+/** Who reads the organization's partners, grants, activity and pending invitations: the deciders, and Global readers read-only. */
+export const CUSTOMER_READER_ROLES: readonly RoleId[] = [...CUSTOMER_DECISION_ROLES, "global_reader"];
+
+/** Any admin role opens the admin center; a member without one has nothing to do there. */
+export const ADMIN_CENTER_ROLES: readonly RoleId[] = DIRECTORY_ROLES.map((role) => role.id);
+
 export const PARTNER_AGENT_ROLES = ["admin_agent", "sales_agent"] as const;
 export type PartnerAgentRole = (typeof PARTNER_AGENT_ROLES)[number];
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { NoAccess } from "@/components/layout/area-shell";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { hasPermission } from "@/lib/authz";
 import { getAreaContext } from "@/lib/context";
 import { listCustomerRelationships } from "@/lib/relationships/queries";
 import { roleName } from "@/lib/roles";
@@ -10,16 +11,17 @@ import { roleName } from "@/lib/roles";
 export const metadata: Metadata = { title: "Admin center" };
 
 export default async function AdminHomePage() {
-  const context = await getAreaContext("customer", "/admin");
+  const context = await getAreaContext("admin.view", "/admin");
   if (!context) {
     return (
       <NoAccess title="The admin center is for customer organizations">
-        <p>Your account isn't an administrator of a customer organization. Partner agents work in the partner portal.</p>
+        <p>Your account holds no admin role in a customer organization. Ask a Global administrator of your organization for one; partner agents work in the partner portal.</p>
       </NoAccess>
     );
   }
-  const { membership } = context;
-  const relationships = await listCustomerRelationships(await getDb(), membership.organizationId);
+  const { actor, membership } = context;
+  const readsPartners = hasPermission(actor, "relationships.view", membership.organizationId);
+  const relationships = readsPartners ? await listCustomerRelationships(await getDb(), membership.organizationId) : [];
   const withRoles = relationships.filter((r) => r.activeRoles.length > 0).length;
   return (
     <main>
@@ -32,16 +34,20 @@ export default async function AdminHomePage() {
           <CardHeader>
             <CardTitle>Partner relationships</CardTitle>
             <CardDescription>
-              {relationships.length === 0
-                ? "You don't work with any partner yet."
-                : `${relationships.length} ${relationships.length === 1 ? "partner" : "partners"}, ${withRoles} with admin roles.`}
+              {!readsPartners
+                ? "Global administrators, Billing administrators and Global readers review which partners hold access."
+                : relationships.length === 0
+                  ? "You don't work with any partner yet."
+                  : `${relationships.length} ${relationships.length === 1 ? "partner" : "partners"}, ${withRoles} with admin roles.`}
             </CardDescription>
           </CardHeader>
-          <CardContent>
-            <Link className="font-medium text-accent-700 underline" href="/admin/settings/partner-relationships">
-              Review partner relationships
-            </Link>
-          </CardContent>
+          {readsPartners && (
+            <CardContent>
+              <Link className="font-medium text-accent-700 underline" href="/admin/settings/partner-relationships">
+                Review partner relationships
+              </Link>
+            </CardContent>
+          )}
         </Card>
         <Card>
           <CardHeader>

@@ -8,7 +8,7 @@ import { PARTNER_AGENT_ROLE_NAMES, type PartnerAgentRole } from "@/lib/roles";
 export const metadata: Metadata = { title: "Partner portal" };
 
 export default async function PartnerHomePage() {
-  const context = await getAreaContext("partner", "/partner");
+  const context = await getAreaContext("partner.view", "/partner");
   if (!context) {
     return (
       <NoAccess title="The partner portal is for partner organizations">

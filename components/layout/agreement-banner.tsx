@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { currentAcceptance, hasAcceptedAnyVersion } from "@/lib/agreements/queries";
-import { primaryMembership, getActor } from "@/lib/authz";
+import { getActor, hasPermission, primaryMembership } from "@/lib/authz";
 import { hasRelationships } from "@/lib/relationships/queries";
 
 /** Asks customer admins to accept the agreement in force when they work with partners (or accepted an older version). */
 export async function AgreementBanner() {
-  const membership = primaryMembership(await getActor(), "customer");
-  if (!membership) return null;
+  const actor = await getActor();
+  const membership = primaryMembership(actor, "customer");
+  if (!membership || !hasPermission(actor, "relationships.view", membership.organizationId)) return null;
   const db = await getDb();
   const { agreement, acceptance } = await currentAcceptance(db, membership.organizationId);
   if (!agreement || acceptance) return null;

@@ -14,11 +14,11 @@ import { formatDate } from "@/lib/format";
 export const metadata: Metadata = { title: "Accept agreement" };
 
 export default async function AcceptAgreementPage() {
-  const context = await getAreaContext("customer", "/admin/agreement");
+  const context = await getAreaContext("relationships.view", "/admin/agreement");
   if (!context) {
     return (
       <NoAccess title="Accept agreement">
-        <p>Only administrators of a customer organization can accept the Customer Agreement.</p>
+        <p>The agreement's status is for Global administrators, Billing administrators and Global readers of a customer organization; Global and Billing administrators accept it.</p>
       </NoAccess>
     );
   }

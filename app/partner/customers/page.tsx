@@ -14,7 +14,7 @@ import { roleName } from "@/lib/roles";
 export const metadata: Metadata = { title: "Customers" };
 
 export default async function PartnerCustomersPage() {
-  const context = await getAreaContext("partner", "/partner/customers");
+  const context = await getAreaContext("partner.view", "/partner/customers");
   if (!context) {
     return (
       <NoAccess title="Customers">

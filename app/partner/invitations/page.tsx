@@ -8,7 +8,6 @@ import { FilterLinks } from "@/components/ui/filter-links";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { invitationStatus, type InvitationStatus } from "@/db/schema";
-import { hasPermission } from "@/lib/authz";
 import { getAreaContext } from "@/lib/context";
 import { formatDate } from "@/lib/format";
 import { listPartnerInvitations } from "@/lib/invitations/queries";
@@ -19,8 +18,8 @@ import { roleName } from "@/lib/roles";
 export const metadata: Metadata = { title: "Invitations" };
 
 export default async function PartnerInvitationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const context = await getAreaContext("partner", "/partner/invitations");
-  if (!context || !hasPermission(context.actor, "invitations.manage", context.membership.organizationId)) {
+  const context = await getAreaContext("invitations.manage", "/partner/invitations");
+  if (!context) {
     return (
       <NoAccess title="Invitations">
         <p>Only agents of a partner organization can see its invitations.</p>

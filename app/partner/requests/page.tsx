@@ -6,7 +6,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FilterLinks } from "@/components/ui/filter-links";
 import { getDb } from "@/db/client";
 import type { ContactRecipientStatus } from "@/db/schema";
-import { hasPermission } from "@/lib/authz";
 import { updateRequestStatus } from "@/lib/contact-requests/inbox-actions";
 import { listPartnerRequests } from "@/lib/contact-requests/queries";
 import { getAreaContext } from "@/lib/context";
@@ -31,8 +30,8 @@ function StatusButton({ recipientId, status, children }: { recipientId: string; 
 }
 
 export default async function PartnerRequestsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const context = await getAreaContext("partner", "/partner/requests");
-  if (!context || !hasPermission(context.actor, "contact_requests.read", context.membership.organizationId)) {
+  const context = await getAreaContext("contact_requests.read", "/partner/requests");
+  if (!context) {
     return (
       <NoAccess title="Customer requests">
         <p>Only agents of a partner organization can read its customer requests.</p>

@@ -67,11 +67,11 @@ function GdapBadge({ status }: { status: GdapStatus }) {
 }
 
 export default async function PartnerRelationshipsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const context = await getAreaContext("customer", "/admin/settings/partner-relationships");
+  const context = await getAreaContext("relationships.view", "/admin/settings/partner-relationships");
   if (!context) {
     return (
       <NoAccess title="Partner relationships">
-        <p>Only members of a customer organization can see its partner relationships.</p>
+        <p>Partner relationships are for Global administrators, Billing administrators and Global readers of a customer organization.</p>
       </NoAccess>
     );
   }

@@ -7,7 +7,6 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { getDb } from "@/db/client";
-import { hasPermission } from "@/lib/authz";
 import { getAreaContext } from "@/lib/context";
 import { formatDateTime } from "@/lib/format";
 import { cancelInvitationAction, resendInvitationAction } from "@/lib/invitations/actions";
@@ -31,8 +30,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchPara
 
 export default async function PartnerInvitationPage({ params, searchParams }: Props) {
   const { id } = await readPathParams(params);
-  const context = await getAreaContext("partner", `/partner/invitations/${id}`);
-  if (!context || !hasPermission(context.actor, "invitations.manage", context.membership.organizationId)) {
+  const context = await getAreaContext("invitations.manage", `/partner/invitations/${id}`);
+  if (!context) {
     return (
       <NoAccess title="Invitation">
         <p>Only agents of a partner organization can see its invitations.</p>

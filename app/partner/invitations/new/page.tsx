@@ -14,8 +14,8 @@ import { DIRECTORY_ROLES, roleName } from "@/lib/roles";
 export const metadata: Metadata = { title: "New invitation" };
 
 export default async function NewInvitationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const context = await getAreaContext("partner", "/partner/invitations/new");
-  if (!context || !hasPermission(context.actor, "invitations.send", context.membership.organizationId)) {
+  const context = await getAreaContext("invitations.send", "/partner/invitations/new");
+  if (!context) {
     return (
       <NoAccess title="Send an invitation">
         <p>Only agents of a partner organization can invite customers.</p>

@@ -45,11 +45,11 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
   const query = await readSearchParams(searchParams);
   const notice = entryFor(NOTICES, query.done);
   const problem = entryFor(ERRORS, query.error);
-  const context = await getAreaContext("customer", `/admin/settings/partner-relationships/${id}`);
+  const context = await getAreaContext("relationships.view", `/admin/settings/partner-relationships/${id}`);
   if (!context) {
     return (
       <NoAccess title="Partner details">
-        <p>Only members of a customer organization can see its partner relationships.</p>
+        <p>Partner relationships are for Global administrators, Billing administrators and Global readers of a customer organization.</p>
       </NoAccess>
     );
   }

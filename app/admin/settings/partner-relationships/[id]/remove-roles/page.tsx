@@ -5,7 +5,6 @@ import { NoAccess } from "@/components/layout/area-shell";
 import { buttonClasses } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { getDb } from "@/db/client";
-import { hasPermission } from "@/lib/authz";
 import { getAreaContext } from "@/lib/context";
 import { readPathParams } from "@/lib/page-params";
 import { removeRolesAction } from "@/lib/relationships/actions";
@@ -19,8 +18,8 @@ export const metadata: Metadata = { title: "Remove roles?" };
 /** The Remove roles? confirmation as a page, for browsers without JavaScript. */
 export default async function RemoveRolesPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await readPathParams(params);
-  const context = await getAreaContext("customer", `/admin/settings/partner-relationships/${id}/remove-roles`);
-  if (!context || !hasPermission(context.actor, "relationships.remove_roles", context.membership.organizationId)) {
+  const context = await getAreaContext("relationships.remove_roles", `/admin/settings/partner-relationships/${id}/remove-roles`);
+  if (!context) {
     return (
       <NoAccess title="Remove roles?">
         <p>You need to be a Global or Billing administrator to remove a partner's roles.</p>
