@@ -17,6 +17,7 @@ export const DEMO_USERS = [
   { email: "admin@contoso.example", name: "Megan Bowen", org: "contoso.example", roles: ["global_admin"] },
   { email: "billing@contoso.example", name: "Alex Wilber", org: "contoso.example", roles: ["billing_admin"] },
   { email: "helpdesk@contoso.example", name: "Diego Siciliani", org: "contoso.example", roles: ["helpdesk_admin"] },
+  { email: "reader@contoso.example", name: "Adele Vance", org: "contoso.example", roles: ["global_reader"] },
   { email: "user@contoso.example", name: "Lynne Robbins", org: "contoso.example", roles: [] },
   { email: "admin@northwind.example", name: "Nestor Wilke", org: "northwind.example", roles: ["global_admin"] },
   { email: "agent@fabrikam.example", name: "Patti Fernandez", org: "fabrikam.example", roles: ["admin_agent"] },

@@ -21,7 +21,7 @@ export default async function AdminHomePage() {
   }
   const { actor, membership } = context;
   const readsPartners = hasPermission(actor, "relationships.view", membership.organizationId);
-  const relationships = readsPartners ? await listCustomerRelationships(await getDb(), membership.organizationId) : [];
+  const relationships = readsPartners ? await listCustomerRelationships(await getDb(), { actor, organizationId: membership.organizationId }) : [];
   const withRoles = relationships.filter((r) => r.activeRoles.length > 0).length;
   return (
     <main>

@@ -3,9 +3,11 @@ import type { DbOrTx } from "@/db/client";
 import { auditEvents, organizations, partnerProfiles, relationshipTypes, relationships, roleGrants, users } from "@/db/schema";
 import { currentAcceptance } from "@/lib/agreements/queries";
 import { isUuid } from "@/lib/ids";
+import { requireRelationshipReader, type CustomerRead } from "./queries";
 
 /** Everything a customer sees about one partner: types, grants in force and past, the agreement record, the timeline. */
-export async function getRelationshipDetails(db: DbOrTx, customerOrganizationId: string, relationshipId: string) {
+export async function getRelationshipDetails(db: DbOrTx, read: CustomerRead, relationshipId: string) {
+  const customerOrganizationId = requireRelationshipReader(read);
   if (!isUuid(relationshipId)) return undefined;
   const [relationship] = await db
     .select({ relationship: relationships, partnerName: organizations.name, partnerDomain: organizations.domain, profile: partnerProfiles })

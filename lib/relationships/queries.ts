@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { invitations, organizations, relationshipTypes, relationships, roleGrants, type RelationshipType } from "@/db/schema";
 import { currentAcceptance } from "@/lib/agreements/queries";
+import { requirePermission, type Actor } from "@/lib/authz";
 import { addressedToOrganization } from "@/lib/invitations/addressee";
 import { mostPrivileged, type DirectoryRole } from "@/lib/roles";
 import { gdapStatus, isGrantActive, type GdapStatus } from "./status";
@@ -18,8 +19,21 @@ export interface RelationshipSummary {
   since: Date;
 }
 
+/** Who reads, for which customer organization: every read below asks the permission map first. */
+export interface CustomerRead {
+  actor: Actor | null;
+  organizationId: string;
+}
+
+/** Throws AuthorizationError unless the actor may read the organization's partners (Global or Billing administrator, Global reader). */
+export function requireRelationshipReader(read: CustomerRead): string {
+  requirePermission(read.actor, "relationships.view", read.organizationId);
+  return read.organizationId;
+}
+
 /** Every partner the customer works with: types in force, roles in force (by date), GDAP status and agreement status. */
-export async function listCustomerRelationships(db: DbOrTx, customerOrganizationId: string, now = new Date()): Promise<RelationshipSummary[]> {
+export async function listCustomerRelationships(db: DbOrTx, read: CustomerRead, now = new Date()): Promise<RelationshipSummary[]> {
+  const customerOrganizationId = requireRelationshipReader(read);
   const rows = await db
     .select({ id: relationships.id, partnerOrganizationId: relationships.partnerOrganizationId, partnerName: organizations.name, since: relationships.createdAt })
     .from(relationships)
@@ -56,7 +70,8 @@ export async function listCustomerRelationships(db: DbOrTx, customerOrganization
  * Invitations waiting for this organization's answer: those addressed to its members or to its
  * verified domains, by the rule that decides who may answer them (lib/invitations/access.ts).
  */
-export async function listPendingInvitationsFor(db: DbOrTx, customerOrganizationId: string, now = new Date()) {
+export async function listPendingInvitationsFor(db: DbOrTx, read: CustomerRead, now = new Date()) {
+  const customerOrganizationId = requireRelationshipReader(read);
   return db
     .select({ invitation: invitations, partnerName: organizations.name })
     .from(invitations)

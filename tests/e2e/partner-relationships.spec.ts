@@ -93,8 +93,8 @@ test("Remove roles works without JavaScript through a confirmation page", async 
   await context.close();
 });
 
-test("a Helpdesk administrator may look but not remove", async ({ page }) => {
-  await signInAs(page, "helpdesk@contoso.example");
+test("a Global reader may look but not remove; a Helpdesk administrator and a user without an admin role see no partner", async ({ page }) => {
+  await signInAs(page, "reader@contoso.example");
   await page.goto("/admin/settings/partner-relationships");
   await page.getByRole("table").getByRole("link", { name: "Adatum Consulting", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Adatum Consulting" })).toBeVisible();
@@ -103,4 +103,15 @@ test("a Helpdesk administrator may look but not remove", async ({ page }) => {
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect(await csv.text()).toContain('"Adatum Consulting","Reseller');
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  for (const email of ["helpdesk@contoso.example", "user@contoso.example"]) {
+    await signInAs(page, email);
+    await page.goto("/admin/settings/partner-relationships");
+    await expect(page.getByText("Partner relationships are for Global administrators, Billing administrators and Global readers")).toBeVisible();
+    await expect(page.locator("main")).not.toContainText("Adatum");
+    await expect(page.getByRole("navigation", { name: "Admin center" }).getByRole("link", { name: "Partner relationships" })).toHaveCount(0);
+    expect((await page.request.get("/admin/settings/partner-relationships/export")).status()).toBe(403);
+    await page.getByRole("button", { name: "Sign out" }).click();
+  }
 });

@@ -10,7 +10,7 @@ import { getRelationshipDetails } from "@/lib/relationships/details";
 import { applyListQuery, parseListQuery, relationshipsCsv } from "@/lib/relationships/list-view";
 import { listCustomerRelationships } from "@/lib/relationships/queries";
 import { removePartnerRoles, setMpsaSharing, turnOffAutoExtend } from "@/lib/relationships/service";
-import { actorFor } from "../support/actors";
+import { actorFor, readerOf } from "../support/actors";
 import { resetDatabase, tableCounts } from "../support/db";
 import { sendTestInvitation } from "../support/invitations";
 
@@ -38,7 +38,7 @@ describe("partner relationships", () => {
     await establish({ type: "reseller" }, "sales@fabrikam.example");
     await establish({ type: "gdap", roles: ["global_admin", "reports_reader"], durationDays: 20 });
     await establish({ type: "delegated_admin" }, "agent@adatum.example");
-    const rows = await listCustomerRelationships(db, await contosoId());
+    const rows = await listCustomerRelationships(db, readerOf(await contosoId()));
     const fabrikam = rows.find((r) => r.partnerName === "Fabrikam Partners")!;
     expect(fabrikam.types.sort()).toEqual(["gdap", "reseller"]);
     expect(fabrikam.topRole?.name).toBe("Global administrator");
@@ -57,7 +57,7 @@ describe("partner relationships", () => {
     expect(csv).toContain('"Fabrikam Partners"');
 
     // Expired shows as expired the moment the end passes, before any sweep.
-    const later = await listCustomerRelationships(db, await contosoId(), new Date(Date.now() + 21 * DAY));
+    const later = await listCustomerRelationships(db, readerOf(await contosoId()), new Date(Date.now() + 21 * DAY));
     const gone = later.find((r) => r.partnerName === "Fabrikam Partners")!;
     expect(gone.gdap.kind).toBe("expired");
     expect(gone.activeRoles).toEqual([]);
@@ -77,7 +77,7 @@ describe("partner relationships", () => {
     const types = await db.select().from(relationshipTypes);
     expect(types.find((t) => t.type === "gdap")?.terminatedAt).not.toBeNull();
     expect(types.find((t) => t.type === "reseller")?.terminatedAt).toBeNull();
-    const [row] = await listCustomerRelationships(db, await contosoId());
+    const [row] = await listCustomerRelationships(db, readerOf(await contosoId()));
     expect(row).toMatchObject({ types: ["reseller"], activeRoles: [], gdap: { kind: "terminated" } });
     const mail = await db.select().from(emailOutbox);
     expect(mail.map((m) => m.to).sort()).toEqual(["admin@contoso.example", "agent@fabrikam.example", "sales@fabrikam.example"]);
@@ -85,7 +85,7 @@ describe("partner relationships", () => {
     expect(await db.$count(auditEvents, eq(auditEvents.action, "roles.removed"))).toBe(2);
     // Twice is safe: nothing more happens.
     expect(await removePartnerRoles(db, await actorFor(db, "admin@contoso.example"), id)).toMatchObject({ ok: true, changed: false });
-    const details = await getRelationshipDetails(db, await contosoId(), id);
+    const details = await getRelationshipDetails(db, readerOf(await contosoId()), id);
     expect(details?.timeline.map((e) => e.action)).toContain("roles.removed");
   });
 
@@ -93,11 +93,11 @@ describe("partner relationships", () => {
     const id = await establish({ type: "gdap", roles: ["helpdesk_admin", "license_admin"], durationDays: 90 });
     const admin = await actorFor(db, "admin@contoso.example");
     await removePartnerRoles(db, admin, id, "license_admin");
-    let [row] = await listCustomerRelationships(db, await contosoId());
+    let [row] = await listCustomerRelationships(db, readerOf(await contosoId()));
     expect(row?.activeRoles).toEqual(["helpdesk_admin"]);
     expect(row?.gdap.kind).toBe("active");
     await removePartnerRoles(db, admin, id, "helpdesk_admin");
-    [row] = await listCustomerRelationships(db, await contosoId());
+    [row] = await listCustomerRelationships(db, readerOf(await contosoId()));
     expect(row?.gdap.kind).toBe("terminated");
   });
 
@@ -114,7 +114,7 @@ describe("partner relationships", () => {
     // Another customer's administrator cannot see or touch it.
     const northwind = await actorFor(db, "admin@northwind.example");
     expect(await removePartnerRoles(db, northwind, id)).toMatchObject({ ok: false });
-    expect(await getRelationshipDetails(db, northwind.memberships[0]!.organizationId, id)).toBeUndefined();
+    expect(await getRelationshipDetails(db, readerOf(northwind.memberships[0]!.organizationId), id)).toBeUndefined();
     expect(await tableCounts(db)).toEqual(before);
   });
 
@@ -180,7 +180,7 @@ describe("removing roles from a Reseller & delegated administrator", () => {
   it("leaves a Reseller", async () => {
     const id = await establish({ type: "reseller_delegated_admin" });
     await removePartnerRoles(db, await actorFor(db, "admin@contoso.example"), id);
-    const [row] = await listCustomerRelationships(db, await contosoId());
+    const [row] = await listCustomerRelationships(db, readerOf(await contosoId()));
     expect(row).toMatchObject({ types: ["reseller"], activeRoles: [] });
   });
 });

@@ -207,7 +207,7 @@ export async function loadApp() {
   vi.resetModules();
   process.env[SOCKET_ADDRESS_ENV] = "1";
   registerMocks();
-  const [authActions, contact, inbox, invitations, customerInvitations, agreements, relationships, authz, forms] = await Promise.all([
+  const [authActions, contact, inbox, invitations, customerInvitations, agreements, relationships, domains, authz, forms] = await Promise.all([
     import("@/lib/auth/actions"),
     import("@/lib/contact-requests/actions"),
     import("@/lib/contact-requests/inbox-actions"),
@@ -215,6 +215,7 @@ export async function loadApp() {
     import("@/lib/invitations/customer-actions"),
     import("@/lib/agreements/actions"),
     import("@/lib/relationships/actions"),
+    import("@/lib/domains/actions"),
     import("@/lib/authz"),
     import("@/lib/forms"),
   ]);
@@ -226,6 +227,7 @@ export async function loadApp() {
     ...customerInvitations,
     ...agreements,
     ...relationships,
+    ...domains,
     getActor: authz.getActor,
     AuthorizationError: authz.AuthorizationError,
     initialFormState: forms.initialFormState,

@@ -11,3 +11,11 @@ export async function actorFor(db: Db, email: string): Promise<Actor> {
   if (!actor) throw new Error(`No actor for ${email}`);
   return actor;
 }
+
+/** A Global reader of the organization, for tests of what its admins read (reads ask the permission map). */
+export function readerOf(organizationId: string): { actor: Actor; organizationId: string } {
+  return {
+    actor: { userId: "test-reader", email: "reader@test.example", name: null, memberships: [{ organizationId, organizationName: "Test", kind: "customer", roles: ["global_reader"] }] },
+    organizationId,
+  };
+}

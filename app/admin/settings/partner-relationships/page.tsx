@@ -79,7 +79,8 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
   const query = parseListQuery(params);
   const db = await getDb();
   const orgId = context.membership.organizationId;
-  const [all, pending] = await Promise.all([listCustomerRelationships(db, orgId), listPendingInvitationsFor(db, orgId)]);
+  const reader = { actor: context.actor, organizationId: orgId };
+  const [all, pending] = await Promise.all([listCustomerRelationships(db, reader), listPendingInvitationsFor(db, reader)]);
   const matching = applyListQuery(all, query);
   const { rows, page, pageCount } = pageOf(matching, query.page);
   const acceptedPartner = all.find((r) => r.id === params.accepted);

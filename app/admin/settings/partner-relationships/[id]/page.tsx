@@ -53,7 +53,7 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
       </NoAccess>
     );
   }
-  const details = await getRelationshipDetails(await getDb(), context.membership.organizationId, id);
+  const details = await getRelationshipDetails(await getDb(), { actor: context.actor, organizationId: context.membership.organizationId }, id);
   if (!details) notFound();
   const now = new Date();
   const active = details.grants.filter((g) => isGrantActive(g.grant, now));

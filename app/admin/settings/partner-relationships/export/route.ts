@@ -11,7 +11,7 @@ export async function GET(request: Request) {
     return new Response("Sign in as a member of a customer organization.", { status: actor ? 403 : 401 });
   }
   const query = parseListQuery(Object.fromEntries(new URL(request.url).searchParams));
-  const rows = applyListQuery(await listCustomerRelationships(await getDb(), membership.organizationId), query);
+  const rows = applyListQuery(await listCustomerRelationships(await getDb(), { actor, organizationId: membership.organizationId }), query);
   const date = new Date().toISOString().slice(0, 10);
   return new Response(relationshipsCsv(rows), {
     headers: {

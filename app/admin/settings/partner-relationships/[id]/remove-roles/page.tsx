@@ -26,7 +26,7 @@ export default async function RemoveRolesPage({ params }: { params: Promise<{ id
       </NoAccess>
     );
   }
-  const details = await getRelationshipDetails(await getDb(), context.membership.organizationId, id);
+  const details = await getRelationshipDetails(await getDb(), { actor: context.actor, organizationId: context.membership.organizationId }, id);
   if (!details) notFound();
   const back = `/admin/settings/partner-relationships/${id}`;
   const roles = sortByPrivilege(details.grants.filter((g) => isGrantActive(g.grant)).map((g) => g.grant.roleId));
