@@ -266,8 +266,11 @@ export const contactRequests = pgTable(
   "contact_requests",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    /** From a hidden form field: the same submission twice creates one request. */
-    idempotencyKey: text("idempotency_key").notNull().unique(),
+    /**
+     * From a hidden form field: the same submission twice creates one request. Unique per sender
+     * address, so a key someone else used matches nothing of theirs.
+     */
+    idempotencyKey: text("idempotency_key").notNull(),
     name: text("name").notNull(),
     email: text("email").notNull(),
     company: text("company").notNull(),
@@ -277,7 +280,10 @@ export const contactRequests = pgTable(
     needs: text("needs").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("contact_requests_email_idx").on(sql`lower(${t.email})`, t.createdAt)],
+  (t) => [
+    index("contact_requests_email_idx").on(sql`lower(${t.email})`, t.createdAt),
+    uniqueIndex("contact_requests_idempotency_unique").on(sql`lower(${t.email})`, t.idempotencyKey),
+  ],
 );
 
 export const contactRequestRecipients = pgTable(
@@ -386,8 +392,11 @@ export const invitations = pgTable(
     tokenHash: text("token_hash").notNull().unique(),
     /** 256 random bits; with the server secret they re-derive the same link for Resend (lib/invitations/tokens.ts). */
     tokenSalt: text("token_salt").notNull(),
-    /** From a hidden form field: the same Send invitation twice creates one invitation. */
-    idempotencyKey: text("idempotency_key").unique(),
+    /**
+     * From a hidden form field: the same Send invitation twice creates one invitation. Unique per
+     * partner organization and sender, so a key another agent or organization used matches nothing.
+     */
+    idempotencyKey: text("idempotency_key"),
     status: invitationStatus("status").notNull().default("pending"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     sentCount: integer("sent_count").notNull().default(1),
@@ -402,6 +411,7 @@ export const invitations = pgTable(
   },
   (t) => [
     index("invitations_partner_idx").on(t.partnerOrganizationId, t.createdAt),
+    uniqueIndex("invitations_idempotency_unique").on(t.partnerOrganizationId, t.createdById, t.idempotencyKey),
     index("invitations_customer_idx").on(t.customerOrganizationId),
     index("invitations_email_idx").on(sql`lower(${t.customerEmail})`),
     // The invitations a verified domain routes to its organization (lib/invitations/addressee.ts).

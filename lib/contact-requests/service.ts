@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contactRequestRecipients, contactRequests, partnerProfiles } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
@@ -21,8 +21,12 @@ class Refused extends Error {
   }
 }
 
-async function existingRequest(db: Db, idempotencyKey: string) {
-  const [row] = await db.select({ id: contactRequests.id }).from(contactRequests).where(eq(contactRequests.idempotencyKey, idempotencyKey));
+/** The sender's own earlier submission of this form: a key is matched only with the address that used it. */
+async function existingRequest(db: Db, input: Pick<ContactRequestInput, "email" | "idempotencyKey">) {
+  const [row] = await db
+    .select({ id: contactRequests.id })
+    .from(contactRequests)
+    .where(and(sql`lower(${contactRequests.email}) = ${input.email.toLowerCase()}`, eq(contactRequests.idempotencyKey, input.idempotencyKey)));
   return row;
 }
 
@@ -37,7 +41,7 @@ export async function createContactRequest(
   meta: { clientKey: string | null; now?: Date },
 ): Promise<ContactRequestResult> {
   const now = meta.now ?? new Date();
-  const earlier = await existingRequest(db, input.idempotencyKey);
+  const earlier = await existingRequest(db, input);
   if (earlier) return { ok: true, requestId: earlier.id, duplicate: true };
 
   try {
@@ -80,7 +84,7 @@ export async function createContactRequest(
           needs: input.needs,
           createdAt: now,
         })
-        .onConflictDoNothing({ target: contactRequests.idempotencyKey })
+        .onConflictDoNothing()
         .returning({ id: contactRequests.id });
       if (!request) throw new Refused({ ok: false, message: "duplicate" });
 
@@ -128,13 +132,13 @@ export async function createContactRequest(
   } catch (error) {
     if (error instanceof Refused) {
       if (error.result.message === "duplicate") {
-        const first = await existingRequest(db, input.idempotencyKey);
+        const first = await existingRequest(db, input);
         if (first) return { ok: true, requestId: first.id, duplicate: true };
       }
       return error.result;
     }
     // Two submissions of one form raced: the loser hits the unique key and gets the winner's request.
-    const first = await existingRequest(db, input.idempotencyKey);
+    const first = await existingRequest(db, input);
     if (first) return { ok: true, requestId: first.id, duplicate: true };
     throw error;
   }

@@ -62,6 +62,11 @@ async function isOwnAddress(db: DbOrTx, partnerId: string, email: string): Promi
   return Boolean(row?.own);
 }
 
+/** This sender's earlier Send of the same form: a key is matched only within the organization and agent that used it. */
+function sameSubmission(partnerId: string, userId: string, idempotencyKey: string) {
+  return and(eq(invitations.partnerOrganizationId, partnerId), eq(invitations.createdById, userId), eq(invitations.idempotencyKey, idempotencyKey));
+}
+
 export function invitationLink(invitation: Pick<Invitation, "tokenSalt">): string {
   return `${appUrl()}/admin/invitations/${invitationToken(invitation.tokenSalt)}`;
 }
@@ -114,7 +119,7 @@ export async function createInvitation(db: Db, actor: Actor | null, input: Invit
     }
   }
 
-  const [earlier] = await db.select({ id: invitations.id }).from(invitations).where(eq(invitations.idempotencyKey, input.idempotencyKey));
+  const [earlier] = await db.select({ id: invitations.id }).from(invitations).where(sameSubmission(partnerId, actor!.userId, input.idempotencyKey));
   if (earlier) return { ok: true, invitationId: earlier.id, duplicate: true };
 
   // Refusing the sender's own addresses tells them nothing they don't know. Anything said about
@@ -133,7 +138,7 @@ export async function createInvitation(db: Db, actor: Actor | null, input: Invit
     // has an account: that would say who belongs where. The lock makes concurrent sends queue.
     const addresseeKey = route.verifiedDomain ? `domain:${domain}` : `email:${input.customerEmail}`;
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`invitation:${partnerId}:${addresseeKey}:${input.type}`}))`);
-    const [again] = await tx.select({ id: invitations.id }).from(invitations).where(eq(invitations.idempotencyKey, input.idempotencyKey));
+    const [again] = await tx.select({ id: invitations.id }).from(invitations).where(sameSubmission(partnerId, actor!.userId, input.idempotencyKey));
     if (again) return { ok: true as const, invitationId: again.id, duplicate: true };
     const [pending] = await tx
       .select({ id: invitations.id })
