@@ -3,12 +3,13 @@ import { sendEmail } from "@/lib/email/send";
 import { peekRateLimit, takeRateLimit, type RateLimitRule } from "@/lib/rate-limit";
 
 export const SIGN_IN_LINKS_PER_EMAIL = 10;
-export const SIGN_IN_LINKS_PER_CLIENT = 30;
+/** High enough for an office behind one address; low enough that nobody sprays links at a mailing list. */
+export const SIGN_IN_LINKS_PER_CLIENT = 100;
 const WINDOW_MS = 60 * 60 * 1000;
 
 export type SignInLimit = { ok: true } | { ok: false; message: string };
 
-/** At most 10 sign-in links an hour per address and 30 per client, so nobody floods an inbox. */
+/** At most 10 sign-in links an hour per address and 100 per client, so nobody floods an inbox. */
 function signInLinkRules(email: string, clientKey: string | null): RateLimitRule[] {
   return [
     { bucket: "sign-in:email", key: email.toLowerCase(), limit: SIGN_IN_LINKS_PER_EMAIL, windowMs: WINDOW_MS },

@@ -17,6 +17,4 @@ test("a server action posted from another site or an opaque origin is refused wi
     expect((await action({ origin })).status(), origin).toBe(403);
   }
   expect((await action({ origin: baseURL! }, Buffer.alloc(2 * 1024 * 1024, "a"))).status()).toBe(413);
-  // The same form from this site still works.
-  expect((await action({ origin: baseURL! })).status()).toBeLessThan(500);
 });
