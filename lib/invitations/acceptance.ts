@@ -15,7 +15,7 @@ import {
 } from "@/db/schema";
 import { currentAgreement } from "@/lib/agreements/queries";
 import { recordAudit } from "@/lib/audit";
-import { AuthorizationError, loadActor, requirePermission, type Actor } from "@/lib/authz";
+import { AuthorizationError, hasPermission, loadActor, requirePermission, type Actor } from "@/lib/authz";
 import { newVerificationToken } from "@/lib/domains/dns";
 import { appUrl } from "@/lib/email/config";
 import { sendEmail } from "@/lib/email/send";
@@ -41,6 +41,18 @@ const STATUS_MESSAGES = {
   expired: "This invitation has expired. Ask the partner to send a new one.",
   declined: "This invitation was declined. Ask the partner to send a new one.",
 } as const;
+
+export const SENDER_MAY_NOT_ASK = "The partner agent who sent this invitation can no longer ask for admin roles, so it can't be accepted. Ask the partner to send a new one.";
+
+/**
+ * Admin roles are granted only on the request of someone who may ask for them at the moment of
+ * acceptance: an admin agent then, not a sales agent (an invitation sent before that rule) nor an
+ * agent since demoted or removed.
+ */
+export async function senderMayStillAsk(db: DbOrTx, invitation: Pick<Invitation, "type" | "createdById" | "partnerOrganizationId">): Promise<boolean> {
+  if (!relationshipTypeInfo(invitation.type).requiresAdminAgent) return true;
+  return hasPermission(await loadActor(db, invitation.createdById), "invitations.send_admin_roles", invitation.partnerOrganizationId);
+}
 
 async function lockByToken(tx: DbOrTx, token: string): Promise<Invitation | undefined> {
   if (!isWellFormedToken(token)) return undefined;
@@ -139,6 +151,7 @@ export async function acceptInvitation(
       return { ok: false, message: STATUS_MESSAGES[status] };
     }
     if (access.kind === "not-for-you" || access.kind === "needs-role") refuseFor(actor);
+    if (!(await senderMayStillAsk(tx, invitation))) return { ok: false, message: SENDER_MAY_NOT_ASK };
     if (!input.acknowledged) return { ok: false, message: ACKNOWLEDGE_MESSAGE, fieldErrors: { acknowledge: [ACKNOWLEDGE_MESSAGE] } };
 
     if (access.kind === "creates-organization") {

@@ -2,11 +2,15 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { seedDatabase } from "@/db/seed";
+import { eq } from "drizzle-orm";
+import { invitations, memberships, roleGrants, users } from "@/db/schema";
+import { acceptInvitation, SENDER_MAY_NOT_ASK } from "@/lib/invitations/acceptance";
 import { invitationSchema } from "@/lib/invitations/schemas";
 import { createInvitation } from "@/lib/invitations/service";
 import { RELATIONSHIP_TYPES, ROLE_CARRYING_TYPES } from "@/lib/relationships/types";
 import { actorFor } from "../support/actors";
 import { resetDatabase, tableCounts } from "../support/db";
+import { sendTestInvitation } from "../support/invitations";
 
 let db: Db;
 
@@ -43,5 +47,27 @@ describe("who may ask for admin roles", () => {
   it("an admin agent may send every type", async () => {
     const agent = await actorFor(db, "agent@fabrikam.example");
     for (const type of RELATIONSHIP_TYPES) expect(await createInvitation(db, agent, input(type.id)), type.id).toMatchObject({ ok: true });
+  });
+
+  it("grants admin roles only if the sender may still ask for them when the customer accepts", async () => {
+    const admin = await actorFor(db, "admin@contoso.example");
+    // An Advisor invitation a sales agent sent before Advisor was for admin agents only.
+    const advisor = await sendTestInvitation(db, { type: "advisor", customerEmail: "admin@contoso.example" });
+    const [sales] = await db.select({ id: users.id }).from(users).where(eq(users.email, "sales@fabrikam.example"));
+    await db.update(invitations).set({ createdById: sales!.id }).where(eq(invitations.id, advisor.invitation.id));
+    // A GDAP invitation whose admin agent has since become a sales agent.
+    const gdap = await sendTestInvitation(db, { type: "gdap", customerEmail: "billing@contoso.example" }, "agent@adatum.example");
+    const [adatumAgent] = await db.select({ id: users.id }).from(users).where(eq(users.email, "agent@adatum.example"));
+    await db.update(memberships).set({ roles: ["sales_agent"] }).where(eq(memberships.userId, adatumAgent!.id));
+
+    for (const { token } of [advisor, gdap]) {
+      const before = await tableCounts(db);
+      expect(await acceptInvitation(db, admin, token, { acknowledged: true })).toEqual({ ok: false, message: SENDER_MAY_NOT_ASK });
+      expect(await tableCounts(db)).toEqual(before);
+    }
+    expect(await db.$count(roleGrants)).toBe(0);
+    // Restored to admin agent, the same invitation is accepted.
+    await db.update(memberships).set({ roles: ["admin_agent"] }).where(eq(memberships.userId, adatumAgent!.id));
+    expect(await acceptInvitation(db, admin, gdap.token, { acknowledged: true })).toMatchObject({ ok: true });
   });
 });

@@ -5,6 +5,7 @@ import { NoAccess } from "@/components/layout/area-shell";
 import { AcknowledgeAndAcceptForm, DeclineInvitationForm } from "@/components/invitations/answer-forms";
 import { PartnerAvatar, locationsLabel } from "@/components/partners/partner-avatar";
 import { Alert } from "@/components/ui/alert";
+import { SENDER_MAY_NOT_ASK, senderMayStillAsk } from "@/lib/invitations/acceptance";
 import { PrivilegeBadge } from "@/components/relationships/privilege-badge";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
@@ -81,6 +82,14 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       </Ended>
     );
   }
+  if (!(await senderMayStillAsk(db, invitation))) {
+    return (
+      <Ended title="This invitation can't be accepted">
+        <p>{SENDER_MAY_NOT_ASK}</p>
+      </Ended>
+    );
+  }
+
   if (access.kind === "needs-role") {
     return (
       <Ended title="Accept agreement & authorize partner">
