@@ -16,12 +16,16 @@ function withPolicy(request: NextRequest): NextResponse {
   return response;
 }
 
+const RAW_MESSAGE = /^\/dev\/mailbox\/[^/]+\/raw$/;
+
 // Signed-out visitors of the signed-in areas are sent to sign in by the `authorized` callback (auth.ts).
 const withSession = auth((request) => withPolicy(request));
 
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
   const refused = refuseUnsafeRequest(request);
   if (refused) return new NextResponse(refused.message, { status: refused.status, headers: { "content-type": "text/plain; charset=utf-8" } });
+  // The mailbox's raw message frame sets its own, stricter policy.
+  if (RAW_MESSAGE.test(request.nextUrl.pathname)) return NextResponse.next();
   // Public pages admit everyone, so Auth.js has nothing to decide there; pages that show who is
   // signed in read the session themselves (getActor).
   if (!isProtectedPath(request.nextUrl.pathname)) return withPolicy(request);
@@ -31,6 +35,6 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  // Everything but static files and the mailbox's raw message frame (which sets its own, stricter policy).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|dev/mailbox/[^/]+/raw).*)"],
+  // Everything but static files.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

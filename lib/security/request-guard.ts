@@ -20,17 +20,30 @@ function ownHosts(headers: Headers, env: Readonly<Record<string, string | undefi
   return hosts;
 }
 
+function decodesAsUtf8(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Refuses, before any handler runs, a state-changing request that another site's page sent
- * (an Origin that is not ours, or the opaque "null" of sandboxed frames and some redirects) and
- * a body over the limit. Next.js would refuse both too, but as a 500. A request without Origin
+ * Refuses, before any handler runs, an address that is not text (malformed percent-escapes), a
+ * state-changing request that another site's page sent (an Origin that is not ours, or the opaque
+ * "null" of sandboxed frames and some redirects), and a body over the limit. Next.js would refuse
+ * each of them too, but as a 500. A request without Origin
  * is not from a browser's form or fetch (a scheduler, curl) and carries no ambient session here
  * that it did not bring itself, so it passes to the handler's own checks.
  */
 export function refuseUnsafeRequest(
-  request: { method: string; headers: Headers },
+  request: { method: string; headers: Headers; nextUrl: { pathname: string } },
   env: Readonly<Record<string, string | undefined>> = process.env,
-): { status: 403 | 411 | 413; message: string } | null {
+): { status: 400 | 403 | 411 | 413; message: string } | null {
+  // A path whose percent-escapes are not UTF-8 names nothing here; Next.js would fail decoding a
+  // dynamic segment of it with a 500.
+  if (!decodesAsUtf8(request.nextUrl.pathname)) return { status: 400, message: "This address is malformed." };
   if (SAFE_METHODS.has(request.method.toUpperCase())) return null;
   const origin = request.headers.get("origin");
   if (origin !== null) {

@@ -18,3 +18,12 @@ test("a server action posted from another site or an opaque origin is refused wi
   }
   expect((await action({ origin: baseURL! }, Buffer.alloc(2 * 1024 * 1024, "a"))).status()).toBe(413);
 });
+
+test("an address that is not text, or a callback URL Auth.js cannot use, gets a 4xx, never a 500", async ({ request }) => {
+  for (const path of ["/partners/%ff", "/partners/contact/sent/%c0%80", "/admin/invitations/%ed%a0%80", "/dev/mailbox/%ff/raw", "/api/auth/%ff"]) {
+    expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(400);
+  }
+  for (const path of ["/api/auth/session?callbackUrl=javascript:alert(1)", "/api/auth/csrf?callbackUrl=%5C%5Cevil.example", "/api/auth/providers?callbackUrl=%00"]) {
+    expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBeLessThan(500);
+  }
+});

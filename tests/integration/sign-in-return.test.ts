@@ -35,7 +35,7 @@ describe("a sign-in link's callbackUrl, through Auth.js's own callback", () => {
     vi.stubEnv("AUTH_SECRET", SECRET);
     vi.resetModules();
     db = await freshDatabase();
-    ({ GET } = (await import("@/auth")).handlers);
+    ({ GET } = await import("@/app/api/auth/[...nextauth]/route"));
   });
 
   afterAll(() => {
@@ -65,6 +65,45 @@ describe("a sign-in link's callbackUrl, through Auth.js's own callback", () => {
   it("keeps a same-site /signin?callbackUrl=… whose own return path the page then judges", async () => {
     const location = await follow(`/signin?callbackUrl=${encodeURIComponent(PHISH)}`);
     expect(location).toBe(`${ORIGIN}/signin?callbackUrl=${encodeURIComponent(PHISH)}`);
+  });
+});
+
+describe("Auth.js's own routes, whatever callback URL they are handed", () => {
+  let db: Db;
+  let route: { GET: (request: NextRequest) => Promise<Response>; POST: (request: NextRequest) => Promise<Response> };
+  const HOSTILE = ["javascript:alert(1)", "\\\\evil.example", "%2F.%2F%2Fevil.example", "\uFF0F\uFF0Fevil.example", `${ORIGIN}.evil.example/`, "%00", "data:text/html,x", ""];
+
+  beforeAll(async () => {
+    vi.stubEnv("AUTH_SECRET", SECRET);
+    vi.resetModules();
+    db = await freshDatabase();
+    route = await import("@/app/api/auth/[...nextauth]/route");
+  });
+
+  afterAll(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it.each(["session", "csrf", "providers", "signin", "signout"])("/api/auth/%s answers a hostile callback URL in its query or cookie without a 500, and never points away", async (action) => {
+    for (const value of HOSTILE) {
+      for (const request of [
+        new NextRequest(`${ORIGIN}/api/auth/${action}?${new URLSearchParams({ callbackUrl: value })}`),
+        new NextRequest(`${ORIGIN}/api/auth/${action}`, { headers: { cookie: `authjs.callback-url=${encodeURIComponent(value)}` } }),
+      ]) {
+        const response = await route.GET(request);
+        expect(response.status, `${action} ${JSON.stringify(value)}`).toBeLessThan(500);
+        const location = response.headers.get("location");
+        if (location) expect(new URL(location, ORIGIN).origin).toBe(ORIGIN);
+      }
+    }
+  });
+
+  it("a magic link carrying a hostile callback cookie still signs in, and lands on this site", async () => {
+    const link = await signInLink(db, "admin@contoso.example", "/admin");
+    const response = await route.GET(new NextRequest(link, { headers: { cookie: "authjs.callback-url=javascript%3Aalert(1)" } }));
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe(`${ORIGIN}/admin`);
   });
 });
 

@@ -4,8 +4,8 @@ import { MAX_BODY_BYTES, refuseUnsafeRequest } from "@/lib/security/request-guar
 
 const ENV = { AUTH_URL: "https://partnerships.example" };
 
-function post(headers: Record<string, string>, method = "POST") {
-  return refuseUnsafeRequest({ method, headers: new Headers({ host: "app.internal:3000", ...headers }) }, ENV);
+function post(headers: Record<string, string>, method = "POST", pathname = "/signin") {
+  return refuseUnsafeRequest({ method, headers: new Headers({ host: "app.internal:3000", ...headers }), nextUrl: { pathname } }, ENV);
 }
 
 describe("refuseUnsafeRequest", () => {
@@ -46,5 +46,18 @@ describe("refuseUnsafeRequest", () => {
     expect(post({ "content-length": String(2 * MAX_BODY_BYTES) })?.status).toBe(413);
     expect(post({ "content-length": String(MAX_BODY_BYTES) })).toBeNull();
     expect(post({ "transfer-encoding": "chunked" })?.status).toBe(411);
+  });
+
+  it("refuses an address whose percent-escapes are not UTF-8 with 400, whatever the method", () => {
+    for (const pathname of ["/partners/%ff", "/partners/%c0%80", "/admin/invitations/%ed%a0%80", "/dev/mailbox/%ff/raw", "/api/auth/%ff", "/x/%"]) {
+      expect(post({}, "GET", pathname)?.status, pathname).toBe(400);
+    }
+    for (const pathname of ["/partners/contoso", "/partners/caf%C3%A9", "/a%25b", "/%00"]) expect(post({}, "GET", pathname), pathname).toBeNull();
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        fc.pre(text.isWellFormed());
+        expect(post({}, "GET", `/partners/${encodeURIComponent(text)}`)).toBeNull();
+      }),
+    );
   });
 });

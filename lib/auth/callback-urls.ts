@@ -1,0 +1,46 @@
+import { NextRequest } from "next/server";
+import { safeReturnPath } from "./paths";
+
+/** Auth.js's cookie holding the callback URL, over http and over https. */
+const CALLBACK_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"];
+
+/** A callback URL as Auth.js receives it (one of our absolute addresses, or a path), as a safe path. */
+function safeCallback(value: string, origins: readonly string[]): string {
+  if (URL.canParse(value)) {
+    const absolute = new URL(value);
+    return origins.includes(absolute.origin) ? safeReturnPath(`${absolute.pathname}${absolute.search}${absolute.hash}`) : safeReturnPath("");
+  }
+  return safeReturnPath(value);
+}
+
+/**
+ * The request Auth.js's own routes receive, with every callback URL (query parameters and
+ * Auth.js's callback cookie) replaced by what the one return-path rule makes of it.
+ */
+export function withSafeCallbackUrls(request: NextRequest): NextRequest {
+  const origins = [request.nextUrl.origin, ...(process.env.AUTH_URL && URL.canParse(process.env.AUTH_URL) ? [new URL(process.env.AUTH_URL).origin] : [])];
+  const url = new URL(request.url);
+  const given = url.searchParams.getAll("callbackUrl");
+  if (given.length > 0) url.searchParams.set("callbackUrl", safeCallback(given[0]!, origins));
+  const headers = new Headers(request.headers);
+  const cookie = headers.get("cookie");
+  if (cookie) {
+    const rewritten = cookie
+      .split(/;\s*/)
+      .map((pair) => {
+        const at = pair.indexOf("=");
+        const name = at < 0 ? pair : pair.slice(0, at);
+        if (!CALLBACK_COOKIES.includes(name)) return pair;
+        let value = pair.slice(at + 1);
+        try {
+          value = decodeURIComponent(value);
+        } catch {
+          value = "";
+        }
+        return `${name}=${encodeURIComponent(safeCallback(value, origins))}`;
+      })
+      .join("; ");
+    headers.set("cookie", rewritten);
+  }
+  return new NextRequest(url, new Request(request, { headers }));
+}
