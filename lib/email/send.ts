@@ -20,7 +20,7 @@ export async function renderEmail<T extends TemplateName>(template: T, props: Te
   const element = createElement(definition.component, props);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   // A subject is a mail header: text typed into a form (a company name) must never break it across lines.
-  const subject = definition.subject(props).replace(/[\r\n\u2028\u2029]+/g, " ");
+  const subject = definition.subject(props).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
   return { subject, html, text };
 }
 
