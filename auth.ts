@@ -6,7 +6,7 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { ensureAuthSecret } from "@/lib/auth-secret";
 import { emailFrom } from "@/lib/email/config";
 import { kickOutbox } from "@/lib/email/deliver";
-import { sendSignInLink } from "@/lib/auth/rate-limit";
+import { sendSignInLink } from "@/lib/auth/sign-in-links";
 import { clientKeyFrom } from "@/lib/request";
 import { NextResponse } from "next/server";
 import { authRedirect, carriesSecret, isProtectedPath, RETURN_COOKIE, signInPath } from "@/lib/auth/paths";

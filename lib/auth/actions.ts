@@ -6,18 +6,10 @@ import { signIn, signOut } from "@/auth";
 import { getDb } from "@/db/client";
 import { invalid, refused, type FormState } from "@/lib/forms";
 import { clientKeyFrom } from "@/lib/request";
-import { checkSignInLink } from "./rate-limit";
+import { checkSignInLink, signInEmailSchema } from "./sign-in-links";
 import { RETURN_COOKIE, safeReturnPath } from "./paths";
 
-const signInSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, "Enter your email address.")
-    .max(254, "That email address is too long.")
-    .pipe(z.email("Enter an email address like name@example.com.")),
-  callbackUrl: z.string().optional(),
-});
+const signInSchema = z.object({ email: signInEmailSchema, callbackUrl: z.string().optional() });
 
 export async function requestSignInLink(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = signInSchema.safeParse({

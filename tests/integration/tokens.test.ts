@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { emailOutbox, roleGrants } from "@/db/schema";
+import { emailOutbox, roleGrants, verificationTokens } from "@/db/schema";
+import { runSweep } from "@/lib/jobs/sweep";
 import { seedDatabase } from "@/db/seed";
-import { checkSignInLink, sendSignInLink, SIGN_IN_LINKS_PER_CLIENT, SIGN_IN_LINKS_PER_EMAIL } from "@/lib/auth/rate-limit";
+import { checkSignInLink, sendSignInLink, SIGN_IN_LINKS_PER_CLIENT, SIGN_IN_LINKS_PER_EMAIL } from "@/lib/auth/sign-in-links";
 import { acceptInvitation } from "@/lib/invitations/acceptance";
 import { findInvitationByToken } from "@/lib/invitations/customer-queries";
 import { actorFor } from "../support/actors";
@@ -56,5 +57,27 @@ describe("tokens and links", () => {
     // The form's check counts nothing: asking it again and again never uses up a limit.
     for (let i = 0; i < 3 * SIGN_IN_LINKS_PER_EMAIL; i++) expect((await checkSignInLink(db, "fresh@example.com", "192.0.2.1")).ok).toBe(true);
     expect((await link("admin@contoso.example", null, new Date(Date.now() + 61 * 60_000))).ok).toBe(true);
+  });
+
+  it("counts every spelling of one mailbox together, and sends nothing to an address the form would refuse", async () => {
+    const link = (email: string) => sendSignInLink(db, { email, clientKey: null, url: "http://localhost:3000/api/auth/callback/resend?token=t", expiresAt: "in 30 minutes" });
+    const spellings = ["billing@contoso.example", "Billing@Contoso.Example", "billing+a@contoso.example", "billing+b@contoso.example"];
+    for (let i = 0; i < SIGN_IN_LINKS_PER_EMAIL; i++) expect((await link(spellings[i % spellings.length]!)).ok).toBe(true);
+    for (const spelling of spellings) expect((await link(spelling)).ok, spelling).toBe(false);
+    const before = await db.$count(emailOutbox);
+    for (const bad of ["\u200bbilling@contoso.example", "billing@contoso.example.", "not an address", " billing@contoso.example"]) {
+      expect((await link(bad)).ok, JSON.stringify(bad)).toBe(false);
+    }
+    expect(await db.$count(emailOutbox)).toBe(before);
+  });
+
+  it("the sweep removes expired sign-in tokens, which Auth.js writes even for a link the limits stopped", async () => {
+    const past = new Date(Date.now() - 60_000);
+    await db.insert(verificationTokens).values([
+      { identifier: "a@example.com", token: "expired", expires: past },
+      { identifier: "a@example.com", token: "live", expires: new Date(Date.now() + 60_000) },
+    ]);
+    expect((await runSweep(db)).expiredSignInTokens).toBe(1);
+    expect((await db.select().from(verificationTokens)).map((t) => t.token)).toEqual(["live"]);
   });
 });

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import { sendEmail } from "@/lib/email/send";
 import { peekRateLimit, takeRateLimit, type RateLimitRule } from "@/lib/rate-limit";
@@ -9,10 +10,29 @@ const WINDOW_MS = 60 * 60 * 1000;
 
 export type SignInLimit = { ok: true } | { ok: false; message: string };
 
-/** At most 10 sign-in links an hour per address and 100 per client, so nobody floods an inbox. */
+/** An address a sign-in link may go to: the sign-in form's rule, and the rule of every other door. */
+export const signInEmailSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter an email address like name@example.com."));
+
+/**
+ * The inbox an address delivers to, for counting: case, a "+tag" and trailing dots of the domain
+ * are spellings of one mailbox at most providers, so they share its limit.
+ */
+export function mailboxKey(email: string): string {
+  const at = email.lastIndexOf("@");
+  const local = email.slice(0, at).split("+")[0] ?? "";
+  const domain = email.slice(at + 1).replace(/\.+$/, "");
+  return `${local}@${domain}`.toLowerCase();
+}
+
+/** At most 10 sign-in links an hour per mailbox and 100 per client, so nobody floods an inbox. */
 function signInLinkRules(email: string, clientKey: string | null): RateLimitRule[] {
   return [
-    { bucket: "sign-in:email", key: email.toLowerCase(), limit: SIGN_IN_LINKS_PER_EMAIL, windowMs: WINDOW_MS },
+    { bucket: "sign-in:email", key: mailboxKey(email), limit: SIGN_IN_LINKS_PER_EMAIL, windowMs: WINDOW_MS },
     ...(clientKey ? [{ bucket: "sign-in:client", key: clientKey, limit: SIGN_IN_LINKS_PER_CLIENT, windowMs: WINDOW_MS }] : []),
   ];
 }
@@ -30,14 +50,18 @@ export async function checkSignInLink(db: Db, email: string, clientKey: string |
 
 /**
  * The one place a sign-in link is sent (Auth.js's sendVerificationRequest, whichever door asked
- * for it: the app's form or Auth.js's own endpoint): the limits are counted and the email queued
- * in one transaction, and over the limit nothing is sent.
+ * for it: the app's form or Auth.js's own endpoint): an address the form would refuse gets
+ * nothing, the limits are counted and the email queued in one transaction, and over the limit
+ * nothing is sent.
  */
 export async function sendSignInLink(
   db: Db,
   link: { email: string; url: string; clientKey: string | null; expiresAt: string },
   now = new Date(),
 ): Promise<SignInLimit> {
+  if (!signInEmailSchema.safeParse(link.email).success || link.email !== link.email.trim()) {
+    return { ok: false, message: "Enter an email address like name@example.com." };
+  }
   return db.transaction(async (tx) => {
     const verdict = await takeRateLimit(tx, signInLinkRules(link.email, link.clientKey), now);
     if (!verdict.ok) return { ok: false, message: limitMessage(verdict.retryAt) };
