@@ -15,7 +15,6 @@ export const DEMO_CUSTOMERS = [
 
 export const DEMO_USERS = [
   { email: "admin@contoso.example", name: "Megan Bowen", org: "contoso.example", roles: ["global_admin"] },
-  { email: "it@contoso.example", name: "Lee Gu", org: "contoso.example", roles: ["global_admin"] },
   { email: "billing@contoso.example", name: "Alex Wilber", org: "contoso.example", roles: ["billing_admin"] },
   { email: "helpdesk@contoso.example", name: "Diego Siciliani", org: "contoso.example", roles: ["helpdesk_admin"] },
   { email: "reader@contoso.example", name: "Adele Vance", org: "contoso.example", roles: ["global_reader"] },

@@ -42,7 +42,7 @@ test("partner portal and admin center pages have no serious or critical accessib
   await expectAccessible(page, "");
 
   await page.getByRole("button", { name: "Sign out" }).click();
-  await signInAs(page, "it@contoso.example");
+  await signInAs(page, "admin@contoso.example");
   await expectAccessible(page, link);
   for (const path of ["/admin", "/admin/agreement", "/admin/settings/partner-relationships", "/admin/settings/domains"]) await expectAccessible(page, path);
   const details = page.getByRole("table").getByRole("link").first();

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { signInAs } from "./helpers";
 
 test("a Global administrator lists a domain, sees the TXT record to publish, and removes it", async ({ page }) => {
-  await signInAs(page, "it@contoso.example");
+  await signInAs(page, "admin@contoso.example");
   await page.goto("/admin");
   await page.getByRole("navigation", { name: "Admin center" }).getByRole("link", { name: "Domains" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Domains" })).toBeVisible();

@@ -34,7 +34,7 @@ test("every page sends a nonce-based Content-Security-Policy and the security he
   await page.getByRole("checkbox").first().check();
   await expect(page.getByText("1 selected")).toBeVisible();
 
-  await signInAs(page, "it@contoso.example");
+  await signInAs(page, "billing@contoso.example");
   for (const path of ["/admin", "/admin/settings/partner-relationships", "/admin/agreement"]) await visit(page, path, violations);
   const admin = await page.request.get("/admin");
   expect(admin.headers()["x-frame-options"]).toBe("DENY");
