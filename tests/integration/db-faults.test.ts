@@ -151,11 +151,11 @@ describe.skipIf(!serverUrl)("database faults: a backend killed under the app's p
   });
 
   it("createInvitation killed while waiting on its advisory lock writes nothing, and the resend succeeds", async () => {
-    const contoso = await orgId("contoso.example");
     const [partner] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.domain, "fabrikam.example"));
     const before = await tableCounts(db);
 
-    await holder.query("select pg_advisory_lock(hashtext($1))", [`invitation:${partner!.id}:${contoso}:gdap`]);
+    // The lock of a send to an address of Contoso's verified domain (lib/invitations/service.ts).
+    await holder.query("select pg_advisory_lock(hashtext($1))", [`invitation:${partner!.id}:domain:contoso.example:gdap`]);
     const idempotencyKey = randomUUID();
     const sending = settle(sendTestInvitation(appDb, { idempotencyKey }));
     const blocked = await blockedBackend();
