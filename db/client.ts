@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { is, type SQL } from "drizzle-orm";
-import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { SQL } from "drizzle-orm";
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -84,11 +84,13 @@ async function connectNodePostgres(url: string, env: NodeJS.ProcessEnv): Promise
   const [{ default: pg }, { drizzle }] = await Promise.all([import("pg"), import("drizzle-orm/node-postgres")]);
   const pool = new pg.Pool(poolOptions(url, env));
   survivesLostConnections(pool);
-  return { driver: "node-postgres", db: drizzle({ client: pool, schema }) as unknown as Db, close: () => pool.end() };
+  const db = drizzle({ client: pool, schema }) as unknown as Db;
+  namedStatementPools.set(db, { pool, types: likeQueryRows(pg.types) });
+  return { driver: "node-postgres", db, close: () => pool.end() };
 }
 
 async function connectNeon(url: string, env: NodeJS.ProcessEnv): Promise<Connection> {
-  const [{ Pool, neonConfig }, { drizzle }, { default: ws }] = await Promise.all([
+  const [{ Pool, neonConfig, types }, { drizzle }, { default: ws }] = await Promise.all([
     import("@neondatabase/serverless"),
     import("drizzle-orm/neon-serverless"),
     import("ws"),
@@ -104,7 +106,9 @@ async function connectNeon(url: string, env: NodeJS.ProcessEnv): Promise<Connect
   }
   const pool = new Pool(poolOptions(url, env));
   survivesLostConnections(pool);
-  return { driver: "neon", db: drizzle({ client: pool, schema }) as unknown as Db, close: () => pool.end() };
+  const db = drizzle({ client: pool, schema }) as unknown as Db;
+  namedStatementPools.set(db, { pool, types: likeQueryRows(types) });
+  return { driver: "neon", db, close: () => pool.end() };
 }
 
 export async function connect(env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
@@ -142,13 +146,31 @@ export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
-/** The parts of a drizzle database (or transaction) that run a query under a statement name. */
-interface NamedQuerySession {
-  session: {
-    dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
-    prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: boolean): { execute(): Promise<unknown> };
-  };
+/** A pool that runs a statement under a name: node-postgres's, and the Neon driver's, which shares its API. */
+interface NamedStatementPool {
+  query(config: { name: string; text: string; values: unknown[]; types: TypeParsers }): Promise<{ rows: unknown[] }>;
 }
+
+interface TypeParsers {
+  getTypeParser(oid: number, format?: "text" | "binary"): unknown;
+}
+
+/**
+ * Dates, times and intervals, their arrays and numeric arrays: drizzle's raw queries (queryRows)
+ * return these as Postgres's text, so a named statement does too, and its rows do not depend on
+ * whether it ran named.
+ */
+const TEXT_TYPES = new Set([1082, 1114, 1184, 1186, 1115, 1182, 1185, 1187, 1231]);
+
+function likeQueryRows(types: TypeParsers): TypeParsers {
+  return { getTypeParser: (oid, format) => (TEXT_TYPES.has(oid) ? (value: string) => value : types.getTypeParser(oid, format)) };
+}
+
+/** The pool behind each database a Postgres driver opened, for its named statements. */
+const namedStatementPools = new WeakMap<DbOrTx, { pool: NamedStatementPool; types: TypeParsers }>();
+
+/** Compiles drizzle SQL as the drivers do (no casing option is set anywhere). */
+const dialect = new PgDialect();
 
 /**
  * Statements Postgres refused to run again because a migration changed the type of a column they
@@ -157,10 +179,8 @@ interface NamedQuerySession {
 const unpreparable = new Set<string>();
 
 function changedResultType(error: unknown): boolean {
-  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === "0A000" && typeof e.message === "string" && e.message.includes("must not change result type")) return true;
-  }
-  return false;
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === "0A000" && typeof message === "string" && message.includes("must not change result type");
 }
 
 /**
@@ -169,23 +189,21 @@ function changedResultType(error: unknown): boolean {
  * keeps one plan for it when that plan costs no more than planning each run would. The name is the
  * text's hash. Only for statements whose text comes from a small set (their values are parameters):
  * every distinct text stays prepared on each connection. It runs like queryRows on PGlite (which
- * has no named statements), on a database object without a drizzle session (the bench's recording
- * wrapper), and everywhere with DATABASE_PREPARED_STATEMENTS=0 (a connection pooler in transaction
- * mode that cannot keep named statements).
+ * has no named statements), in a transaction (drizzle does not expose its connection), on any other
+ * database object (the bench's recording wrapper), and everywhere with DATABASE_PREPARED_STATEMENTS=0
+ * (a connection pooler in transaction mode that cannot keep named statements).
  */
 export async function queryNamedRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const { session } = db as unknown as Partial<NamedQuerySession>;
-  if (!session?.prepareQuery || process.env.DATABASE_PREPARED_STATEMENTS === "0") return queryRows(db, query);
-  const compiled = session.dialect.sqlToQuery(query);
-  const name = `s_${createHash("sha256").update(compiled.sql).digest("base64url").slice(0, 24)}`;
+  const named = namedStatementPools.get(db);
+  if (!named || process.env.DATABASE_PREPARED_STATEMENTS === "0") return queryRows(db, query);
+  const { sql: text, params: values } = dialect.sqlToQuery(query);
+  const name = `s_${createHash("sha256").update(text).digest("base64url").slice(0, 24)}`;
   if (unpreparable.has(name)) return queryRows(db, query);
   try {
-    const result = (await session.prepareQuery(compiled, undefined, name, false).execute()) as { rows: T[] };
-    return result.rows;
+    return (await named.pool.query({ name, text, values, types: named.types })).rows as T[];
   } catch (error) {
-    // Servers that started before such a migration keep serving: outside a transaction (which the
-    // error has already aborted) the query runs again, unnamed.
-    if (!changedResultType(error) || is(db, PgTransaction)) throw error;
+    // Servers that started before such a migration keep serving: the query runs again, unnamed.
+    if (!changedResultType(error)) throw error;
     unpreparable.add(name);
     return queryRows(db, query);
   }
