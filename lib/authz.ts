@@ -98,6 +98,23 @@ export function requirePermission(actor: Actor | null, permission: Permission, o
   return actor.memberships.find((m) => m.organizationId === organizationId) as ActorMembership;
 }
 
+/** Who may act, once the permission map said so: never null, with the organization they act for. */
+export interface Authorized {
+  actor: Actor;
+  membership: ActorMembership;
+}
+
+/**
+ * The actor and their organization of the permission's kind (the given one, or their first),
+ * narrowed to non-null once they hold the permission there; throws AuthorizationError otherwise.
+ */
+export function requireMembership(actor: Actor | null, permission: Permission, organizationId?: string): Authorized {
+  if (!actor) throw new AuthorizationError("unauthenticated");
+  const membership = organizationId ? actor.memberships.find((m) => m.organizationId === organizationId) : primaryMembership(actor, PERMISSIONS[permission].kind);
+  if (!membership || !hasPermission(actor, permission, membership.organizationId)) throw new AuthorizationError("forbidden");
+  return { actor, membership };
+}
+
 /** The organization of the given kind the actor works in (the first, for people in several). */
 export function primaryMembership(actor: Actor | null, kind: "customer" | "partner"): ActorMembership | undefined {
   return actor?.memberships.find((m) => m.kind === kind);

@@ -33,11 +33,3 @@ export function typedValues(formData: FormData, names: readonly string[]): Recor
   }
   return values;
 }
-
-export function invalid(error: z.ZodError, formData: FormData, names: readonly string[], message = "Check the highlighted fields and try again."): FormState {
-  return refused(message, fieldErrors(error), formData, names);
-}
-
-export function refused(message: string, errors: Record<string, string[] | undefined> | undefined, formData: FormData, names: readonly string[]): FormState {
-  return { ok: false, message, fieldErrors: errors, values: typedValues(formData, names), submittedAt: Date.now() };
-}

@@ -4,11 +4,11 @@ import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { requestSignInLink } from "@/lib/auth/actions";
+import { requestSignInLinkAction } from "@/lib/auth/actions";
 import { initialFormState } from "@/lib/forms";
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, formAction] = useActionState(requestSignInLink, initialFormState);
+  const [state, formAction] = useActionState(requestSignInLinkAction, initialFormState);
   return (
     <form key={state.submittedAt} action={formAction} noValidate className="space-y-5">
       {state.message && !state.ok && <FormMessage tone="error">{state.message}</FormMessage>}

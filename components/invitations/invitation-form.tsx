@@ -8,7 +8,8 @@ import { Field, FormMessage } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
-import { sendInvitationAction, type InvitationFormState } from "@/lib/invitations/actions";
+import { sendInvitationAction } from "@/lib/invitations/actions";
+import type { InvitationFormState } from "@/lib/invitations/schemas";
 import type { RelationshipType } from "@/lib/relationships/types";
 
 export interface TypeOption {

@@ -6,7 +6,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
-import { sendContactRequest } from "@/lib/contact-requests/actions";
+import { sendContactRequestAction } from "@/lib/contact-requests/actions";
 import { initialFormState } from "@/lib/forms";
 
 interface Option {
@@ -27,7 +27,7 @@ export function ContactForm({
   sizes: Option[];
   defaults: { country?: string; size?: string };
 }) {
-  const [state, formAction] = useActionState(sendContactRequest, initialFormState);
+  const [state, formAction] = useActionState(sendContactRequestAction, initialFormState);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   return (

@@ -1,22 +1,15 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
-import { AuthorizationError, getActor } from "@/lib/authz";
-import type { FormState } from "@/lib/forms";
-import { acceptAgreement } from "@/lib/invitations/acceptance";
+import { z } from "zod";
+import { formAction, formFields } from "@/lib/actions/pipeline";
+import { acceptAgreement } from "./service";
 
-export async function acceptAgreementAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const organizationId = String(formData.get("organizationId") ?? "");
-  let result;
-  try {
-    result = await acceptAgreement(await getDb(), await getActor(), organizationId, { acknowledged: formData.get("acknowledge") === "on" });
-  } catch (error) {
-    if (error instanceof AuthorizationError) return { ok: false, message: "You need to be a Global or Billing administrator of this organization to do this." };
-    throw error;
-  }
-  if (!result.ok) return { ok: false, message: result.message, fieldErrors: "fieldErrors" in result ? result.fieldErrors : undefined, submittedAt: Date.now() };
-  revalidatePath("/admin", "layout");
-  redirect("/admin/settings/partner-relationships?agreement=accepted");
-}
+/** Accept (the agreement alone), for the organization named in the form; the domain checks the person may. */
+export const acceptAgreementAction = formAction({
+  read: (formData) => ({ ...formFields(formData, ["organizationId"]), acknowledged: formData.get("acknowledge") === "on" }),
+  schema: z.object({ organizationId: z.string().max(100), acknowledged: z.boolean() }),
+  fields: [],
+  forbidden: "You need to be a Global or Billing administrator of this organization to do this.",
+  run: ({ db, actor, input }) => acceptAgreement(db, actor, input.organizationId, { acknowledged: input.acknowledged }),
+  then: () => ({ redirect: "/admin/settings/partner-relationships?agreement=accepted", revalidate: { path: "/admin", type: "layout" } }),
+});

@@ -1,19 +1,29 @@
 "use server";
 
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
-import { kickOutbox } from "@/lib/email/deliver";
-import { invalid, refused, type FormState } from "@/lib/forms";
+import { buttonAction, formAction, formFields } from "@/lib/actions/pipeline";
 import { clientKeyFrom } from "@/lib/request";
-import { CONTACT_FIELDS, contactRequestFromForm, contactRequestSchema } from "./schemas";
-import { createContactRequest } from "./service";
+import { CONTACT_FIELDS, contactRequestFromForm, contactRequestSchema, requestStatusSchema } from "./schemas";
+import { createContactRequest, setRequestStatus } from "./service";
 
-export async function sendContactRequest(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = contactRequestSchema.safeParse(contactRequestFromForm(formData));
-  if (!parsed.success) return invalid(parsed.error, formData, CONTACT_FIELDS);
-  const result = await createContactRequest(await getDb(), parsed.data, { clientKey: clientKeyFrom(await headers()) });
-  if (!result.ok) return refused(result.message, result.fieldErrors, formData, CONTACT_FIELDS);
-  if (!result.duplicate) kickOutbox();
-  redirect(`/partners/contact/sent/${result.requestId}`);
-}
+/** Find a partner → Contact selected providers → Send. */
+export const sendContactRequestAction = formAction({
+  read: contactRequestFromForm,
+  schema: contactRequestSchema,
+  fields: CONTACT_FIELDS,
+  run: async ({ db, input }) => createContactRequest(db, input, { clientKey: clientKeyFrom(await headers()) }),
+  then: (result) => ({ redirect: `/partners/contact/sent/${result.requestId}`, emailed: !result.duplicate }),
+});
+
+const REQUESTS = "/partner/requests";
+
+/** Mark replied, Decline or Reopen a customer request; the inbox says what happened. */
+export const setRequestStatusAction = buttonAction({
+  read: (formData) => formFields(formData, ["recipientId", "status"]),
+  schema: requestStatusSchema,
+  run: ({ db, actor, input }) => setRequestStatus(db, actor, input),
+  page: () => REQUESTS,
+  fallbackPage: REQUESTS,
+  revalidate: REQUESTS,
+  done: (result, input) => (result.changed ? input.status : "nothing"),
+});

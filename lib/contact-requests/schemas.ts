@@ -69,3 +69,11 @@ export function contactRequestFromForm(formData: FormData) {
     idempotencyKey: single("idempotencyKey"),
   };
 }
+
+/** Mark a request replied, declined or new again. */
+export const requestStatusSchema = z.object({
+  recipientId: z.uuid("Unknown request."),
+  status: z.enum(["new", "replied", "declined"], { error: "Choose replied or declined." }),
+});
+
+export type RequestStatusInput = z.infer<typeof requestStatusSchema>;

@@ -2,11 +2,12 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contactRequestRecipients, contactRequests, partnerProfiles } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { requireMembership, type Actor } from "@/lib/authz";
 import { appUrl } from "@/lib/email/config";
 import { sendEmail } from "@/lib/email/send";
 import { countryName, SIZE_BAND_LABELS, type SizeBand } from "@/lib/partners/catalog";
 import { takeRateLimit } from "@/lib/rate-limit";
-import type { ContactRequestInput } from "./schemas";
+import type { ContactRequestInput, RequestStatusInput } from "./schemas";
 
 export const CONTACT_LIMIT_PER_HOUR = 5;
 const HOUR = 60 * 60 * 1000;
@@ -142,4 +143,36 @@ export async function createContactRequest(
     if (first) return { ok: true, requestId: first.id, duplicate: true };
     throw error;
   }
+}
+
+export type RequestStatusResult = { ok: true; changed: boolean; message: string } | { ok: false; code: "not_found"; message: string };
+
+/** Marks a contact request replied, declined or new again — only within the agent's own partner organization. */
+export async function setRequestStatus(db: Db, actor: Actor | null, input: RequestStatusInput): Promise<RequestStatusResult> {
+  const by = requireMembership(actor, "contact_requests.update");
+  const partnerId = by.membership.organizationId;
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(contactRequestRecipients)
+      .where(and(eq(contactRequestRecipients.id, input.recipientId), eq(contactRequestRecipients.partnerOrganizationId, partnerId)))
+      .for("update");
+    // Another partner's request is reported exactly like one that does not exist.
+    if (!current) return { ok: false, code: "not_found", message: "That request was not found." };
+    if (current.status === input.status) return { ok: true, changed: false, message: "No change." };
+    await tx
+      .update(contactRequestRecipients)
+      .set({ status: input.status, statusChangedAt: new Date(), statusChangedById: by.actor.userId })
+      .where(eq(contactRequestRecipients.id, current.id));
+    await recordAudit(tx, {
+      actorUserId: by.actor.userId,
+      actorLabel: by.actor.email,
+      organizationId: partnerId,
+      action: `contact_request.${input.status === "new" ? "reopened" : input.status}`,
+      targetType: "contact_request_recipient",
+      targetId: current.id,
+      details: { from: current.status, to: input.status },
+    });
+    return { ok: true, changed: true, message: `Marked ${input.status}.` };
+  });
 }

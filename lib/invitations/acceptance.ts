@@ -1,7 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import {
-  agreementAcceptances,
   invitationAcceptances,
   invitations,
   memberships,
@@ -13,9 +12,9 @@ import {
   users,
   type Invitation,
 } from "@/db/schema";
-import { currentAgreement } from "@/lib/agreements/queries";
+import { ACKNOWLEDGE_MESSAGE, recordAgreementAcceptance } from "@/lib/agreements/service";
 import { recordAudit } from "@/lib/audit";
-import { AuthorizationError, hasPermission, loadActor, requirePermission, type Actor } from "@/lib/authz";
+import { AuthorizationError, hasPermission, loadActor, type Actor } from "@/lib/authz";
 import { newVerificationToken } from "@/lib/domains/dns";
 import { appUrl } from "@/lib/email/config";
 import { sendEmail } from "@/lib/email/send";
@@ -34,7 +33,6 @@ export type AcceptResult =
   | { ok: true; relationshipId: string; alreadyAccepted: boolean }
   | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 
-export const ACKNOWLEDGE_MESSAGE = "Check the box to acknowledge that you read the Customer Agreement.";
 
 const STATUS_MESSAGES = {
   cancelled: "This invitation was cancelled by the partner. Ask them to send a new one.",
@@ -91,29 +89,6 @@ async function createCustomerOrganization(tx: DbOrTx, actor: Actor, invitation: 
     details: { from: "invitation", invitationId: invitation.id, domain: access.domain },
   });
   return created!;
-}
-
-/** Records the organization's acceptance of the current agreement unless it already accepted it. Returns whether it is accepted now. */
-export async function recordAgreementAcceptance(tx: DbOrTx, actor: Actor, organizationId: string, invitationId: string | null, now: Date): Promise<boolean> {
-  const agreement = await currentAgreement(tx, now);
-  if (!agreement) return false;
-  const [created] = await tx
-    .insert(agreementAcceptances)
-    .values({ agreementId: agreement.id, organizationId, acceptedById: actor.userId, invitationId, acceptedAt: now })
-    .onConflictDoNothing()
-    .returning({ id: agreementAcceptances.id });
-  if (created) {
-    await recordAudit(tx, {
-      actorUserId: actor.userId,
-      actorLabel: actor.email,
-      organizationId,
-      action: "agreement.accepted",
-      targetType: "agreement",
-      targetId: agreement.id,
-      details: { version: agreement.version },
-    });
-  }
-  return true;
 }
 
 /**
@@ -260,10 +235,10 @@ export async function declineInvitation(db: Db, actor: Actor | null, token: stri
     if (status !== "pending") return { ok: false, message: status === "accepted" ? "This invitation was already accepted." : STATUS_MESSAGES[status] };
     await tx
       .update(invitations)
-      .set({ status: "declined", respondedAt: now, respondedById: actor!.userId, declineReason: reason })
+      .set({ status: "declined", respondedAt: now, respondedById: actor.userId, declineReason: reason })
       .where(eq(invitations.id, invitation.id));
     const customerId = access.kind === "allowed" ? access.organizationId : null;
-    const common = { actorUserId: actor!.userId, actorLabel: actor!.email, action: "invitation.declined", targetType: "invitation", targetId: invitation.id, details: { reason, type: invitation.type } };
+    const common = { actorUserId: actor.userId, actorLabel: actor.email, action: "invitation.declined", targetType: "invitation", targetId: invitation.id, details: { reason, type: invitation.type } };
     if (customerId) await recordAudit(tx, { ...common, organizationId: customerId, counterpartyOrganizationId: invitation.partnerOrganizationId });
     await recordAudit(tx, { ...common, organizationId: invitation.partnerOrganizationId, counterpartyOrganizationId: customerId });
     const [creator] = await tx.select({ email: users.email }).from(users).where(eq(users.id, invitation.createdById));
@@ -274,7 +249,7 @@ export async function declineInvitation(db: Db, actor: Actor | null, token: stri
         props: {
           outcome: "declined",
           customerName: access.organizationName,
-          answeredBy: actor!.name ?? actor!.email,
+          answeredBy: actor.name ?? actor.email,
           typeName: relationshipTypeInfo(invitation.type).name,
           roles: [],
           endsOn: null,
@@ -285,17 +260,5 @@ export async function declineInvitation(db: Db, actor: Actor | null, token: stri
       });
     }
     return { ok: true, message: "The invitation was declined. Nothing was granted." };
-  });
-}
-
-/** Accept agreement (alone): for an organization that works with a partner but has not accepted the current version. */
-export async function acceptAgreement(db: Db, actor: Actor | null, organizationId: string, input: { acknowledged: boolean }, now = new Date()) {
-  requirePermission(actor, "agreement.accept", organizationId);
-  if (!input.acknowledged) return { ok: false as const, message: ACKNOWLEDGE_MESSAGE, fieldErrors: { acknowledge: [ACKNOWLEDGE_MESSAGE] } };
-  return db.transaction(async (tx) => {
-    // One acceptance per organization and version, even when two administrators click at once.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`agreement:${organizationId}`}))`);
-    const accepted = await recordAgreementAcceptance(tx, actor!, organizationId, null, now);
-    return accepted ? { ok: true as const } : { ok: false as const, message: "No Customer Agreement is published yet." };
   });
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { relationshipType } from "@/db/schema";
 import { GDAP_DEFAULT_DAYS } from "@/lib/relationships/types";
 import { isRoleId } from "@/lib/roles";
+import type { FormState } from "@/lib/forms";
 import { safeText } from "@/lib/text";
 
 export const invitationSchema = z.object({
@@ -28,6 +29,11 @@ export const invitationSchema = z.object({
 });
 
 export type InvitationInput = z.infer<typeof invitationSchema>;
+
+/** The Send invitation form's state: a refusal for a duplicate links to the pending invitation. */
+export interface InvitationFormState extends FormState {
+  pendingInvitationId?: string;
+}
 
 export const INVITATION_FIELDS = ["customerEmail", "type", "durationDays", "message"] as const;
 

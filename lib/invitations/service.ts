@@ -2,7 +2,7 @@ import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
 import { queryRows, type Db, type DbOrTx } from "@/db/client";
 import { contactRequestRecipients, invitations, memberships, organizationDomains, organizations, users, type Invitation } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { hasPermission, requirePermission, type Actor } from "@/lib/authz";
+import { hasPermission, requireMembership, type Actor, type Authorized } from "@/lib/authz";
 import { appUrl } from "@/lib/email/config";
 import { sendEmail } from "@/lib/email/send";
 import { INVITATION_LIFETIME_DAYS, relationshipTypeInfo } from "@/lib/relationships/types";
@@ -101,9 +101,8 @@ async function queueInvitationEmail(tx: DbOrTx, invitation: Invitation, reminder
 
 /** Send invitation: checks who may ask for what, then writes the invitation, its email and audit event together. */
 export async function createInvitation(db: Db, actor: Actor | null, input: InvitationInput, now = new Date()): Promise<InvitationResult> {
-  const membership = actor?.memberships.find((m) => m.kind === "partner");
-  requirePermission(actor, "invitations.send", membership?.organizationId ?? "");
-  const partnerId = membership!.organizationId;
+  const by = requireMembership(actor, "invitations.send");
+  const partnerId = by.membership.organizationId;
   const type = relationshipTypeInfo(input.type);
   if (type.requiresAdminAgent && !hasPermission(actor, "invitations.send_admin_roles", partnerId)) {
     return refuse("type", `Only an admin agent can ask for admin roles (${type.name}). Ask an admin agent of your organization to send it.`);
@@ -119,7 +118,7 @@ export async function createInvitation(db: Db, actor: Actor | null, input: Invit
     }
   }
 
-  const [earlier] = await db.select({ id: invitations.id }).from(invitations).where(sameSubmission(partnerId, actor!.userId, input.idempotencyKey));
+  const [earlier] = await db.select({ id: invitations.id }).from(invitations).where(sameSubmission(partnerId, by.actor.userId, input.idempotencyKey));
   if (earlier) return { ok: true, invitationId: earlier.id, duplicate: true };
 
   // Refusing the sender's own addresses tells them nothing they don't know. Anything said about
@@ -138,7 +137,7 @@ export async function createInvitation(db: Db, actor: Actor | null, input: Invit
     // has an account: that would say who belongs where. The lock makes concurrent sends queue.
     const addresseeKey = route.verifiedDomain ? `domain:${domain}` : `email:${input.customerEmail}`;
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`invitation:${partnerId}:${addresseeKey}:${input.type}`}))`);
-    const [again] = await tx.select({ id: invitations.id }).from(invitations).where(sameSubmission(partnerId, actor!.userId, input.idempotencyKey));
+    const [again] = await tx.select({ id: invitations.id }).from(invitations).where(sameSubmission(partnerId, by.actor.userId, input.idempotencyKey));
     if (again) return { ok: true as const, invitationId: again.id, duplicate: true };
     const [pending] = await tx
       .select({ id: invitations.id })
@@ -184,14 +183,14 @@ export async function createInvitation(db: Db, actor: Actor | null, input: Invit
         idempotencyKey: input.idempotencyKey,
         expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_DAYS * DAY),
         lastSentAt: now,
-        createdById: actor!.userId,
+        createdById: by.actor.userId,
         createdAt: now,
       })
       .returning();
     await queueInvitationEmail(tx, invitation!, false);
     await recordAudit(tx, {
-      actorUserId: actor!.userId,
-      actorLabel: actor!.email,
+      actorUserId: by.actor.userId,
+      actorLabel: by.actor.email,
       organizationId: partnerId,
       counterpartyOrganizationId: route.organizationId,
       action: "invitation.sent",
@@ -203,25 +202,25 @@ export async function createInvitation(db: Db, actor: Actor | null, input: Invit
   });
 }
 
-async function lockPartnerInvitation(tx: DbOrTx, actor: Actor | null, invitationId: string) {
-  const membership = actor?.memberships.find((m) => m.kind === "partner");
-  requirePermission(actor, "invitations.manage", membership?.organizationId ?? "");
+/** One of the partner's own invitations, locked for a change; another partner's is reported like one that does not exist. */
+async function lockPartnerInvitation(tx: DbOrTx, by: Authorized, invitationId: string) {
   if (!isUuid(invitationId)) return undefined;
   const [invitation] = await tx
     .select()
     .from(invitations)
-    .where(and(eq(invitations.id, invitationId), eq(invitations.partnerOrganizationId, membership!.organizationId)))
+    .where(and(eq(invitations.id, invitationId), eq(invitations.partnerOrganizationId, by.membership.organizationId)))
     .for("update");
   return invitation;
 }
 
 export type ManageCode = "resent" | "cancelled" | "not_found" | "not_pending" | "rate_limited";
-export type ManageResult = { ok: boolean; code: ManageCode; message: string };
+export type ManageResult = { ok: true; code: "resent" | "cancelled"; message: string } | { ok: false; code: Exclude<ManageCode, "resent" | "cancelled">; message: string };
 
 /** Resend: the same link in a new email, at most three times a day. */
 export async function resendInvitation(db: Db, actor: Actor | null, invitationId: string, now = new Date()): Promise<ManageResult> {
+  const by = requireMembership(actor, "invitations.manage");
   return db.transaction(async (tx) => {
-    const invitation = await lockPartnerInvitation(tx, actor, invitationId);
+    const invitation = await lockPartnerInvitation(tx, by, invitationId);
     if (!invitation) return { ok: false, code: "not_found", message: "That invitation was not found." };
     const status = effectiveStatus(invitation, now);
     if (status !== "pending") return { ok: false, code: "not_pending", message: `This invitation is ${status}; only pending invitations can be resent.` };
@@ -232,8 +231,8 @@ export async function resendInvitation(db: Db, actor: Actor | null, invitationId
     await tx.update(invitations).set({ sentCount: invitation.sentCount + 1, lastSentAt: now }).where(eq(invitations.id, invitation.id));
     await queueInvitationEmail(tx, invitation, true);
     await recordAudit(tx, {
-      actorUserId: actor!.userId,
-      actorLabel: actor!.email,
+      actorUserId: by.actor.userId,
+      actorLabel: by.actor.email,
       organizationId: invitation.partnerOrganizationId,
       counterpartyOrganizationId: invitation.customerOrganizationId,
       action: "invitation.resent",
@@ -247,16 +246,17 @@ export async function resendInvitation(db: Db, actor: Actor | null, invitationId
 
 /** Cancel: the link stops working at once. Cancelling twice is not an error. */
 export async function cancelInvitation(db: Db, actor: Actor | null, invitationId: string, now = new Date()): Promise<ManageResult> {
+  const by = requireMembership(actor, "invitations.manage");
   return db.transaction(async (tx) => {
-    const invitation = await lockPartnerInvitation(tx, actor, invitationId);
+    const invitation = await lockPartnerInvitation(tx, by, invitationId);
     if (!invitation) return { ok: false, code: "not_found", message: "That invitation was not found." };
     if (invitation.status === "cancelled") return { ok: true, code: "cancelled", message: "The invitation is cancelled." };
     const status = effectiveStatus(invitation, now);
     if (status !== "pending") return { ok: false, code: "not_pending", message: `This invitation is ${status} and can no longer be cancelled.` };
-    await tx.update(invitations).set({ status: "cancelled", respondedAt: now, respondedById: actor!.userId }).where(eq(invitations.id, invitation.id));
+    await tx.update(invitations).set({ status: "cancelled", respondedAt: now, respondedById: by.actor.userId }).where(eq(invitations.id, invitation.id));
     await recordAudit(tx, {
-      actorUserId: actor!.userId,
-      actorLabel: actor!.email,
+      actorUserId: by.actor.userId,
+      actorLabel: by.actor.email,
       organizationId: invitation.partnerOrganizationId,
       counterpartyOrganizationId: invitation.customerOrganizationId,
       action: "invitation.cancelled",

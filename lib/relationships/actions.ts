@@ -1,40 +1,43 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
-import { AuthorizationError, getActor } from "@/lib/authz";
-import { kickOutbox } from "@/lib/email/deliver";
+import { z } from "zod";
+import { buttonAction, formFields } from "@/lib/actions/pipeline";
 import { isRoleId } from "@/lib/roles";
-import { removePartnerRoles, setMpsaSharing, turnOffAutoExtend, type RelationshipChange } from "./service";
+import { removePartnerRoles, setMpsaSharing, turnOffAutoExtend } from "./service";
 
-/** Runs a change and returns to the partner's page with an outcome code (never free text in the URL). */
-async function change(formData: FormData, done: string, run: (id: string) => Promise<RelationshipChange>): Promise<never> {
-  const id = String(formData.get("relationshipId") ?? "");
-  let outcome: string;
-  try {
-    const result = await run(id);
-    outcome = result.ok ? `done=${result.changed ? done : "nothing"}` : `error=${result.message.includes("MPSA") ? "not_mpsa" : "not_found"}`;
-    if (result.ok && result.changed) kickOutbox();
-  } catch (error) {
-    if (!(error instanceof AuthorizationError)) throw error;
-    outcome = "error=forbidden";
-  }
-  revalidatePath("/admin/settings/partner-relationships");
-  redirect(`/admin/settings/partner-relationships/${encodeURIComponent(id)}?${outcome}`);
-}
+const LIST = "/admin/settings/partner-relationships";
 
-export async function removeRolesAction(formData: FormData): Promise<void> {
-  const roleId = formData.get("roleId");
-  const single = typeof roleId === "string" && isRoleId(roleId) ? roleId : undefined;
-  await change(formData, single ? "role_removed" : "roles_removed", async (id) => removePartnerRoles(await getDb(), await getActor(), id, single));
-}
+/** Every relationship button returns to the partner's page with an outcome code. */
+const onRelationship = {
+  page: (input: { relationshipId: string }) => `${LIST}/${encodeURIComponent(input.relationshipId)}`,
+  fallbackPage: LIST,
+  revalidate: LIST,
+};
 
-export async function turnOffAutoExtendAction(formData: FormData): Promise<void> {
-  await change(formData, "auto_extend_off", async (id) => turnOffAutoExtend(await getDb(), await getActor(), id));
-}
+export const removeRolesAction = buttonAction({
+  ...onRelationship,
+  read: (formData) => formFields(formData, ["relationshipId", "roleId"]),
+  // One role by its id, or all of them: a role id that names no role removes nothing.
+  schema: z.object({ relationshipId: z.string(), roleId: z.string().refine(isRoleId).optional() }),
+  run: ({ db, actor, input }) => removePartnerRoles(db, actor, input.relationshipId, input.roleId),
+  done: (result, input) => (result.changed ? (input.roleId ? "role_removed" : "roles_removed") : "nothing"),
+  emailed: (result) => result.changed,
+});
 
-export async function setMpsaSharingAction(formData: FormData): Promise<void> {
-  const allowed = formData.get("allowed") === "on";
-  await change(formData, allowed ? "mpsa_on" : "mpsa_off", async (id) => setMpsaSharing(await getDb(), await getActor(), id, allowed));
-}
+export const turnOffAutoExtendAction = buttonAction({
+  ...onRelationship,
+  read: (formData) => formFields(formData, ["relationshipId"]),
+  schema: z.object({ relationshipId: z.string() }),
+  run: ({ db, actor, input }) => turnOffAutoExtend(db, actor, input.relationshipId),
+  done: (result) => (result.changed ? "auto_extend_off" : "nothing"),
+  emailed: (result) => result.changed,
+});
+
+export const setMpsaSharingAction = buttonAction({
+  ...onRelationship,
+  read: (formData) => ({ ...formFields(formData, ["relationshipId"]), allowed: formData.get("allowed") === "on" }),
+  schema: z.object({ relationshipId: z.string(), allowed: z.boolean() }),
+  run: ({ db, actor, input }) => setMpsaSharing(db, actor, input.relationshipId, input.allowed),
+  done: (result, input) => (result.changed ? (input.allowed ? "mpsa_on" : "mpsa_off") : "nothing"),
+  emailed: (result) => result.changed,
+});

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { organizations, relationshipTypes, relationships, roleGrants, type Relationship } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { requirePermission, type Actor, type Permission } from "@/lib/authz";
+import { requireMembership, type Actor, type Authorized } from "@/lib/authz";
 import { appUrl } from "@/lib/email/config";
 import { sendEmail } from "@/lib/email/send";
 import { globalAdminEmails, partnerRecipients } from "@/lib/organizations/queries";
@@ -11,20 +11,20 @@ import { isGrantActive } from "./status";
 import { ROLE_CARRYING_TYPES, relationshipTypeName } from "./types";
 import { isUuid } from "@/lib/ids";
 
-export type RelationshipChange = { ok: true; changed: boolean; message: string } | { ok: false; message: string };
+export type RelationshipChange = { ok: true; changed: boolean; message: string } | { ok: false; code: "not_found" | "not_mpsa"; message: string };
+
+const NOT_FOUND = { ok: false, code: "not_found", message: "That partner relationship was not found." } as const;
 
 /**
- * Locks the customer's relationship for a change after checking the permission. Another
- * organization's relationship is reported exactly like one that does not exist.
+ * Locks one of the customer's relationships for a change, by someone the permission map already
+ * allowed. Another organization's relationship is reported exactly like one that does not exist.
  */
-async function lockRelationship(tx: DbOrTx, actor: Actor | null, relationshipId: string, permission: Permission): Promise<Relationship | undefined> {
-  const membership = actor?.memberships.find((m) => m.kind === "customer");
-  requirePermission(actor, permission, membership?.organizationId ?? "");
+async function lockRelationship(tx: DbOrTx, by: Authorized, relationshipId: string): Promise<Relationship | undefined> {
   if (!isUuid(relationshipId)) return undefined;
   const [relationship] = await tx
     .select()
     .from(relationships)
-    .where(and(eq(relationships.id, relationshipId), eq(relationships.customerOrganizationId, membership!.organizationId)))
+    .where(and(eq(relationships.id, relationshipId), eq(relationships.customerOrganizationId, by.membership.organizationId)))
     .for("update");
   return relationship;
 }
@@ -44,9 +44,10 @@ async function names(tx: DbOrTx, relationship: Relationship) {
  * relationship and its other types stay.
  */
 export async function removePartnerRoles(db: Db, actor: Actor | null, relationshipId: string, onlyRoleId?: string, now = new Date()): Promise<RelationshipChange> {
+  const by = requireMembership(actor, "relationships.remove_roles");
   return db.transaction(async (tx) => {
-    const relationship = await lockRelationship(tx, actor, relationshipId, "relationships.remove_roles");
-    if (!relationship) return { ok: false, message: "That partner relationship was not found." };
+    const relationship = await lockRelationship(tx, by, relationshipId);
+    if (!relationship) return NOT_FOUND;
     const inForce = (await tx.select().from(roleGrants).where(and(eq(roleGrants.relationshipId, relationship.id), isNull(roleGrants.endedAt)))).filter((g) =>
       isGrantActive(g, now),
     );
@@ -55,7 +56,7 @@ export async function removePartnerRoles(db: Db, actor: Actor | null, relationsh
 
     await tx
       .update(roleGrants)
-      .set({ endedAt: now, endedById: actor!.userId, endReason: "removed" })
+      .set({ endedAt: now, endedById: by.actor.userId, endReason: "removed" })
       .where(inArray(roleGrants.id, removing.map((g) => g.id)));
 
     // A type that carries admin roles ends with its last role; a Reseller & delegated administrator stays a Reseller.
@@ -68,16 +69,16 @@ export async function removePartnerRoles(db: Db, actor: Actor | null, relationsh
     if (ending.length > 0) {
       await tx
         .update(relationshipTypes)
-        .set({ terminatedAt: now, terminatedById: actor!.userId, autoExtend: false })
+        .set({ terminatedAt: now, terminatedById: by.actor.userId, autoExtend: false })
         .where(inArray(relationshipTypes.id, ending.map((t) => t.id)));
     }
     if (ending.some((t) => t.type === "reseller_delegated_admin")) {
       await tx
         .insert(relationshipTypes)
-        .values({ relationshipId: relationship.id, type: "reseller", establishedAt: now, establishedById: actor!.userId })
+        .values({ relationshipId: relationship.id, type: "reseller", establishedAt: now, establishedById: by.actor.userId })
         .onConflictDoUpdate({
           target: [relationshipTypes.relationshipId, relationshipTypes.type],
-          set: { terminatedAt: null, terminatedById: null, establishedAt: now, establishedById: actor!.userId },
+          set: { terminatedAt: null, terminatedById: null, establishedAt: now, establishedById: by.actor.userId },
         });
     }
     const terminatedGdap = ending.some((t) => t.type === "gdap");
@@ -91,8 +92,8 @@ export async function removePartnerRoles(db: Db, actor: Actor | null, relationsh
       [relationship.partnerOrganizationId, relationship.customerOrganizationId],
     ] as const) {
       await recordAudit(tx, {
-        actorUserId: actor!.userId,
-        actorLabel: actor!.email,
+        actorUserId: by.actor.userId,
+        actorLabel: by.actor.email,
         organizationId,
         counterpartyOrganizationId,
         action: "roles.removed",
@@ -103,7 +104,7 @@ export async function removePartnerRoles(db: Db, actor: Actor | null, relationsh
     }
 
     const { customerName, partnerName } = await names(tx, relationship);
-    const removedBy = actor!.name ?? actor!.email;
+    const removedBy = by.actor.name ?? by.actor.email;
     const common = { partnerName, customerName, removedBy, roles, remainingTypes };
     for (const to of await partnerRecipients(tx, relationship.partnerOrganizationId)) {
       await sendEmail(tx, { to, template: "roles-removed", props: { ...common, audience: "partner", url: `${appUrl()}/partner/customers` } });
@@ -121,9 +122,10 @@ export async function removePartnerRoles(db: Db, actor: Actor | null, relationsh
 
 /** Turns GDAP auto-extend off: the access then ends on its end date. */
 export async function turnOffAutoExtend(db: Db, actor: Actor | null, relationshipId: string, now = new Date()): Promise<RelationshipChange> {
+  const by = requireMembership(actor, "relationships.settings");
   return db.transaction(async (tx) => {
-    const relationship = await lockRelationship(tx, actor, relationshipId, "relationships.settings");
-    if (!relationship) return { ok: false, message: "That partner relationship was not found." };
+    const relationship = await lockRelationship(tx, by, relationshipId);
+    if (!relationship) return NOT_FOUND;
     const changed = await tx
       .update(relationshipTypes)
       .set({ autoExtend: false })
@@ -132,8 +134,8 @@ export async function turnOffAutoExtend(db: Db, actor: Actor | null, relationshi
     if (changed.length === 0) return { ok: true, changed: false, message: "Auto-extend is already off." };
     await tx.update(roleGrants).set({ autoExtend: false }).where(and(eq(roleGrants.relationshipId, relationship.id), isNull(roleGrants.endedAt)));
     await recordAudit(tx, {
-      actorUserId: actor!.userId,
-      actorLabel: actor!.email,
+      actorUserId: by.actor.userId,
+      actorLabel: by.actor.email,
       organizationId: relationship.customerOrganizationId,
       counterpartyOrganizationId: relationship.partnerOrganizationId,
       action: "gdap.auto_extend_off",
@@ -147,19 +149,20 @@ export async function turnOffAutoExtend(db: Db, actor: Actor | null, relationshi
 
 /** The MPSA setting: may this partner see purchases made by the customer's other MPSA partners. */
 export async function setMpsaSharing(db: Db, actor: Actor | null, relationshipId: string, allowed: boolean): Promise<RelationshipChange> {
+  const by = requireMembership(actor, "relationships.settings");
   return db.transaction(async (tx) => {
-    const relationship = await lockRelationship(tx, actor, relationshipId, "relationships.settings");
-    if (!relationship) return { ok: false, message: "That partner relationship was not found." };
+    const relationship = await lockRelationship(tx, by, relationshipId);
+    if (!relationship) return NOT_FOUND;
     const [mpsa] = await tx
       .select({ id: relationshipTypes.id })
       .from(relationshipTypes)
       .where(and(eq(relationshipTypes.relationshipId, relationship.id), eq(relationshipTypes.type, "mpsa"), isNull(relationshipTypes.terminatedAt)));
-    if (!mpsa) return { ok: false, message: "This setting applies to MPSA partners only." };
+    if (!mpsa) return { ok: false, code: "not_mpsa", message: "This setting applies to MPSA partners only." };
     if (relationship.mpsaShareAllowed === allowed) return { ok: true, changed: false, message: "No change." };
     await tx.update(relationships).set({ mpsaShareAllowed: allowed }).where(eq(relationships.id, relationship.id));
     await recordAudit(tx, {
-      actorUserId: actor!.userId,
-      actorLabel: actor!.email,
+      actorUserId: by.actor.userId,
+      actorLabel: by.actor.email,
       organizationId: relationship.customerOrganizationId,
       counterpartyOrganizationId: relationship.partnerOrganizationId,
       action: allowed ? "mpsa.sharing_allowed" : "mpsa.sharing_stopped",

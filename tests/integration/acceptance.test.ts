@@ -18,7 +18,8 @@ import {
 } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { AuthorizationError, loadActor } from "@/lib/authz";
-import { acceptAgreement, acceptInvitation, declineInvitation } from "@/lib/invitations/acceptance";
+import { acceptAgreement } from "@/lib/agreements/service";
+import { acceptInvitation, declineInvitation } from "@/lib/invitations/acceptance";
 import { findInvitationByToken } from "@/lib/invitations/customer-queries";
 import { listPartnerCustomers } from "@/lib/relationships/partner-queries";
 import { actorFor } from "../support/actors";

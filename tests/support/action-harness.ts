@@ -207,10 +207,9 @@ export async function loadApp() {
   vi.resetModules();
   process.env[SOCKET_ADDRESS_ENV] = "1";
   registerMocks();
-  const [authActions, contact, inbox, invitations, customerInvitations, agreements, relationships, domains, authz, forms] = await Promise.all([
+  const [authActions, contact, invitations, customerInvitations, agreements, relationships, domains, authz, forms] = await Promise.all([
     import("@/lib/auth/actions"),
     import("@/lib/contact-requests/actions"),
-    import("@/lib/contact-requests/inbox-actions"),
     import("@/lib/invitations/actions"),
     import("@/lib/invitations/customer-actions"),
     import("@/lib/agreements/actions"),
@@ -222,7 +221,6 @@ export async function loadApp() {
   return {
     ...authActions,
     ...contact,
-    ...inbox,
     ...invitations,
     ...customerInvitations,
     ...agreements,

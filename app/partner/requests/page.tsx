@@ -1,25 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NoAccess } from "@/components/layout/area-shell";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterLinks } from "@/components/ui/filter-links";
 import { getDb } from "@/db/client";
 import type { ContactRecipientStatus } from "@/db/schema";
-import { updateRequestStatus } from "@/lib/contact-requests/inbox-actions";
+import { setRequestStatusAction } from "@/lib/contact-requests/actions";
 import { listPartnerRequests } from "@/lib/contact-requests/queries";
 import { getAreaContext } from "@/lib/context";
-import { readSearchParams, type SearchParams } from "@/lib/page-params";
+import { entryFor, readSearchParams, type SearchParams } from "@/lib/page-params";
 import { countryName, SIZE_BAND_LABELS, type SizeBand } from "@/lib/partners/catalog";
 
 export const metadata: Metadata = { title: "Customer requests" };
 
 const STATUSES: ContactRecipientStatus[] = ["new", "replied", "declined"];
+const NOTICES: Record<string, string> = { replied: "Marked replied.", declined: "Marked declined.", new: "Reopened.", nothing: "No change: the request already had that status." };
+const ERRORS: Record<string, string> = { not_found: "That request was not found.", forbidden: "Only admin and sales agents of your organization can change its requests." };
 const TONES = { new: "info", replied: "success", declined: "neutral" } as const;
 
 function StatusButton({ recipientId, status, children }: { recipientId: string; status: ContactRecipientStatus; children: React.ReactNode }) {
   return (
-    <form action={updateRequestStatus}>
+    <form action={setRequestStatusAction}>
       <input type="hidden" name="recipientId" value={recipientId} />
       <input type="hidden" name="status" value={status} />
       <button type="submit" className="rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm font-medium text-gray-800 hover:bg-gray-50">
@@ -38,7 +41,9 @@ export default async function PartnerRequestsPage({ searchParams }: { searchPara
       </NoAccess>
     );
   }
-  const { status: rawStatus } = await readSearchParams(searchParams);
+  const { status: rawStatus, done, error } = await readSearchParams(searchParams);
+  const notice = entryFor(NOTICES, done);
+  const problem = entryFor(ERRORS, error);
   const status = STATUSES.find((s) => s === rawStatus);
   const requests = await listPartnerRequests(await getDb(), context.membership.organizationId, status);
   const filters: { label: string; value?: ContactRecipientStatus }[] = [{ label: "All" }, ...STATUSES.map((s) => ({ label: s[0]!.toUpperCase() + s.slice(1), value: s }))];
@@ -47,6 +52,16 @@ export default async function PartnerRequestsPage({ searchParams }: { searchPara
     <main>
       <h1 className="text-2xl font-semibold text-gray-900">Customer requests</h1>
       <p className="mt-1 text-gray-700">Customers who chose {context.membership.organizationName} in Find a partner and asked to be contacted.</p>
+      {notice && (
+        <Alert tone="success" className="mt-4">
+          {notice}
+        </Alert>
+      )}
+      {problem && (
+        <Alert tone="danger" className="mt-4">
+          {problem}
+        </Alert>
+      )}
       <FilterLinks
         label="Filter by status"
         links={filters.map((f) => ({ label: f.label, href: f.value ? `/partner/requests?status=${f.value}` : "/partner/requests", current: f.value === status }))}
