@@ -3,6 +3,9 @@ import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import { headers } from "next/headers";
 import { SiteHeader } from "@/components/layout/site-header";
+import { getActor } from "@/lib/authz";
+import { headerView } from "@/lib/context";
+import { mailboxEnabled } from "@/lib/email/config";
 import { StyleNonce } from "@/components/layout/style-nonce";
 import "./globals.css";
 
@@ -23,7 +26,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           Skip to content
         </a>
-        <SiteHeader />
+        <SiteHeader view={headerView(await getActor(), mailboxEnabled())} />
         <div id="main" className="flex flex-1 flex-col">
           {children}
         </div>

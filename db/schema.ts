@@ -16,7 +16,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "next-auth/adapters";
-import { COUNTRIES, SIZE_BANDS } from "./seed-data";
+import { COUNTRIES, SIZE_BANDS } from "./catalog";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 

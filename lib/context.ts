@@ -18,3 +18,28 @@ export async function getAreaContext(permission: Permission, returnTo: string): 
   const membership = primaryMembership(actor, PERMISSIONS[permission].kind);
   return membership && hasPermission(actor, permission, membership.organizationId) ? { actor, membership } : null;
 }
+
+/** A menu entry shown only to those who may open it. */
+export interface AreaMenuItem {
+  href: string;
+  label: string;
+  group?: string;
+  permission: Permission;
+}
+
+/** The area's menu for the signed-in person: the entries they may open, or null when the area isn't theirs. */
+export function areaMenu(actor: Actor | null, area: Permission, items: readonly AreaMenuItem[]): { href: string; label: string; group?: string }[] | null {
+  const membership = primaryMembership(actor, PERMISSIONS[area].kind);
+  if (!membership || !hasPermission(actor, area, membership.organizationId)) return null;
+  return items.filter((item) => hasPermission(actor, item.permission, membership.organizationId)).map(({ href, label, group }) => ({ href, label, group }));
+}
+
+/** What the site header shows for the signed-in person (or a visitor). */
+export function headerView(actor: Actor | null, mailbox: boolean) {
+  return {
+    signedInAs: actor ? (actor.name ?? actor.email) : null,
+    adminCenter: areaMenu(actor, "admin.view", []) !== null,
+    partnerPortal: areaMenu(actor, "partner.view", []) !== null,
+    mailbox,
+  };
+}

@@ -1,6 +1,6 @@
 import { getConnection } from "@/db/client";
 import { migrateDatabase } from "@/db/migrator";
-import { seedIfEmpty } from "@/db/seed";
+import { seedIfEmpty } from "@/seed/demo";
 import { ensureAuthSecret } from "@/lib/auth-secret";
 import { emailTransport } from "@/lib/email/config";
 import { deliverPendingEmails } from "@/lib/email/deliver";

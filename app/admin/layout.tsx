@@ -1,17 +1,23 @@
 import { AgreementBanner } from "@/components/layout/agreement-banner";
-import { AreaShell, type AreaShellItem } from "@/components/layout/area-shell";
+import { AreaShell } from "@/components/layout/area-shell";
+import { getDb } from "@/db/client";
+import { agreementReminder } from "@/lib/agreements/queries";
+import { getActor } from "@/lib/authz";
+import { areaMenu, type AreaMenuItem } from "@/lib/context";
 
-const items: AreaShellItem[] = [
+const items: AreaMenuItem[] = [
   { href: "/admin", label: "Home", permission: "admin.view" },
   { href: "/admin/agreement", label: "Customer Agreement", permission: "relationships.view" },
   { href: "/admin/settings/partner-relationships", label: "Partner relationships", group: "Settings", permission: "relationships.view" },
   { href: "/admin/settings/domains", label: "Domains", group: "Settings", permission: "domains.manage" },
 ];
 
-export default function AdminLayout({ children }: { children: React.ReactNode }) {
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const actor = await getActor();
+  const menu = areaMenu(actor, "admin.view", items);
   return (
-    <AreaShell permission="admin.view" title="Admin center" navLabel="Admin center" items={items}>
-      <AgreementBanner />
+    <AreaShell title="Admin center" navLabel="Admin center" menu={menu}>
+      {menu && <AgreementBanner reminder={await agreementReminder(await getDb(), actor)} />}
       {children}
     </AreaShell>
   );

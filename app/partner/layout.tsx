@@ -1,15 +1,17 @@
-import { AreaShell, type AreaShellItem } from "@/components/layout/area-shell";
+import { AreaShell } from "@/components/layout/area-shell";
+import { getActor } from "@/lib/authz";
+import { areaMenu, type AreaMenuItem } from "@/lib/context";
 
-const items: AreaShellItem[] = [
+const items: AreaMenuItem[] = [
   { href: "/partner", label: "Overview", permission: "partner.view" },
   { href: "/partner/requests", label: "Customer requests", permission: "contact_requests.read" },
   { href: "/partner/invitations", label: "Invitations", permission: "invitations.manage" },
   { href: "/partner/customers", label: "Customers", permission: "partner.view" },
 ];
 
-export default function PartnerLayout({ children }: { children: React.ReactNode }) {
+export default async function PartnerLayout({ children }: { children: React.ReactNode }) {
   return (
-    <AreaShell permission="partner.view" title="Partner portal" navLabel="Partner portal" items={items}>
+    <AreaShell title="Partner portal" navLabel="Partner portal" menu={areaMenu(await getActor(), "partner.view", items)}>
       {children}
     </AreaShell>
   );

@@ -1,14 +1,17 @@
 import Link from "next/link";
-import { getActor } from "@/lib/authz";
 import { signOutAction } from "@/lib/auth/actions";
-import { mailboxEnabled } from "@/lib/email/config";
 
 const navLink = "rounded px-2 py-1 text-sm font-medium text-gray-700 hover:bg-gray-100 hover:text-gray-900";
 
-export async function SiteHeader() {
-  const actor = await getActor();
-  const isCustomer = actor?.memberships.some((m) => m.kind === "customer");
-  const isPartner = actor?.memberships.some((m) => m.kind === "partner");
+/** Who is signed in and which areas they may enter; the root layout reads it. */
+export interface HeaderView {
+  signedInAs: string | null;
+  adminCenter: boolean;
+  partnerPortal: boolean;
+  mailbox: boolean;
+}
+
+export function SiteHeader({ view }: { view: HeaderView }) {
   return (
     <header className="border-b border-gray-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -22,26 +25,26 @@ export async function SiteHeader() {
           <Link className={navLink} href="/partners">
             Find a partner
           </Link>
-          {isPartner && (
+          {view.partnerPortal && (
             <Link className={navLink} href="/partner">
               Partner portal
             </Link>
           )}
-          {isCustomer && (
+          {view.adminCenter && (
             <Link className={navLink} href="/admin">
               Admin center
             </Link>
           )}
-          {mailboxEnabled() && (
+          {view.mailbox && (
             <Link className={navLink} href="/dev/mailbox">
               Mailbox
             </Link>
           )}
         </nav>
-        {actor ? (
+        {view.signedInAs ? (
           <div className="flex items-center gap-3 text-sm">
             <span className="text-gray-700">
-              Signed in as <span className="font-medium text-gray-900">{actor.name ?? actor.email}</span>
+              Signed in as <span className="font-medium text-gray-900">{view.signedInAs}</span>
             </span>
             <form action={signOutAction}>
               <button type="submit" className="rounded border border-gray-300 px-3 py-1.5 font-medium text-gray-800 hover:bg-gray-50">

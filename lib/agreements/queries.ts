@@ -1,6 +1,8 @@
 import { and, desc, eq, lte } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { agreementAcceptances, agreements, users, type Agreement } from "@/db/schema";
+import { hasPermission, primaryMembership, type Actor } from "@/lib/authz";
+import { hasRelationships } from "@/lib/relationships/queries";
 
 /** The agreement version in force: the newest one already published. */
 export async function currentAgreement(db: DbOrTx, now = new Date()): Promise<Agreement | undefined> {
@@ -24,4 +26,21 @@ export async function currentAcceptance(db: DbOrTx, organizationId: string, now 
 export async function hasAcceptedAnyVersion(db: DbOrTx, organizationId: string): Promise<boolean> {
   const [row] = await db.select({ id: agreementAcceptances.id }).from(agreementAcceptances).where(eq(agreementAcceptances.organizationId, organizationId)).limit(1);
   return Boolean(row);
+}
+
+/** What the admin center's banner says: nothing, or that the organization has yet to accept the version in force. */
+export type AgreementReminder = { organizationName: string; newVersion: string | null } | null;
+
+/**
+ * Asks those who read the organization's partners to accept the agreement in force when it works
+ * with partners (or accepted an older version).
+ */
+export async function agreementReminder(db: DbOrTx, actor: Actor | null): Promise<AgreementReminder> {
+  const membership = primaryMembership(actor, "customer");
+  if (!membership || !hasPermission(actor, "relationships.view", membership.organizationId)) return null;
+  const { agreement, acceptance } = await currentAcceptance(db, membership.organizationId);
+  if (!agreement || acceptance) return null;
+  const [accepted, worksWithPartners] = await Promise.all([hasAcceptedAnyVersion(db, membership.organizationId), hasRelationships(db, membership.organizationId)]);
+  if (!accepted && !worksWithPartners) return null;
+  return { organizationName: membership.organizationName, newVersion: accepted ? agreement.version : null };
 }

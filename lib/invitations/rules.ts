@@ -1,8 +1,11 @@
-import type { Invitation, InvitationStatus } from "@/db/schema";
+import { invitationStatus, type Invitation, type InvitationStatus } from "@/db/schema";
 import { GDAP_AUTO_EXTEND_DAYS, GDAP_MAX_DAYS, GDAP_MIN_DAYS, relationshipTypeInfo, type RelationshipType } from "@/lib/relationships/types";
 import { isRoleId, type RoleId } from "@/lib/roles";
 
 /** The roles an invitation of this type asks for: fixed by the type, or chosen (GDAP). */
+/** Every status an invitation can have, in the order the lists show them. */
+export const INVITATION_STATUSES: readonly InvitationStatus[] = invitationStatus.enumValues;
+
 export function rolesFor(type: RelationshipType, chosen: readonly string[]): RoleId[] {
   const info = relationshipTypeInfo(type);
   return info.choosesRoles ? chosen.filter(isRoleId) : [...info.fixedRoles];

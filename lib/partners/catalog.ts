@@ -1,4 +1,4 @@
-import { COUNTRIES, SIZE_BANDS, SIZE_BAND_LABELS, type SizeBand } from "@/db/seed-data";
+import { COUNTRIES, SIZE_BANDS, SIZE_BAND_LABELS, type SizeBand } from "@/db/catalog";
 
 export { COUNTRIES, SIZE_BANDS, SIZE_BAND_LABELS, type SizeBand };
 

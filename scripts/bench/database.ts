@@ -5,8 +5,8 @@ import { sql, type SQL } from "drizzle-orm";
 import pg from "pg";
 import { connect, queryRows, type Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrator";
-import { insertPartners, seedDatabase } from "@/db/seed";
-import { generatePartners } from "@/db/seed-data";
+import { insertPartners, seedDatabase } from "@/seed/demo";
+import { generatePartners } from "@/seed/partners";
 import { clearSearchTermCache, parseDirectoryQuery, refreshSearchVocabulary, searchDirectory } from "@/lib/partners/search";
 import type { BenchSearch } from "./queries";
 

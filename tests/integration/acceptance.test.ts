@@ -16,7 +16,7 @@ import {
   roleGrants,
   users,
 } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
+import { seedDatabase } from "@/seed/demo";
 import { AuthorizationError, loadActor } from "@/lib/authz";
 import { acceptAgreement } from "@/lib/agreements/service";
 import { acceptInvitation, declineInvitation } from "@/lib/invitations/acceptance";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { seedDatabase } from "@/db/seed";
+import { seedDatabase } from "@/seed/demo";
 import { eq } from "drizzle-orm";
 import { invitations, memberships, roleGrants, users } from "@/db/schema";
 import { acceptInvitation, SENDER_MAY_NOT_ASK } from "@/lib/invitations/acceptance";

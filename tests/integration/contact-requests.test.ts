@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, contactRequestRecipients, contactRequests, emailOutbox, organizations } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
+import { seedDatabase } from "@/seed/demo";
 import { listPartnerRequests } from "@/lib/contact-requests/queries";
 import { contactRequestSchema } from "@/lib/contact-requests/schemas";
 import { createContactRequest, setRequestStatus } from "@/lib/contact-requests/service";

@@ -4,7 +4,7 @@ import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getConnection, type Db } from "@/db/client";
 import { emailOutbox, invitationAcceptances, invitations, organizations, relationships, roleGrants } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
+import { seedDatabase } from "@/seed/demo";
 import { acceptInvitation } from "@/lib/invitations/acceptance";
 import { actorFor } from "../support/actors";
 import { parkConnection } from "../support/connection";

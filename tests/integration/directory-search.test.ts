@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { connect, queryNamedRows, queryRows, type Db } from "@/db/client";
 import { LISTING_FILTERS } from "@/db/schema";
-import { insertPartners, seedDatabase } from "@/db/seed";
-import { generatePartners } from "@/db/seed-data";
+import { insertPartners, seedDatabase } from "@/seed/demo";
+import { generatePartners } from "@/seed/partners";
 import {
   clearSearchTermCache,
   MAX_RESULTS,

@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { emailOutbox, invitations, relationships, type OutboxEmail } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
+import { seedDatabase } from "@/seed/demo";
 import { backoffMs, deliverPendingEmails, MAX_ATTEMPTS } from "@/lib/email/deliver";
 import { sendEmail } from "@/lib/email/send";
 import { acceptInvitation } from "@/lib/invitations/acceptance";

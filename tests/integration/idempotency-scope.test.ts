@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { contactRequests, invitations } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
+import { seedDatabase } from "@/seed/demo";
 import { createContactRequest } from "@/lib/contact-requests/service";
 import { invitationSchema } from "@/lib/invitations/schemas";
 import { createInvitation } from "@/lib/invitations/service";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { invitations, memberships, organizationDomains, organizations, users } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
+import { seedDatabase } from "@/seed/demo";
 import { AuthorizationError, loadActor, type Actor } from "@/lib/authz";
 import { acceptInvitation, declineInvitation } from "@/lib/invitations/acceptance";
 import { invitationAccess } from "@/lib/invitations/access";

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, emailOutbox, invitations } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
+import { seedDatabase } from "@/seed/demo";
 import { AuthorizationError } from "@/lib/authz";
 import { runSweep } from "@/lib/jobs/sweep";
 import { findInvitationByToken } from "@/lib/invitations/customer-queries";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, emailOutbox, relationshipTypes, relationships, roleGrants } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
+import { seedDatabase } from "@/seed/demo";
 import { AuthorizationError } from "@/lib/authz";
 import { acceptInvitation } from "@/lib/invitations/acceptance";
 import { runSweep } from "@/lib/jobs/sweep";

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { closeDb, getConnection, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrator";
 import { emailOutbox, invitations, organizations, relationships, roleGrants } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
+import { seedDatabase } from "@/seed/demo";
 import { deliverPendingEmails } from "@/lib/email/deliver";
 import { acceptInvitation } from "@/lib/invitations/acceptance";
 import { isWellFormedToken } from "@/lib/invitations/tokens";

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { memberships, organizations, partnerProfiles, users } from "@/db/schema";
-import { seedDatabase, seedIfEmpty } from "@/db/seed";
-import { SIZE_BANDS } from "@/db/seed-data";
+import { seedDatabase, seedIfEmpty } from "@/seed/demo";
+import { SIZE_BANDS } from "@/seed/partners";
 import { resetDatabase, tableCounts } from "../support/db";
 
 describe("seed", () => {

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { emailOutbox, roleGrants, verificationTokens } from "@/db/schema";
 import { runSweep } from "@/lib/jobs/sweep";
-import { seedDatabase } from "@/db/seed";
+import { seedDatabase } from "@/seed/demo";
 import { checkSignInLink, sendSignInLink, SIGN_IN_LINKS_PER_CLIENT, SIGN_IN_LINKS_PER_EMAIL } from "@/lib/auth/sign-in-links";
 import { acceptInvitation } from "@/lib/invitations/acceptance";
 import { findInvitationByToken } from "@/lib/invitations/customer-queries";

@@ -7,10 +7,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FilterLinks } from "@/components/ui/filter-links";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
-import { invitationStatus, type InvitationStatus } from "@/db/schema";
+import type { InvitationStatus } from "@/db/schema";
 import { getAreaContext } from "@/lib/context";
 import { formatDate } from "@/lib/format";
 import { listPartnerInvitations } from "@/lib/invitations/queries";
+import { INVITATION_STATUSES } from "@/lib/invitations/rules";
 import { readSearchParams, type SearchParams } from "@/lib/page-params";
 import { relationshipTypeName } from "@/lib/relationships/types";
 import { roleName } from "@/lib/roles";
@@ -27,11 +28,11 @@ export default async function PartnerInvitationsPage({ searchParams }: { searchP
     );
   }
   const { status: raw } = await readSearchParams(searchParams);
-  const status = invitationStatus.enumValues.find((s) => s === raw);
+  const status = INVITATION_STATUSES.find((s) => s === raw);
   const rows = await listPartnerInvitations(await getDb(), context.membership.organizationId, status);
   const filters: { label: string; value?: InvitationStatus }[] = [
     { label: "All" },
-    ...invitationStatus.enumValues.map((value) => ({ label: INVITATION_STATUS_LABELS[value], value })),
+    ...INVITATION_STATUSES.map((value) => ({ label: INVITATION_STATUS_LABELS[value], value })),
   ];
   return (
     <main>

@@ -17,22 +17,9 @@
 // Public vocabulary
 // ---------------------------------------------------------------------------------------------
 
-export const SIZE_BANDS = ["1-9", "10-49", "50-249", "250-999", "1000-9999", "10000+"] as const;
-export type SizeBand = (typeof SIZE_BANDS)[number];
-export const SIZE_BAND_LABELS: Record<SizeBand, string> = {
-  "1-9": "1–9 employees",
-  "10-49": "10–49 employees",
-  "50-249": "50–249 employees",
-  "250-999": "250–999 employees",
-  "1000-9999": "1,000–9,999 employees",
-  "10000+": "10,000+ employees",
-};
+import { COUNTRIES, SIZE_BANDS, type SizeBand } from "@/db/catalog";
 
-export interface Country {
-  code: string;
-  name: string;
-  cities: string[];
-}
+export { COUNTRIES, SIZE_BANDS, SIZE_BAND_LABELS, type Country, type SizeBand } from "@/db/catalog";
 
 export interface PartnerLocation {
   country: string;
@@ -95,178 +82,156 @@ interface CountryData {
   us: boolean;
 }
 
-const COUNTRY_DATA: readonly CountryData[] = [
+const GENERATOR_DATA: readonly Omit<CountryData, "name" | "cities">[] = [
   {
-    code: "US", name: "United States", the: true, weight: 22, region: "northAmerica", us: true,
-    cities: ["New York", "Chicago", "Seattle", "Austin", "Boston", "Atlanta", "Denver", "Dallas"],
+    code: "US", the: true, weight: 22, region: "northAmerica", us: true,
     areas: ["212", "312", "206", "512", "617", "404", "303", "214"],
     phone: "+1 ({a}) 555-01##", legal: ["Inc.", "LLC"], legalRate: 0.35, neighbors: ["CA", "MX", "GB"],
   },
   {
-    code: "GB", name: "United Kingdom", the: true, weight: 10, region: "britishIsles", us: false,
-    cities: ["London", "Manchester", "Birmingham", "Leeds", "Glasgow", "Edinburgh", "Bristol"],
+    code: "GB", the: true, weight: 10, region: "britishIsles", us: false,
     areas: ["20 7946 0", "161 496 0", "121 496 0", "113 496 0", "141 496 0", "131 496 0", "117 496 0"],
     phone: "+44 {a}###", legal: ["Ltd"], legalRate: 0.45, neighbors: ["IE", "NL", "US"],
   },
   {
-    code: "DE", name: "Germany", the: false, weight: 10, region: "dach", us: false,
-    cities: ["Berlin", "Munich", "Hamburg", "Frankfurt", "Cologne", "Stuttgart", "Düsseldorf", "Leipzig"],
+    code: "DE", the: false, weight: 10, region: "dach", us: false,
     areas: ["30", "89", "40", "69", "221", "711", "211", "341"],
     phone: "+49 {a} %######", legal: ["GmbH", "GmbH", "AG"], legalRate: 0.6, neighbors: ["AT", "CH", "NL", "PL"],
   },
   {
-    code: "FR", name: "France", the: false, weight: 4, region: "france", us: false,
-    cities: ["Paris", "Lyon", "Marseille", "Toulouse", "Lille", "Bordeaux", "Nantes", "Nice"],
+    code: "FR", the: false, weight: 4, region: "france", us: false,
     areas: ["1", "4", "4", "5", "3", "5", "2", "4"],
     phone: "+33 {a} ## ## ## ##", legal: ["SAS", "SAS", "S.A."], legalRate: 0.45, neighbors: ["BE", "CH", "ES"],
   },
   {
-    code: "NL", name: "Netherlands", the: true, weight: 3, region: "benelux", us: false,
-    cities: ["Amsterdam", "Rotterdam", "The Hague", "Utrecht", "Eindhoven", "Groningen"],
+    code: "NL", the: true, weight: 3, region: "benelux", us: false,
     areas: ["20", "10", "70", "30", "40", "50"],
     phone: "+31 {a} %## ####", legal: ["B.V."], legalRate: 0.55, neighbors: ["BE", "DE", "GB"],
   },
   {
-    code: "CA", name: "Canada", the: false, weight: 4, region: "northAmerica", us: true,
-    cities: ["Toronto", "Vancouver", "Montreal", "Calgary", "Ottawa", "Edmonton"],
+    code: "CA", the: false, weight: 4, region: "northAmerica", us: true,
     areas: ["416", "604", "514", "403", "613", "780"],
     phone: "+1 ({a}) 555-01##", legal: ["Inc.", "Ltd."], legalRate: 0.35, neighbors: ["US"],
   },
   {
-    code: "AU", name: "Australia", the: false, weight: 4, region: "oceania", us: false,
-    cities: ["Sydney", "Melbourne", "Brisbane", "Perth", "Adelaide", "Canberra"],
+    code: "AU", the: false, weight: 4, region: "oceania", us: false,
     areas: ["2 5550", "3 7010", "7 5550", "8 5550", "8 5550", "2 5550"],
     phone: "+61 {a} ####", legal: ["Pty Ltd"], legalRate: 0.5, neighbors: ["NZ", "SG"],
   },
   {
-    code: "IN", name: "India", the: false, weight: 3, region: "india", us: false,
-    cities: ["Bengaluru", "Mumbai", "New Delhi", "Hyderabad", "Pune", "Chennai"],
+    code: "IN", the: false, weight: 3, region: "india", us: false,
     areas: ["80", "22", "11", "40", "20", "44"],
     phone: "+91 {a} %### ####", legal: ["Pvt Ltd"], legalRate: 0.5, neighbors: ["SG", "AE", "GB"],
   },
   {
-    code: "JP", name: "Japan", the: false, weight: 2, region: "japan", us: true,
-    cities: ["Tokyo", "Osaka", "Yokohama", "Nagoya", "Fukuoka", "Sapporo"],
+    code: "JP", the: false, weight: 2, region: "japan", us: true,
     areas: ["3-####", "6-####", "45-###", "52-###", "92-###", "11-###"],
     phone: "+81 {a}-####", legal: ["K.K."], legalRate: 0.4, neighbors: ["SG", "AU", "US"],
   },
   {
-    code: "BR", name: "Brazil", the: false, weight: 2, region: "iberia", us: true,
-    cities: ["São Paulo", "Rio de Janeiro", "Belo Horizonte", "Curitiba", "Porto Alegre", "Brasília"],
+    code: "BR", the: false, weight: 2, region: "iberia", us: true,
     areas: ["11", "21", "31", "41", "51", "61"],
     phone: "+55 {a} %###-####", legal: ["Ltda."], legalRate: 0.5, neighbors: ["PT", "MX"],
   },
   {
-    code: "MX", name: "Mexico", the: false, weight: 2, region: "iberia", us: true,
-    cities: ["Mexico City", "Guadalajara", "Monterrey", "Puebla", "Querétaro", "Tijuana"],
+    code: "MX", the: false, weight: 2, region: "iberia", us: true,
     areas: ["55 ####", "33 ####", "81 ####", "222 ###", "442 ###", "664 ###"],
     phone: "+52 {a} ####", legal: ["S.A. de C.V."], legalRate: 0.4, neighbors: ["US", "ES"],
   },
   {
-    code: "ES", name: "Spain", the: false, weight: 2, region: "iberia", us: false,
-    cities: ["Madrid", "Barcelona", "Valencia", "Seville", "Bilbao", "Málaga"],
+    code: "ES", the: false, weight: 2, region: "iberia", us: false,
     areas: ["91", "93", "96", "95", "94", "95"],
     phone: "+34 {a}% ### ###", legal: ["S.L.", "S.A."], legalRate: 0.5, neighbors: ["PT", "FR", "MX"],
   },
   {
-    code: "IT", name: "Italy", the: false, weight: 2, region: "italy", us: false,
-    cities: ["Milan", "Rome", "Turin", "Bologna", "Florence", "Naples"],
+    code: "IT", the: false, weight: 2, region: "italy", us: false,
     areas: ["02", "06", "011", "051", "055", "081"],
     phone: "+39 {a} %## ####", legal: ["S.r.l.", "S.p.A."], legalRate: 0.5, neighbors: ["CH", "FR", "AT"],
   },
   {
-    code: "SE", name: "Sweden", the: false, weight: 2, region: "nordic", us: false,
-    cities: ["Stockholm", "Gothenburg", "Malmö", "Uppsala", "Linköping", "Västerås"],
+    code: "SE", the: false, weight: 2, region: "nordic", us: false,
     areas: ["8", "31", "40", "18", "13", "21"],
     phone: "+46 {a} %## ## ##", legal: ["AB"], legalRate: 0.6, neighbors: ["NO", "DK", "FI"],
   },
   {
-    code: "PL", name: "Poland", the: false, weight: 2, region: "ceu", us: false,
-    cities: ["Warsaw", "Kraków", "Wrocław", "Gdańsk", "Poznań", "Łódź"],
+    code: "PL", the: false, weight: 2, region: "ceu", us: false,
     areas: ["22", "12", "71", "58", "61", "42"],
     phone: "+48 {a} %## ## ##", legal: ["Sp. z o.o."], legalRate: 0.6, neighbors: ["DE", "CZ"],
   },
   {
-    code: "IE", name: "Ireland", the: false, weight: 2, region: "britishIsles", us: false,
-    cities: ["Dublin", "Cork", "Galway", "Limerick", "Waterford"],
+    code: "IE", the: false, weight: 2, region: "britishIsles", us: false,
     areas: ["1", "21", "91", "61", "51"],
     phone: "+353 {a} %## ####", legal: ["Ltd"], legalRate: 0.45, neighbors: ["GB"],
   },
   {
-    code: "SG", name: "Singapore", the: false, weight: 2, region: "sea", us: false,
-    cities: ["Singapore", "Jurong East", "Tampines", "Woodlands", "Changi"],
+    code: "SG", the: false, weight: 2, region: "sea", us: false,
     areas: ["6###", "6###", "6###", "6###", "6###"],
     phone: "+65 {a} ####", legal: ["Pte Ltd"], legalRate: 0.55, neighbors: ["AU", "IN", "JP"],
   },
   {
-    code: "ZA", name: "South Africa", the: false, weight: 2, region: "za", us: false,
-    cities: ["Johannesburg", "Cape Town", "Durban", "Pretoria", "Gqeberha", "Bloemfontein"],
+    code: "ZA", the: false, weight: 2, region: "za", us: false,
     areas: ["11", "21", "31", "12", "41", "51"],
     phone: "+27 {a} %## ####", legal: ["(Pty) Ltd"], legalRate: 0.5, neighbors: ["GB", "AE"],
   },
   {
-    code: "NZ", name: "New Zealand", the: false, weight: 2, region: "oceania", us: false,
-    cities: ["Auckland", "Wellington", "Christchurch", "Hamilton", "Tauranga", "Dunedin"],
+    code: "NZ", the: false, weight: 2, region: "oceania", us: false,
     areas: ["9", "4", "3", "7", "7", "3"],
     phone: "+64 {a} %## ####", legal: ["Ltd"], legalRate: 0.45, neighbors: ["AU"],
   },
   {
-    code: "CH", name: "Switzerland", the: false, weight: 2, region: "dach", us: false,
-    cities: ["Zurich", "Geneva", "Basel", "Bern", "Lausanne", "Lucerne"],
+    code: "CH", the: false, weight: 2, region: "dach", us: false,
     areas: ["44", "22", "61", "31", "21", "41"],
     phone: "+41 {a} %## ## ##", legal: ["AG", "GmbH"], legalRate: 0.6, neighbors: ["DE", "AT", "FR", "IT"],
   },
   {
-    code: "AT", name: "Austria", the: false, weight: 2, region: "dach", us: false,
-    cities: ["Vienna", "Graz", "Linz", "Salzburg", "Innsbruck"],
+    code: "AT", the: false, weight: 2, region: "dach", us: false,
     areas: ["1", "316", "732", "662", "512"],
     phone: "+43 {a} %######", legal: ["GmbH"], legalRate: 0.6, neighbors: ["DE", "CH", "CZ"],
   },
   {
-    code: "BE", name: "Belgium", the: false, weight: 2, region: "benelux", us: false,
-    cities: ["Brussels", "Antwerp", "Ghent", "Liège", "Leuven", "Bruges"],
+    code: "BE", the: false, weight: 2, region: "benelux", us: false,
     areas: ["2 ###", "3 ###", "9 ###", "4 ###", "16 ##", "50 ##"],
     phone: "+32 {a} ## ##", legal: ["BV", "SRL", "NV"], legalRate: 0.5, neighbors: ["NL", "FR", "DE"],
   },
   {
-    code: "DK", name: "Denmark", the: false, weight: 2, region: "nordic", us: false,
-    cities: ["Copenhagen", "Aarhus", "Odense", "Aalborg", "Esbjerg"],
+    code: "DK", the: false, weight: 2, region: "nordic", us: false,
     areas: ["3#", "8#", "6#", "9#", "7#"],
     phone: "+45 {a} ## ## ##", legal: ["ApS", "A/S"], legalRate: 0.55, neighbors: ["SE", "NO", "DE"],
   },
   {
-    code: "NO", name: "Norway", the: false, weight: 2, region: "nordic", us: false,
-    cities: ["Oslo", "Bergen", "Trondheim", "Stavanger", "Drammen", "Tromsø"],
+    code: "NO", the: false, weight: 2, region: "nordic", us: false,
     areas: ["2#", "5#", "7#", "5#", "3#", "7#"],
     phone: "+47 {a} ## ## ##", legal: ["AS"], legalRate: 0.6, neighbors: ["SE", "DK"],
   },
   {
-    code: "FI", name: "Finland", the: false, weight: 2, region: "nordic", us: false,
-    cities: ["Helsinki", "Espoo", "Tampere", "Turku", "Oulu"],
+    code: "FI", the: false, weight: 2, region: "nordic", us: false,
     areas: ["9", "9", "3", "2", "8"],
     phone: "+358 {a} %## ####", legal: ["Oy"], legalRate: 0.6, neighbors: ["SE", "NO"],
   },
   {
-    code: "PT", name: "Portugal", the: false, weight: 2, region: "iberia", us: false,
-    cities: ["Lisbon", "Porto", "Braga", "Coimbra", "Faro"],
+    code: "PT", the: false, weight: 2, region: "iberia", us: false,
     areas: ["21 ### ####", "22 ### ####", "253 ### ###", "239 ### ###", "289 ### ###"],
     phone: "+351 {a}", legal: ["Lda."], legalRate: 0.5, neighbors: ["ES", "BR"],
   },
   {
-    code: "AE", name: "United Arab Emirates", the: true, weight: 2, region: "gulf", us: false,
-    cities: ["Dubai", "Abu Dhabi", "Sharjah", "Ajman", "Ras Al Khaimah"],
+    code: "AE", the: true, weight: 2, region: "gulf", us: false,
     areas: ["4", "2", "6", "6", "7"],
     phone: "+971 {a} %## ####", legal: ["LLC", "FZ-LLC"], legalRate: 0.45, neighbors: ["IN", "GB"],
   },
   {
-    code: "CZ", name: "Czechia", the: false, weight: 2, region: "ceu", us: false,
-    cities: ["Prague", "Brno", "Ostrava", "Plzeň", "Olomouc"],
+    code: "CZ", the: false, weight: 2, region: "ceu", us: false,
     areas: ["2##", "5##", "59#", "37#", "58#"],
     phone: "+420 {a} ### ###", legal: ["s.r.o."], legalRate: 0.6, neighbors: ["PL", "AT", "DE"],
   },
 ];
 
-export const COUNTRIES: Country[] = COUNTRY_DATA.map((c) => ({ code: c.code, name: c.name, cities: [...c.cities] }));
+/** Each catalog country with how the generator writes partners there. */
+const COUNTRY_DATA: readonly CountryData[] = GENERATOR_DATA.map((data) => {
+  const country = COUNTRIES.find((c) => c.code === data.code);
+  if (!country) throw new Error(`Country ${data.code} is not in the catalog`);
+  return { ...data, name: country.name, cities: country.cities };
+});
+
 
 export const SERVICES: string[] = [
   "Security",

@@ -2,11 +2,11 @@ import { inArray } from "drizzle-orm";
 import { pathToFileURL } from "node:url";
 import { profileKeywords } from "@/lib/partners/keywords";
 import { refreshSearchVocabulary } from "@/lib/partners/search";
-import type { Db, DbOrTx } from "./client";
+import type { Db, DbOrTx } from "@/db/client";
 import { newVerificationToken } from "@/lib/domains/dns";
-import { agreements, memberships, organizationDomains, organizations, partnerProfiles, users, type NewPartnerProfile } from "./schema";
-import { CURRENT_AGREEMENT } from "./seed-agreement";
-import { generatePartners, type GeneratedPartner } from "./seed-data";
+import { agreements, memberships, organizationDomains, organizations, partnerProfiles, users, type NewPartnerProfile } from "@/db/schema";
+import { CURRENT_AGREEMENT } from "./agreement";
+import { generatePartners, type GeneratedPartner } from "./partners";
 
 export const DEMO_CUSTOMERS = [
   { name: "Contoso", domain: "contoso.example", country: "US", sizeBand: "1000-9999" },
@@ -199,8 +199,8 @@ export async function seedIfEmpty(db: Db): Promise<string | null> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const { closeDb, getConnection } = await import("./client");
-  const { migrateDatabase } = await import("./migrator");
+  const { closeDb, getConnection } = await import("@/db/client");
+  const { migrateDatabase } = await import("@/db/migrator");
   const connection = await getConnection();
   await migrateDatabase(connection);
   const partnerCount = process.env.SEED_PARTNERS ? Number(process.env.SEED_PARTNERS) : undefined;

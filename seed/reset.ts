@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { closeDb, getConnection } from "./client";
-import { migrateDatabase } from "./migrator";
-import { seedDatabase } from "./seed";
+import { closeDb, getConnection } from "@/db/client";
+import { migrateDatabase } from "@/db/migrator";
+import { seedDatabase } from "./demo";
 
 // Drops everything the app owns, then migrates and seeds again.
 const connection = await getConnection();
