@@ -2,18 +2,24 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
+// A run on another port (E2E_PORT) keeps its database and results apart, so two runs never share them.
+const ISOLATED = PORT !== 3100;
 
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  // Each test takes well under 30 s on an idle machine; the margins are for a busy one (two cores shared with builds).
   timeout: 60_000,
-  expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  expect: { timeout: 15_000 },
+  outputDir: ISOLATED ? `test-results/port-${PORT}` : "test-results",
+  reporter: process.env.CI || ISOLATED ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // A failed test keeps its trace (DOM snapshots, network, console); the film strip of screenshots
+    // is left out: it costs every test CPU time the busy machine does not have.
+    trace: { mode: "retain-on-failure", screenshots: false },
     screenshot: "only-on-failure",
   },
   projects: [
@@ -43,7 +49,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
-      PGLITE_DIR: ".data/e2e/pglite",
+      PGLITE_DIR: ISOLATED ? `.data/e2e-${PORT}/pglite` : ".data/e2e/pglite",
       AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
       AUTH_URL: baseURL,
       MAILBOX: "1",

@@ -1,8 +1,7 @@
-import { expect, test } from "@playwright/test";
-import { signInAs } from "./helpers";
+import { expect, test } from "./fixtures";
 
-test("a Global administrator lists a domain, sees the TXT record to publish, and removes it", async ({ page }) => {
-  await signInAs(page, "admin@contoso.example");
+test("a Global administrator lists a domain, sees the TXT record to publish, and removes it", async ({ pageAs }) => {
+  const page = await pageAs("admin@contoso.example");
   await page.goto("/admin");
   await page.getByRole("navigation", { name: "Admin center" }).getByRole("link", { name: "Domains" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Domains" })).toBeVisible();
@@ -26,8 +25,8 @@ test("a Global administrator lists a domain, sees the TXT record to publish, and
   await expect(page.getByRole("region", { name: "contoso-labs.example", exact: true })).toHaveCount(0);
 });
 
-test("only Global administrators manage domains", async ({ page }) => {
-  await signInAs(page, "billing@contoso.example");
+test("only Global administrators manage domains", async ({ pageAs }) => {
+  const page = await pageAs("billing@contoso.example");
   await page.goto("/admin/settings/domains");
   await expect(page.getByText("Only Global administrators of Contoso manage its domains. Ask one of them.")).toBeVisible();
   await expect(page.getByLabel("Domain", { exact: true })).toHaveCount(0);

@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
-import { openLatestEmail, signInAs } from "./helpers";
+import { expect, test } from "./fixtures";
+import { openLatestEmail } from "./helpers";
 
-test("Find a partner: search, select across pages, contact them, and the partner sees the request", async ({ page }) => {
+test("Find a partner: search, select across pages, contact them, and the partner sees the request", async ({ page, pageAs }) => {
   // Enter your location, choose your organization size, add keywords, then select Go.
   await page.goto("/partners");
   await page.getByLabel("Location").selectOption({ label: "United States" });
@@ -70,18 +70,19 @@ test("Find a partner: search, select across pages, contact them, and the partner
   await openLatestEmail(page, "megan@contoso.example", "We sent your request to 2 partners");
   await openLatestEmail(page, "hello@fabrikam.example", "New customer request from Contoso");
 
-  // The partner agent signs in and sees the request in the inbox.
-  await signInAs(page, "agent@fabrikam.example");
-  await page.getByRole("navigation", { name: "Partner portal" }).getByRole("link", { name: "Customer requests" }).click();
-  const item = page.getByRole("article", { name: "Contoso" });
+  // The partner agent, signed in, sees the request in the inbox.
+  const agent = await pageAs("agent@fabrikam.example");
+  await agent.goto("/partner");
+  await agent.getByRole("navigation", { name: "Partner portal" }).getByRole("link", { name: "Customer requests" }).click();
+  const item = agent.getByRole("article", { name: "Contoso" });
   await expect(item).toContainText("We want to secure identities and devices");
   await expect(item).toContainText("Status: new");
   await item.getByRole("button", { name: "Mark replied" }).click();
-  await expect(page.getByRole("article", { name: "Contoso" })).toContainText("Status: replied");
-  await page.getByRole("link", { name: "Replied" }).click();
-  await expect(page.getByRole("article", { name: "Contoso" })).toBeVisible();
-  await page.getByRole("link", { name: "New", exact: true }).click();
-  await expect(page.getByText("No new requests")).toBeVisible();
+  await expect(agent.getByRole("article", { name: "Contoso" })).toContainText("Status: replied");
+  await agent.getByRole("link", { name: "Replied" }).click();
+  await expect(agent.getByRole("article", { name: "Contoso" })).toBeVisible();
+  await agent.getByRole("link", { name: "New", exact: true }).click();
+  await expect(agent.getByText("No new requests")).toBeVisible();
 });
 
 test("a partner profile offers Contact this partner", async ({ page }) => {

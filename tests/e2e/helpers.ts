@@ -18,23 +18,24 @@ export async function signInAs(page: Page, email: string, startAt = "/signin") {
   await page.getByRole("region", { name: "Links in this message" }).getByRole("link", { name: "Sign in" }).click();
 }
 
-/** A partner agent sends an invitation through the portal; returns the review link from the customer's email. */
+/**
+ * A partner agent sends an invitation through the portal, on a page signed in as that agent (a context
+ * of its own, e.g. from `pageAs`: nobody signs out); returns the review link from the customer's email.
+ */
 export async function sendInvitation(
-  page: Page,
-  options: { from: string; to: string; type: RegExp; roles?: RegExp[]; durationDays?: number; message?: string },
+  agent: Page,
+  options: { to: string; type: RegExp; roles?: RegExp[]; durationDays?: number; message?: string },
 ): Promise<string> {
-  await signInAs(page, options.from);
-  await page.goto("/partner/invitations/new");
-  await page.getByLabel("Customer email").fill(options.to);
-  await page.getByRole("radio", { name: options.type }).check();
-  for (const role of options.roles ?? []) await page.getByRole("checkbox", { name: role }).check();
-  if (options.durationDays) await page.getByLabel("Duration (days)").fill(String(options.durationDays));
-  if (options.message) await page.getByLabel("Message").fill(options.message);
-  await page.getByRole("button", { name: "Send invitation" }).click();
-  await expect(page.getByText(/Invitation sent to/)).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await openLatestEmail(page, options.to, /invites you to a/);
-  const href = await page.getByRole("region", { name: "Links in this message" }).getByRole("link", { name: "Review the request" }).getAttribute("href");
+  await agent.goto("/partner/invitations/new");
+  await agent.getByLabel("Customer email").fill(options.to);
+  await agent.getByRole("radio", { name: options.type }).check();
+  for (const role of options.roles ?? []) await agent.getByRole("checkbox", { name: role }).check();
+  if (options.durationDays) await agent.getByLabel("Duration (days)").fill(String(options.durationDays));
+  if (options.message) await agent.getByLabel("Message").fill(options.message);
+  await agent.getByRole("button", { name: "Send invitation" }).click();
+  await expect(agent.getByText(/Invitation sent to/)).toBeVisible();
+  await openLatestEmail(agent, options.to, /invites you to a/);
+  const href = await agent.getByRole("region", { name: "Links in this message" }).getByRole("link", { name: "Review the request" }).getAttribute("href");
   return href as string;
 }
 

@@ -1,13 +1,19 @@
-import { expect, test } from "@playwright/test";
-import { acceptInvitationAs, openLatestEmail, sendInvitation, signInAs, tabTo } from "./helpers";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { acceptInvitationAs, openLatestEmail, sendInvitation, tabTo } from "./helpers";
 
-test("Settings > Partner relationships > Remove roles > Yes keeps the partner as a Reseller and tells it", async ({ page }) => {
+test("Settings > Partner relationships > Remove roles > Yes keeps the partner as a Reseller and tells it", async ({ pageAs }) => {
   // The dialog's scroll lock writes a <style> element: it must carry the nonce, as styles need it.
   const violations: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) violations.push(message.text());
-  });
-  const link = await sendInvitation(page, { from: "agent@adatum.example", to: "admin@contoso.example", type: /^Reseller & delegated administrator/ });
+  const watch = (page: Page) =>
+    page.on("console", (message) => {
+      if (message.type() === "error" && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+  const agent = await pageAs("agent@adatum.example");
+  watch(agent);
+  const link = await sendInvitation(agent, { to: "admin@contoso.example", type: /^Reseller & delegated administrator/ });
+  const page = await pageAs("admin@contoso.example");
+  watch(page);
   await acceptInvitationAs(page, link, "admin@contoso.example");
 
   // 1. In the admin center, go to Settings > Partner relationships.
@@ -44,14 +50,14 @@ test("Settings > Partner relationships > Remove roles > Yes keeps the partner as
   await openLatestEmail(page, "agent@adatum.example", "Contoso removed your admin roles");
 });
 
-test("the same flow with the keyboard alone", async ({ page }) => {
-  const link = await sendInvitation(page, {
-    from: "agent@adatum.example",
+test("the same flow with the keyboard alone", async ({ pageAs }) => {
+  const link = await sendInvitation(await pageAs("agent@adatum.example"), {
     to: "billing@contoso.example",
     type: /^Granular delegated administrator/,
     roles: [/^User administrator/],
     durationDays: 30,
   });
+  const page = await pageAs("billing@contoso.example");
   await acceptInvitationAs(page, link, "billing@contoso.example");
 
   await page.goto("/admin/settings/partner-relationships");
@@ -72,29 +78,26 @@ test("the same flow with the keyboard alone", async ({ page }) => {
   await expect(page.getByText("The partner's admin roles were removed. The relationship itself stays.")).toBeVisible();
 });
 
-test("Remove roles works without JavaScript through a confirmation page", async ({ browser, page: scriptedPage }) => {
-  const link = await sendInvitation(scriptedPage, {
-    from: "agent@fabrikam.example",
+test("Remove roles works without JavaScript through a confirmation page", async ({ pageAs }) => {
+  const link = await sendInvitation(await pageAs("agent@fabrikam.example"), {
     to: "admin@contoso.example",
     type: /^Granular delegated administrator/,
     roles: [/^Reports reader/],
     durationDays: 60,
   });
-  await acceptInvitationAs(scriptedPage, link, "admin@contoso.example");
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await signInAs(page, "admin@contoso.example");
+  await acceptInvitationAs(await pageAs("admin@contoso.example"), link, "admin@contoso.example");
+  // Signing in without JavaScript is tested in sign-in.spec.ts.
+  const page = await pageAs("admin@contoso.example", { javaScriptEnabled: false });
   await page.goto("/admin/settings/partner-relationships?type=gdap");
   await page.getByRole("table").getByRole("link", { name: "Fabrikam Partners", exact: true }).click();
   await page.getByRole("button", { name: "Remove roles" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Remove roles?" })).toBeVisible();
   await page.getByRole("button", { name: "Yes" }).click();
   await expect(page.getByText("The partner's admin roles were removed. The relationship itself stays.")).toBeVisible();
-  await context.close();
 });
 
-test("a Global reader may look but not remove; a Helpdesk administrator and a user without an admin role see no partner", async ({ page }) => {
-  await signInAs(page, "reader@contoso.example");
+test("a Global reader may look but not remove; a Helpdesk administrator and a user without an admin role see no partner", async ({ pageAs }) => {
+  const page = await pageAs("reader@contoso.example");
   await page.goto("/admin/settings/partner-relationships");
   await page.getByRole("table").getByRole("link", { name: "Adatum Consulting", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Adatum Consulting" })).toBeVisible();
@@ -103,15 +106,13 @@ test("a Global reader may look but not remove; a Helpdesk administrator and a us
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect(await csv.text()).toContain('"Adatum Consulting","Reseller');
-  await page.getByRole("button", { name: "Sign out" }).click();
 
   for (const email of ["helpdesk@contoso.example", "user@contoso.example"]) {
-    await signInAs(page, email);
-    await page.goto("/admin/settings/partner-relationships");
-    await expect(page.getByText("Partner relationships are for Global administrators, Billing administrators and Global readers")).toBeVisible();
-    await expect(page.locator("main")).not.toContainText("Adatum");
-    await expect(page.getByRole("navigation", { name: "Admin center" }).getByRole("link", { name: "Partner relationships" })).toHaveCount(0);
-    expect((await page.request.get("/admin/settings/partner-relationships/export")).status()).toBe(403);
-    await page.getByRole("button", { name: "Sign out" }).click();
+    const other = await pageAs(email);
+    await other.goto("/admin/settings/partner-relationships");
+    await expect(other.getByText("Partner relationships are for Global administrators, Billing administrators and Global readers")).toBeVisible();
+    await expect(other.locator("main")).not.toContainText("Adatum");
+    await expect(other.getByRole("navigation", { name: "Admin center" }).getByRole("link", { name: "Partner relationships" })).toHaveCount(0);
+    expect((await other.request.get("/admin/settings/partner-relationships/export")).status()).toBe(403);
   }
 });

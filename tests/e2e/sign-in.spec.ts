@@ -59,3 +59,12 @@ test("a used sign-in link does not sign anyone in again", async ({ page, context
   await page.goto(link as string);
   await expect(page.getByRole("heading", { name: "We couldn't sign you in" })).toBeVisible();
 });
+
+test("signing in works without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signInAs(page, "admin@contoso.example");
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Contoso" })).toBeVisible();
+  await context.close();
+});
