@@ -110,7 +110,7 @@ export interface Authorized {
  */
 export function requireMembership(actor: Actor | null, permission: Permission, organizationId?: string): Authorized {
   if (!actor) throw new AuthorizationError("unauthenticated");
-  const membership = organizationId ? actor.memberships.find((m) => m.organizationId === organizationId) : primaryMembership(actor, PERMISSIONS[permission].kind);
+  const membership = organizationId === undefined ? primaryMembership(actor, PERMISSIONS[permission].kind) : actor.memberships.find((m) => m.organizationId === organizationId);
   if (!membership || !hasPermission(actor, permission, membership.organizationId)) throw new AuthorizationError("forbidden");
   return { actor, membership };
 }

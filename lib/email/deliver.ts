@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import { Resend } from "resend";
 import { getDb, type Db } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
@@ -124,12 +124,4 @@ export function kickOutbox(): void {
   void deliverPendingEmails().catch((error: unknown) => {
     console.error("[email] delivery run failed:", error instanceof Error ? error.message : error);
   });
-}
-
-export async function countPending(db: Db): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(emailOutbox)
-    .where(eq(emailOutbox.status, "pending"));
-  return row?.n ?? 0;
 }

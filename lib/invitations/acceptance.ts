@@ -26,8 +26,8 @@ import { invitationAccess, type InvitationAccess } from "./access";
 import { addresseeOrganizations } from "./addressee";
 import { effectiveStatus } from "./rules";
 import { hashToken, isWellFormedToken } from "./tokens";
+import { DAY_MS } from "@/lib/time";
 
-const DAY = 86_400_000;
 
 export type AcceptResult =
   | { ok: true; relationshipId: string; alreadyAccepted: boolean }
@@ -141,7 +141,7 @@ export async function acceptInvitation(
       access.kind === "allowed" ? { id: access.organizationId, name: access.organizationName } : await createCustomerOrganization(tx, answerer, invitation, access, now);
     const partnerId = invitation.partnerOrganizationId;
     const type = relationshipTypeInfo(invitation.type);
-    const endsAt = invitation.durationDays ? new Date(now.getTime() + invitation.durationDays * DAY) : null;
+    const endsAt = invitation.durationDays ? new Date(now.getTime() + invitation.durationDays * DAY_MS) : null;
 
     const agreementAccepted = await recordAgreementAcceptance(tx, answerer, customer.id, invitation.id, now);
     await tx.insert(relationships).values({ customerOrganizationId: customer.id, partnerOrganizationId: partnerId, createdAt: now }).onConflictDoNothing();

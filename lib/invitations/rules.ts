@@ -1,6 +1,7 @@
 import { invitationStatus, type Invitation, type InvitationStatus } from "@/db/schema";
 import { GDAP_AUTO_EXTEND_DAYS, GDAP_MAX_DAYS, GDAP_MIN_DAYS, relationshipTypeInfo, type RelationshipType } from "@/lib/relationships/types";
 import { isRoleId, type RoleId } from "@/lib/roles";
+import { addDays } from "@/lib/time";
 
 /** The roles an invitation of this type asks for: fixed by the type, or chosen (GDAP). */
 /** Every status an invitation can have, in the order the lists show them. */
@@ -42,5 +43,5 @@ export function durationLabel(days: number): string {
 
 /** When GDAP access would end if accepted at this moment (the end is activation + duration). */
 export function endIfAcceptedNow(durationDays: number, now = new Date()): Date {
-  return new Date(now.getTime() + durationDays * 86_400_000);
+  return addDays(now, durationDays);
 }

@@ -13,8 +13,8 @@ import { durationLabel, effectiveStatus, gdapProblems, rolesFor } from "./rules"
 import type { InvitationInput } from "./schemas";
 import { hashToken, invitationToken, newTokenSalt } from "./tokens";
 import { isUuid } from "@/lib/ids";
+import { DAY_MS } from "@/lib/time";
 
-const DAY = 24 * 60 * 60 * 1000;
 export const RESEND_LIMIT_PER_DAY = 3;
 
 export type InvitationResult =
@@ -181,7 +181,7 @@ export async function createInvitation(db: Db, actor: Actor | null, input: Invit
         tokenSalt,
         tokenHash: hashToken(invitationToken(tokenSalt)),
         idempotencyKey: input.idempotencyKey,
-        expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_DAYS * DAY),
+        expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_DAYS * DAY_MS),
         lastSentAt: now,
         createdById: by.actor.userId,
         createdAt: now,
@@ -224,7 +224,7 @@ export async function resendInvitation(db: Db, actor: Actor | null, invitationId
     if (!invitation) return { ok: false, code: "not_found", message: "That invitation was not found." };
     const status = effectiveStatus(invitation, now);
     if (status !== "pending") return { ok: false, code: "not_pending", message: `This invitation is ${status}; only pending invitations can be resent.` };
-    const limited = await takeRateLimit(tx, [{ bucket: "invitation:resend", key: invitation.id, limit: RESEND_LIMIT_PER_DAY, windowMs: DAY }], now);
+    const limited = await takeRateLimit(tx, [{ bucket: "invitation:resend", key: invitation.id, limit: RESEND_LIMIT_PER_DAY, windowMs: DAY_MS }], now);
     if (!limited.ok) {
       return { ok: false, code: "rate_limited", message: `This invitation was already resent ${RESEND_LIMIT_PER_DAY} times today. Try again tomorrow.` };
     }

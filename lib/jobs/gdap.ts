@@ -8,8 +8,8 @@ import { formatDate } from "@/lib/format";
 import { globalAdminEmails, partnerRecipients } from "@/lib/organizations/queries";
 import { GDAP_AUTO_EXTEND_DAYS } from "@/lib/relationships/types";
 import { roleName } from "@/lib/roles";
+import { DAY_MS } from "@/lib/time";
 
-const DAY = 86_400_000;
 const NOTICE_DAYS = [1, 7, 30] as const;
 
 export interface GdapSweepReport {
@@ -67,7 +67,7 @@ async function processOne(db: Db, typeId: string, now: Date): Promise<GdapSweepR
     const endsAt = gdap.endsAt;
 
     if (endsAt.getTime() > now.getTime()) {
-      const daysLeft = (endsAt.getTime() - now.getTime()) / DAY;
+      const daysLeft = (endsAt.getTime() - now.getTime()) / DAY_MS;
       const due = NOTICE_DAYS.find((d) => daysLeft <= d);
       if (due && grants.length > 0) report.notices += await notify(tx, gdap.relationshipId, gdap.id, String(due) as NoticeKind, endsAt, endsAt, roles);
       return report;
@@ -75,7 +75,7 @@ async function processOne(db: Db, typeId: string, now: Date): Promise<GdapSweepR
 
     const canExtend = gdap.autoExtend && grants.length > 0 && !grants.some((g) => g.roleId === "global_admin");
     if (canExtend) {
-      const newEnd = new Date(endsAt.getTime() + GDAP_AUTO_EXTEND_DAYS * DAY);
+      const newEnd = new Date(endsAt.getTime() + GDAP_AUTO_EXTEND_DAYS * DAY_MS);
       await tx.update(relationshipTypes).set({ endsAt: newEnd }).where(eq(relationshipTypes.id, gdap.id));
       await tx
         .update(roleGrants)
@@ -114,7 +114,7 @@ async function auditBoth(tx: DbOrTx, relationshipId: string, action: string, det
 
 /** Records GDAP expiries, applies auto-extend and sends the 30/7/1-day and expiry notices. */
 export async function sweepGdap(db: Db, now = new Date()): Promise<GdapSweepReport> {
-  const horizon = new Date(now.getTime() + 30 * DAY);
+  const horizon = new Date(now.getTime() + 30 * DAY_MS);
   const due = await db
     .select({ id: relationshipTypes.id })
     .from(relationshipTypes)

@@ -14,7 +14,3 @@ export async function getProfilesBySlugs(db: DbOrTx, slugs: readonly string[]): 
   return slugs.flatMap((slug) => rows.filter((r) => r.slug === slug));
 }
 
-export async function getProfileByOrganization(db: DbOrTx, organizationId: string): Promise<PartnerProfile | undefined> {
-  const [profile] = await db.select().from(partnerProfiles).where(eq(partnerProfiles.organizationId, organizationId)).limit(1);
-  return profile;
-}

@@ -62,16 +62,6 @@ export function applyListQuery(rows: RelationshipSummary[], query: ListQuery): R
   return filtered.sort((a, b) => sign * compare(a, b, query.sort) || a.partnerName.localeCompare(b.partnerName));
 }
 
-export function rolesLabel(row: RelationshipSummary): string {
-  if (row.activeRoles.length === 0) return "None";
-  return `${row.activeRoles.length} — most privileged: ${row.topRole?.name ?? ""}`;
-}
-
-export function gdapLabel(row: RelationshipSummary): string {
-  const label = gdapStatusLabel(row.gdap);
-  return "endsAt" in row.gdap ? `${label} (ends ${row.gdap.endsAt.toISOString().slice(0, 10)})` : label;
-}
-
 function csvCell(value: string): string {
   // Quote everything; neutralise leading formula characters so a spreadsheet never runs a cell.
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;

@@ -1,7 +1,7 @@
 import type { RelationshipTypeRow, RoleGrant } from "@/db/schema";
+import { DAY_MS } from "@/lib/time";
 
 export const EXPIRING_WITHIN_DAYS = 30;
-const DAY = 86_400_000;
 
 export type GdapStatus =
   | { kind: "none" }
@@ -18,7 +18,7 @@ export function gdapStatus(gdap: Pick<RelationshipTypeRow, "endsAt" | "terminate
   if (!gdap.endsAt) return { kind: "none" };
   const left = gdap.endsAt.getTime() - now.getTime();
   if (left <= 0) return { kind: "expired", endsAt: gdap.endsAt };
-  if (left <= EXPIRING_WITHIN_DAYS * DAY) return { kind: "expiring", endsAt: gdap.endsAt, days: Math.ceil(left / DAY) };
+  if (left <= EXPIRING_WITHIN_DAYS * DAY_MS) return { kind: "expiring", endsAt: gdap.endsAt, days: Math.ceil(left / DAY_MS) };
   return { kind: "active", endsAt: gdap.endsAt };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AuthorizationError, hasPermission, homePathFor, requirePermission, type Actor } from "@/lib/authz";
+import { AuthorizationError, hasPermission, homePathFor, requireMembership, requirePermission, type Actor } from "@/lib/authz";
 
 const CONTOSO = "00000000-0000-4000-8000-000000000001";
 const FABRIKAM = "00000000-0000-4000-8000-000000000002";
@@ -41,5 +41,18 @@ describe("permissions", () => {
     expect(homePathFor(actor("customer", CONTOSO, []))).toBe("/admin");
     expect(homePathFor(actor("partner", FABRIKAM, ["sales_agent"]))).toBe("/partner");
     expect(homePathFor({ userId: "u", email: "x@y.z", name: null, memberships: [] })).toBeNull();
+  });
+});
+
+describe("requireMembership", () => {
+  it("narrows to the actor and the organization where they hold the permission, and refuses everyone else", () => {
+    const admin = actor("customer", CONTOSO, ["global_admin"]);
+    expect(requireMembership(admin, "relationships.remove_roles").membership.organizationId).toBe(CONTOSO);
+    expect(requireMembership(admin, "relationships.remove_roles", CONTOSO).actor).toBe(admin);
+    // A named organization is that organization: an empty or other id never falls back to the person's own.
+    for (const other of ["", FABRIKAM, " "]) expect(() => requireMembership(admin, "relationships.remove_roles", other)).toThrow(AuthorizationError);
+    expect(() => requireMembership(actor("customer", CONTOSO, ["helpdesk_admin"]), "relationships.remove_roles")).toThrow(AuthorizationError);
+    expect(() => requireMembership(admin, "invitations.send")).toThrow(AuthorizationError);
+    expect(() => requireMembership(null, "relationships.view")).toThrow(expect.objectContaining({ reason: "unauthenticated" }));
   });
 });
