@@ -4,6 +4,7 @@ import { expect, test, type PageAs } from "./fixtures";
 import { acceptInvitationAs, sendInvitation } from "./helpers";
 
 // One page per test: axe takes seconds a page on a busy machine, and each page gets the whole timeout.
+// The pages are the shared ones of a visitor and of each account (see fixtures.ts).
 
 /** axe-core on the page as it is now: no serious or critical violation. */
 async function expectAccessible(page: Page) {
@@ -35,17 +36,17 @@ const PARTNER_PAGES = ["/partner", "/partner/requests", "/partner/invitations", 
 const ADMIN_PAGES = ["/admin", "/admin/agreement", "/admin/settings/partner-relationships", "/admin/settings/domains"];
 
 for (const path of PUBLIC_PAGES) {
-  test(`public page ${path} has no serious or critical accessibility violations`, async ({ page }) => {
-    await page.goto(path);
-    await expectAccessible(page);
+  test(`public page ${path} has no serious or critical accessibility violations`, async ({ visitor }) => {
+    await visitor.goto(path);
+    await expectAccessible(visitor);
   });
 }
 
-test("a form with errors shown has no serious or critical accessibility violations", async ({ page }) => {
-  await page.goto("/partners/contact?sel=fabrikam-partners");
-  await page.getByRole("button", { name: "Send" }).click();
-  await expect(page.getByText("Enter your name.")).toBeVisible();
-  await expectAccessible(page);
+test("a form with errors shown has no serious or critical accessibility violations", async ({ visitor }) => {
+  await visitor.goto("/partners/contact?sel=fabrikam-partners");
+  await visitor.getByRole("button", { name: "Send" }).click();
+  await expect(visitor.getByText("Enter your name.")).toBeVisible();
+  await expectAccessible(visitor);
 });
 
 for (const path of PARTNER_PAGES) {

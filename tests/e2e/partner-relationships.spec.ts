@@ -1,19 +1,18 @@
-import type { Page } from "@playwright/test";
+import type { ConsoleMessage } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { acceptInvitationAs, openLatestEmail, sendInvitation, tabTo } from "./helpers";
 
 test("Settings > Partner relationships > Remove roles > Yes keeps the partner as a Reseller and tells it", async ({ pageAs }) => {
   // The dialog's scroll lock writes a <style> element: it must carry the nonce, as styles need it.
   const violations: string[] = [];
-  const watch = (page: Page) =>
-    page.on("console", (message) => {
-      if (message.type() === "error" && /Content Security Policy/i.test(message.text())) violations.push(message.text());
-    });
+  const listener = (message: ConsoleMessage) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+  };
   const agent = await pageAs("agent@adatum.example");
-  watch(agent);
-  const link = await sendInvitation(agent, { to: "admin@contoso.example", type: /^Reseller & delegated administrator/ });
   const page = await pageAs("admin@contoso.example");
-  watch(page);
+  // The accounts' pages are shared by the tests of a worker: the listener goes at the end.
+  for (const p of [agent, page]) p.on("console", listener);
+  const link = await sendInvitation(agent, { to: "admin@contoso.example", type: /^Reseller & delegated administrator/ });
   await acceptInvitationAs(page, link, "admin@contoso.example");
 
   // 1. In the admin center, go to Settings > Partner relationships.
@@ -48,6 +47,7 @@ test("Settings > Partner relationships > Remove roles > Yes keeps the partner as
 
   // The partner received an email.
   await openLatestEmail(page, "agent@adatum.example", "Contoso removed your admin roles");
+  for (const p of [agent, page]) p.off("console", listener);
 });
 
 test("the same flow with the keyboard alone", async ({ pageAs }) => {
