@@ -18,7 +18,7 @@ export default defineConfig({
   use: {
     baseURL,
     // A failed test keeps its trace (actions and their timing, network, console) beside its screenshot and
-    // page snapshot. DOM snapshots and the film strip are left out: they cost a sixth of the suite's CPU
+    // page snapshot. DOM snapshots and the film strip are left out: they cost up to a fifth of the suite's CPU
     // time on this 2-core machine (`--trace on` records everything when a failure needs it).
     trace: { mode: "retain-on-failure", screenshots: false, snapshots: false },
     screenshot: "only-on-failure",
