@@ -1,17 +1,8 @@
 import { NextRequest } from "next/server";
-import { safeReturnPath } from "./paths";
+import { safeCallbackPath } from "./paths";
 
 /** Auth.js's cookie holding the callback URL, over http and over https. */
 const CALLBACK_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"];
-
-/** A callback URL as Auth.js receives it (one of our absolute addresses, or a path), as a safe path. */
-function safeCallback(value: string, origins: readonly string[]): string {
-  if (URL.canParse(value)) {
-    const absolute = new URL(value);
-    return origins.includes(absolute.origin) ? safeReturnPath(`${absolute.pathname}${absolute.search}${absolute.hash}`) : safeReturnPath("");
-  }
-  return safeReturnPath(value);
-}
 
 /**
  * The request Auth.js's own routes receive, with every callback URL (query parameters and
@@ -21,7 +12,7 @@ export function withSafeCallbackUrls(request: NextRequest): NextRequest {
   const origins = [request.nextUrl.origin, ...(process.env.AUTH_URL && URL.canParse(process.env.AUTH_URL) ? [new URL(process.env.AUTH_URL).origin] : [])];
   const url = new URL(request.url);
   const given = url.searchParams.getAll("callbackUrl");
-  if (given.length > 0) url.searchParams.set("callbackUrl", safeCallback(given[0]!, origins));
+  if (given.length > 0) url.searchParams.set("callbackUrl", safeCallbackPath(given[0]!, origins));
   const headers = new Headers(request.headers);
   const cookie = headers.get("cookie");
   if (cookie) {
@@ -37,7 +28,7 @@ export function withSafeCallbackUrls(request: NextRequest): NextRequest {
         } catch {
           value = "";
         }
-        return `${name}=${encodeURIComponent(safeCallback(value, origins))}`;
+        return `${name}=${encodeURIComponent(safeCallbackPath(value, origins))}`;
       })
       .join("; ");
     headers.set("cookie", rewritten);

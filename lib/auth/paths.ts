@@ -56,16 +56,20 @@ export function safeReturnPath(value: unknown, fallback = "/home"): string {
 }
 
 /**
- * Auth.js's redirect callback: a callbackUrl arrives as one of our absolute addresses or as a path,
- * and either way leaves through safeReturnPath.
+ * A callback URL as Auth.js handles it (one of our own absolute addresses, or a path) as a safe
+ * path: our address is reduced to its path, anything else goes through safeReturnPath as given.
  */
-export function authRedirect({ url, baseUrl }: { url: string; baseUrl: string }): string {
-  let path = url;
-  if (URL.canParse(url)) {
-    const absolute = new URL(url);
-    if (absolute.origin === baseUrl) path = `${absolute.pathname}${absolute.search}${absolute.hash}`;
+export function safeCallbackPath(value: string, ownOrigins: readonly string[]): string {
+  if (URL.canParse(value)) {
+    const absolute = new URL(value);
+    if (ownOrigins.includes(absolute.origin)) return safeReturnPath(`${absolute.pathname}${absolute.search}${absolute.hash}`);
   }
-  return `${baseUrl}${safeReturnPath(path)}`;
+  return safeReturnPath(value);
+}
+
+/** Auth.js's redirect callback: every redirect it makes leaves through the one return-path rule. */
+export function authRedirect({ url, baseUrl }: { url: string; baseUrl: string }): string {
+  return `${baseUrl}${safeCallbackPath(url, [baseUrl])}`;
 }
 
 export function signInPath(returnTo?: string): string {

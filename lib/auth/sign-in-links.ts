@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { sendEmail } from "@/lib/email/send";
 import { peekRateLimit, takeRateLimit, type RateLimitRule } from "@/lib/rate-limit";
+import { formatRetryTime } from "@/lib/format";
 
 export const SIGN_IN_LINKS_PER_EMAIL = 10;
 /** High enough for an office behind one address; low enough that nobody sprays links at a mailing list. */
@@ -38,7 +39,7 @@ function signInLinkRules(email: string, clientKey: string | null): RateLimitRule
 }
 
 function limitMessage(retryAt: Date): string {
-  const at = retryAt.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" });
+  const at = formatRetryTime(retryAt);
   return `Too many sign-in links were requested. Use the newest link in your email, or try again after ${at}.`;
 }
 

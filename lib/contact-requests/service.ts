@@ -8,6 +8,7 @@ import { sendEmail } from "@/lib/email/send";
 import { countryName, SIZE_BAND_LABELS, type SizeBand } from "@/lib/partners/catalog";
 import { takeRateLimit } from "@/lib/rate-limit";
 import type { ContactRequestInput, RequestStatusInput } from "./schemas";
+import { formatRetryTime } from "@/lib/format";
 
 export const CONTACT_LIMIT_PER_HOUR = 5;
 const HOUR = 60 * 60 * 1000;
@@ -65,7 +66,7 @@ export async function createContactRequest(
         now,
       );
       if (!limited.ok) {
-        const at = limited.retryAt.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" });
+        const at = formatRetryTime(limited.retryAt);
         throw new Refused({
           ok: false,
           message: `You've sent ${CONTACT_LIMIT_PER_HOUR} requests in the last hour, the most we accept. Try again after ${at}.`,
