@@ -3,7 +3,7 @@ import NextAuth from "next-auth";
 import Resend from "next-auth/providers/resend";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
-import { ensureAuthSecret } from "@/lib/auth-secret";
+import { ensureAuthSecret } from "@/lib/auth/secret";
 import { emailFrom } from "@/lib/email/config";
 import { kickOutbox } from "@/lib/email/deliver";
 import { sendSignInLink } from "@/lib/auth/sign-in-links";

@@ -1,7 +1,7 @@
 import { getConnection } from "@/db/client";
 import { migrateDatabase } from "@/db/migrator";
 import { seedIfEmpty } from "@/seed/demo";
-import { ensureAuthSecret } from "@/lib/auth-secret";
+import { ensureAuthSecret } from "@/lib/auth/secret";
 import { emailTransport } from "@/lib/email/config";
 import { deliverPendingEmails } from "@/lib/email/deliver";
 import { fillEmptySearchVocabulary } from "@/lib/partners/search";

@@ -2,13 +2,13 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ensureAuthSecret, readOrCreateLocalSecret } from "@/lib/auth-secret";
+import { ensureAuthSecret, readOrCreateLocalSecret } from "@/lib/auth/secret";
 
 const env = (vars: Record<string, string>) => vars as unknown as NodeJS.ProcessEnv;
 
 describe("AUTH_SECRET", () => {
-  it("refuses to run in production without one", () => {
-    expect(() => ensureAuthSecret(env({ NODE_ENV: "production" }))).toThrow(/AUTH_SECRET is not set/);
+  it("refuses to run in production on a database server without one", () => {
+    expect(() => ensureAuthSecret(env({ NODE_ENV: "production", DATABASE_URL: "postgres://db/app" }))).toThrow(/AUTH_SECRET is not set/);
   });
 
   it("uses the configured secret as it is", () => {
