@@ -4,8 +4,9 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
-  // `npm start` compresses responses itself (scripts/compress.mjs): once per response instead of per chunk.
-  compress: false,
+  // Next.js gzips responses; COMPRESSION=0 leaves it to a reverse proxy that compresses (Caddy's `encode`,
+  // nginx's `gzip`). `next start` reads this file when it starts, so no rebuild is needed.
+  compress: process.env.COMPRESSION !== "0",
   // The build checks the app's own types; `npm test` type-checks everything, tests included.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   typedRoutes: false,

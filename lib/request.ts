@@ -1,13 +1,5 @@
 import { isIP } from "node:net";
 
-/**
- * The header `npm start` (scripts/start.mjs) writes on every request with the TCP peer's address,
- * replacing whatever a client sent under that name. The app reads it only when the server that
- * runs it says it writes it (CLIENT_SOCKET_ENV), so a client can never supply it.
- */
-export const SOCKET_ADDRESS_HEADER = "x-partnerships-socket-address";
-export const SOCKET_ADDRESS_ENV = "PARTNERSHIPS_SOCKET_ADDRESS_HEADER";
-
 const MAX_PROXY_HOPS = 10;
 
 /** How many reverse proxies in front of the app append to X-Forwarded-For (TRUSTED_PROXY_HOPS, default 0). */
@@ -34,25 +26,21 @@ function normalizeAddress(value: string | null | undefined): string | null {
 /**
  * The client's address for per-client limits, or null when it cannot be known.
  *
- * The chain is every X-Forwarded-For entry followed by the TCP peer. Each of the configured
- * trusted proxies appended the address it received from, so the client is the entry that many
- * places from the end; everything further left was written by the client itself and is ignored.
- * With no trusted proxy (the default) no header is believed: the client is the TCP peer, which
- * only `npm start` reports. Behind another server (`next start`, `next dev`) without trusted
- * proxies the address is unknown and only the per-account limits apply.
+ * Next.js's server keeps an X-Forwarded-For header it receives as it is (it writes the TCP peer only
+ * when there is none), so the app never learns the peer's address for sure. Without trusted proxies
+ * (the default) no header is believed and the address is unknown: only the per-mailbox limits apply.
+ * Behind TRUSTED_PROXY_HOPS proxies that each put the address they received from last in
+ * X-Forwarded-For (nginx's `$proxy_add_x_forwarded_for` appends it; Caddy's `reverse_proxy` replaces an
+ * untrusted client's header with it), the client is the entry that many places from the end;
+ * everything further left was written by the client and is ignored.
  */
 export function clientAddressFrom(headers: Headers, env: Readonly<Record<string, string | undefined>> = process.env): string | null {
   const hops = trustedProxyHops(env);
-  const peerKnown = env[SOCKET_ADDRESS_ENV] === "1";
-  const peer = peerKnown ? normalizeAddress(headers.get(SOCKET_ADDRESS_HEADER)) : null;
-  if (hops === 0) return peer;
+  if (hops === 0) return null;
   const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
-  // Without the peer (another server runs the app), the nearest trusted proxy's own entry is the last one.
-  const chain = peerKnown ? [...forwarded, headers.get(SOCKET_ADDRESS_HEADER) ?? ""] : forwarded;
-  const lastIndex = peerKnown ? chain.length - 1 : chain.length;
-  // A chain shorter than the proxies means the request reached the app past them: its leftmost
-  // entry was still written by a proxy or the peer, never by the client alone.
-  return normalizeAddress(chain[Math.max(0, lastIndex - hops)]);
+  // A chain shorter than the proxies means the request reached the app past some of them: its leftmost
+  // entry was still written by a proxy or by Next.js (the TCP peer), never by the client alone.
+  return normalizeAddress(forwarded[Math.max(0, forwarded.length - hops)]);
 }
 
 /**

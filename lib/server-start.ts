@@ -31,15 +31,16 @@ export async function startServer(): Promise<void> {
 }
 
 /**
- * startServer for instrumentation.ts. Next.js logs a failed start and serves on without its
- * database; under `npm start` (scripts/start.mjs sets PARTNERSHIPS_EXIT_ON_START_FAILURE) the
- * process stops with exit code 1 instead.
+ * startServer for instrumentation.ts. A production server (`next start`, `npm start`, the standalone
+ * server) that cannot start says why and exits with code 1, so a process manager or platform sees
+ * the failure instead of a server without its database. Under `next dev` the error is thrown and
+ * Next.js shows it.
  */
 export async function startServerOrStop(): Promise<void> {
   try {
     await startServer();
   } catch (error) {
-    if (process.env.PARTNERSHIPS_EXIT_ON_START_FAILURE === "1") {
+    if (process.env.NODE_ENV === "production") {
       console.error("[start] the server could not start:", error);
       process.exit(1);
     }

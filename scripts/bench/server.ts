@@ -1,13 +1,16 @@
-// The production server under test: a build (made if missing), `scripts/start.mjs` on a free port, and a
-// clean stop of its whole process group.
+// The production server under test: a build (made if missing, in NEXT_DIST_DIR or .next), `next start` on a free
+// port, and a clean stop of its whole process group.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import net from "node:net";
 import path from "node:path";
 
-const BUILD_ID = path.resolve(".next", "BUILD_ID");
-const ROUTES_MANIFEST = path.resolve(".next", "app-path-routes-manifest.json");
+// next.config.mjs builds into NEXT_DIST_DIR when it is set; the server started here reads the same one.
+const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
+const BUILD_ID = path.resolve(DIST_DIR, "BUILD_ID");
+const ROUTES_MANIFEST = path.resolve(DIST_DIR, "app-path-routes-manifest.json");
+const NEXT_BIN = path.resolve("node_modules", "next", "dist", "bin", "next");
 
 /** Routes of the app's source tree (`app/**\/page.tsx`, route groups removed). */
 function sourceRoutes(dir = path.resolve("app"), segments: string[] = []): Set<string> {
@@ -52,7 +55,7 @@ export function ensureBuild(needed: string[], force: boolean, log: (line: string
   const inSource = sourceRoutes();
   let reason = "";
   if (force) reason = "BENCH_BUILD=1";
-  else if (!existsSync(BUILD_ID)) reason = "there is no production build (.next/BUILD_ID)";
+  else if (!existsSync(BUILD_ID)) reason = `there is no production build (${DIST_DIR}/BUILD_ID)`;
   else {
     const built = builtRoutes();
     const missing = needed.filter((route) => inSource.has(route) && !built.has(route));
@@ -90,7 +93,7 @@ export const BENCH_AUTH_SECRET = "bench-secret-not-for-production-0123456789abcd
 
 export interface RunningServer {
   origin: string;
-  /** The process id of `node scripts/start.mjs`, also the id of the server's process group. */
+  /** The process id of `next start`, also the id of the server's process group. */
   pid: number;
   /** Milliseconds from spawn until `readyPath` first answered 200. */
   readyMs: number;
@@ -125,7 +128,7 @@ export function processGroupRss(pgid: number): { kb: number; processes: { pid: n
   return { kb: processes.reduce((sum, p) => sum + p.kb, 0), processes };
 }
 
-/** `node scripts/start.mjs -p <port>` in its own process group; resolves when `readyPath` answers 200. */
+/** `next start -p <port>` in its own process group; resolves when `readyPath` answers 200. */
 export async function startServer(options: {
   env: NodeJS.ProcessEnv;
   readyPath: string;
@@ -146,7 +149,7 @@ export async function startServer(options: {
     MAILBOX: "0",
   };
   const spawnedAt = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     env,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,4 +1,4 @@
-// Startup of `npm start` (node scripts/start.mjs): time from spawn until the floor page answers 200, and the
+// Startup of `npm start` (next start): time from spawn until the floor page answers 200, and the
 // resident memory of the server's process group after that first request and after one directory search.
 import { rmSync } from "node:fs";
 import os from "node:os";

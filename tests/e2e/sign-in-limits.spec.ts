@@ -1,14 +1,29 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { expect, test } from "@playwright/test";
+import { startForwardingProxy } from "../support/forwarding-proxy";
 
 /**
  * Auth.js's own endpoint (POST /api/auth/signin/resend) is a second door to sign-in links. It must
  * count against the same limits as the app's form, and no header a client writes may reset them.
- * Each test connects from its own loopback address (127.0.0.0/8 is all loopback), so its client
- * limit is its own and the browser tests' (from 127.0.0.1) are untouched.
+ *
+ * The server runs behind one trusted proxy (TRUSTED_PROXY_HOPS=1 in playwright.config.ts): these
+ * requests go through a forwarding proxy that appends the address it received from to X-Forwarded-For,
+ * as nginx's `$proxy_add_x_forwarded_for` does, while the client forges X-Forwarded-For and X-Real-IP.
+ * Each test connects to the proxy from its own loopback address (127.0.0.0/8 is all loopback), so its
+ * client limit is its own and the browser tests' (straight to the server, counted as 127.0.0.1) are untouched.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+let proxy: Awaited<ReturnType<typeof startForwardingProxy>> | undefined;
+
+test.beforeAll(async () => {
+  proxy = await startForwardingProxy({ host: "127.0.0.1", port: PORT });
+});
+
+test.afterAll(async () => {
+  await proxy?.close();
+  proxy = undefined;
+});
 
 interface Reply {
   status: number;
@@ -16,9 +31,12 @@ interface Reply {
   body: string;
 }
 
-function send(from: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<Reply> {
+/** One request from the loopback address `from`, to the server itself or through the forwarding proxy. */
+function send(from: string, method: string, path: string, headers: Record<string, string>, body?: string, via: "direct" | "proxy" = "proxy"): Promise<Reply> {
+  const port = via === "direct" ? PORT : proxy?.port;
+  if (!port) throw new Error("the forwarding proxy is not running");
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: "127.0.0.1", port: PORT, localAddress: from, method, path, headers }, (response) => {
+    const request = http.request({ host: "127.0.0.1", port, localAddress: from, method, path, headers }, (response) => {
       let text = "";
       response.setEncoding("utf8");
       response.on("data", (chunk: string) => (text += chunk));
@@ -44,7 +62,6 @@ async function requestLinkThroughAuthJs(from: string, email: string, forged: str
       "content-length": String(Buffer.byteLength(form)),
       "x-forwarded-for": forged,
       "x-real-ip": forged,
-      "x-partnerships-socket-address": forged,
     },
     form,
   );
@@ -54,7 +71,7 @@ async function requestLinkThroughAuthJs(from: string, email: string, forged: str
 }
 
 async function linksSentTo(pattern: RegExp): Promise<number> {
-  const html = (await send("127.0.0.1", "GET", "/dev/mailbox", {})).body;
+  const html = (await send("127.0.0.1", "GET", "/dev/mailbox", {}, undefined, "direct")).body;
   return [...html.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].filter((m) => pattern.test(m[1] ?? "")).length;
 }
 

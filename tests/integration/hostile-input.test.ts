@@ -359,7 +359,7 @@ const TARGETS: Target[] = [
       expect(delta("contact_request_recipients")).toBe(recipients.length);
       expect(delta("email_outbox")).toBe(recipients.length + 1);
       expect(delta("audit_events")).toBe(1);
-      // Counted against the address and the client (the TCP peer, whatever X-Forwarded-For says).
+      // Counted against the address and the client (the address the trusted proxy appended, whatever the client wrote before it).
       expect(delta("rate_limit_hits")).toBe(2);
       // Stored exactly as typed (trimmed): markup and SQL are data, never interpreted.
       const [request] = await db.select().from(contactRequests).where(eq(contactRequests.id, requestId));

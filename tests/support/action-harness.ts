@@ -4,7 +4,6 @@ import { sql } from "drizzle-orm";
 import { vi } from "vitest";
 import { queryRows, type Db } from "@/db/client";
 import { SESSION_COOKIE } from "@/lib/auth/paths";
-import { SOCKET_ADDRESS_ENV, SOCKET_ADDRESS_HEADER } from "@/lib/request";
 import { tableCounts } from "./db";
 
 /**
@@ -59,11 +58,13 @@ class CookieJar {
   }
 }
 
-/** What `npm start` hands the app: the TCP peer in its own header, and whatever the client sent. */
+/**
+ * What the app receives behind one trusted reverse proxy (TRUSTED_PROXY_HOPS=1, set by loadApp): whatever
+ * X-Forwarded-For the client sent, with the address the proxy received from (`peer`) appended, as nginx's
+ * `$proxy_add_x_forwarded_for` does.
+ */
 function requestHeadersFrom(peer: string, forwardedFor?: string): Headers {
-  const headers = new Headers({ [SOCKET_ADDRESS_HEADER]: peer });
-  if (forwardedFor !== undefined) headers.set("x-forwarded-for", forwardedFor);
-  return headers;
+  return new Headers({ "x-forwarded-for": forwardedFor ? `${forwardedFor}, ${peer}` : peer });
 }
 
 export const harness = {
@@ -75,7 +76,7 @@ export const harness = {
   signOutCalls: [] as (Record<string, unknown> | undefined)[],
   revalidated: [] as string[],
   kicks: 0,
-  /** `forwardedFor` is an X-Forwarded-For header as a client may write it; the peer is always 203.0.113.10. */
+  /** `forwardedFor` is an X-Forwarded-For header as a client may write it; the client is always 203.0.113.10. */
   reset(userId: string | null = null, forwardedFor?: string) {
     this.userId = userId;
     this.requestHeaders = requestHeadersFrom("203.0.113.10", forwardedFor);
@@ -202,10 +203,14 @@ export async function routeHandlerExports(files: string[]): Promise<Map<string, 
   return found;
 }
 
-/** Imports the app modules under test with the framework edges mocked. */
+/** TRUSTED_PROXY_HOPS as it was before loadApp; unloadApp puts it back. */
+let proxyHopsBefore: { value: string | undefined } | null = null;
+
+/** Imports the app modules under test with the framework edges mocked, behind one trusted proxy. */
 export async function loadApp() {
   vi.resetModules();
-  process.env[SOCKET_ADDRESS_ENV] = "1";
+  proxyHopsBefore ??= { value: process.env.TRUSTED_PROXY_HOPS };
+  process.env.TRUSTED_PROXY_HOPS = "1";
   registerMocks();
   const [authActions, contact, invitations, customerInvitations, agreements, relationships, domains, authz, forms] = await Promise.all([
     import("@/lib/auth/actions"),
@@ -236,7 +241,11 @@ export type App = Awaited<ReturnType<typeof loadApp>>;
 
 /** Removes the mocks and forgets the modules imported with them. */
 export function unloadApp() {
-  delete process.env[SOCKET_ADDRESS_ENV];
+  if (proxyHopsBefore) {
+    if (proxyHopsBefore.value === undefined) delete process.env.TRUSTED_PROXY_HOPS;
+    else process.env.TRUSTED_PROXY_HOPS = proxyHopsBefore.value;
+    proxyHopsBefore = null;
+  }
   for (const id of MOCKED) vi.doUnmock(id);
   vi.resetModules();
 }
