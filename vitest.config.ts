@@ -1,7 +1,18 @@
+import { createRequire } from "node:module";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+/**
+ * Modules marked `import "server-only"` run here as on the server: the marker resolves to the
+ * package's empty module, as it does under React's server condition (Next.js does the same for
+ * server code; node-server.mjs for tsx scripts).
+ */
+const serverOnly = path.join(path.dirname(createRequire(import.meta.url).resolve("server-only")), "empty.js");
+
+const alias = [
+  { find: "@", replacement: path.resolve(import.meta.dirname) },
+  { find: /^server-only$/, replacement: serverOnly },
+];
 
 // next-auth imports "next/server" without an extension; inlining lets Vite resolve it.
 const server = { deps: { inline: ["next-auth", "@auth/core"] } };
