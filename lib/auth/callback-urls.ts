@@ -1,4 +1,5 @@
 import { NextRequest } from "next/server";
+import { configuredSiteUrl } from "@/lib/site";
 import { safeCallbackPath } from "./paths";
 
 /** Auth.js's cookie holding the callback URL, over http and over https. */
@@ -9,7 +10,8 @@ const CALLBACK_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"]
  * Auth.js's callback cookie) replaced by what the one return-path rule makes of it.
  */
 export function withSafeCallbackUrls(request: NextRequest): NextRequest {
-  const origins = [request.nextUrl.origin, ...(process.env.AUTH_URL && URL.canParse(process.env.AUTH_URL) ? [new URL(process.env.AUTH_URL).origin] : [])];
+  const configured = configuredSiteUrl();
+  const origins = configured ? [request.nextUrl.origin, configured.origin] : [request.nextUrl.origin];
   const url = new URL(request.url);
   const given = url.searchParams.getAll("callbackUrl");
   if (given.length > 0) url.searchParams.set("callbackUrl", safeCallbackPath(given[0]!, origins));

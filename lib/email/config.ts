@@ -1,3 +1,5 @@
+import { configuredSiteUrl } from "@/lib/site";
+
 /** Where email goes: Resend when an API key is configured, otherwise the local mailbox. */
 export function emailTransport(env: NodeJS.ProcessEnv = process.env): "resend" | "mailbox" {
   return env.RESEND_API_KEY ? "resend" : "mailbox";
@@ -20,9 +22,7 @@ export function mailboxEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return emailTransport(env) === "mailbox" && env.NODE_ENV !== "production";
 }
 
-/** The public origin for links in emails. */
-export function appUrl(env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env.AUTH_URL ?? env.APP_URL;
-  if (configured) return new URL(configured).origin;
-  return `http://localhost:${env.PORT ?? "3000"}`;
+/** The public origin for links in emails: the configured address, or this machine's port. */
+export function appUrl(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  return configuredSiteUrl(env)?.origin ?? `http://localhost:${env.PORT ?? "3000"}`;
 }

@@ -1,22 +1,19 @@
+import { configuredSiteUrl } from "@/lib/site";
+
 /** The most a form or server action may send: Next.js's own server-action limit, refused up front. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** The hosts this app answers as: the request's own (as Next.js's server-action check reads it) and AUTH_URL's. */
+/** The hosts this app answers as: the request's own (as Next.js's server-action check reads it) and its configured address's. */
 function ownHosts(headers: Headers, env: Readonly<Record<string, string | undefined>>): Set<string> {
   const hosts = new Set<string>();
   const forwarded = headers.get("x-forwarded-host")?.split(",")[0]?.trim();
   if (forwarded) hosts.add(forwarded.toLowerCase());
   const host = headers.get("host")?.trim();
   if (host) hosts.add(host.toLowerCase());
-  if (env.AUTH_URL) {
-    try {
-      hosts.add(new URL(env.AUTH_URL).host.toLowerCase());
-    } catch {
-      // A malformed AUTH_URL adds nothing; the server's own checks report it.
-    }
-  }
+  const configured = configuredSiteUrl(env);
+  if (configured) hosts.add(configured.host.toLowerCase());
   return hosts;
 }
 
