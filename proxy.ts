@@ -35,6 +35,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  // Everything but static files.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Everything but static files: the build's assets, and public/'s files and the manifest, which hold
+  // no page to protect and need no nonce (each name matched whole, so a 404 under it still gets its policy).
+  matcher: ["/((?!_next/static|_next/image|(?:favicon\\.ico|apple-touch-icon\\.png|icon\\.svg|manifest\\.webmanifest|robots\\.txt|\\.well-known/security\\.txt)$).*)"],
 };

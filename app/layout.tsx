@@ -6,12 +6,13 @@ import { SiteHeader } from "@/components/layout/site-header";
 import { getActor } from "@/lib/authz";
 import { headerView } from "@/lib/context";
 import { mailboxEnabled } from "@/lib/email/config";
+import { SITE_DESCRIPTION, SITE_NAME } from "@/lib/site";
 import { StyleNonce } from "@/components/layout/style-nonce";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "Partnerships", template: "%s · Partnerships" },
-  description: "Find service partners, authorize exactly the access they need, and review or remove it at any time.",
+  title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+  description: SITE_DESCRIPTION,
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
