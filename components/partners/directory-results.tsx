@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pagination } from "@/components/ui/pagination";
 import { ResultList, type ResultCard } from "./result-list";
 import { SelectionBar } from "./selection";
 
@@ -25,12 +26,6 @@ export interface DirectoryResultsProps {
   widenHref: string | null;
 }
 
-function pageNumbers(page: number, pageCount: number): (number | "gap")[] {
-  const pages = new Set([1, pageCount, page - 1, page, page + 1].filter((p) => p >= 1 && p <= pageCount));
-  const sorted = [...pages].sort((a, b) => a - b);
-  return sorted.flatMap((p, i) => (i > 0 && p - (sorted[i - 1] as number) > 1 ? ["gap" as const, p] : [p]));
-}
-
 /** What could widen a search that found nothing: only the parts of it that are actually set. */
 function widenTips({ q, city, size, location }: DirectoryResultsProps["hidden"]): string {
   const tips = [
@@ -40,8 +35,6 @@ function widenTips({ q, city, size, location }: DirectoryResultsProps["hidden"])
   ].filter((tip): tip is string => Boolean(tip));
   return tips.length > 1 ? `${tips.slice(0, -1).join(", ")} or ${tips.at(-1)}` : (tips[0] ?? "other keywords");
 }
-
-const pageButton = "rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm font-medium text-gray-800 hover:bg-gray-50";
 
 export function DirectoryResults(props: DirectoryResultsProps) {
   const { formId, hidden, elsewhere, selected, total, capped, page, pageCount, results } = props;
@@ -90,36 +83,8 @@ export function DirectoryResults(props: DirectoryResultsProps) {
           You&apos;ve reached the best {total.toLocaleString("en-US")} matches. Add a location, size or keyword to narrow the search.
         </p>
       )}
-      {pageCount > 1 && (
-        <nav aria-label="Pages of results" className="flex flex-wrap items-center justify-center gap-1 pt-2">
-          {page > 1 && (
-            <button type="submit" name="page" value={page - 1} className={pageButton}>
-              Previous
-            </button>
-          )}
-          {pageNumbers(page, pageCount).map((p, i) =>
-            p === "gap" ? (
-              <span key={`gap-${i}`} className="px-2 text-gray-600" aria-hidden="true">
-                …
-              </span>
-            ) : p === page ? (
-              <span key={p} aria-current="page" className="rounded-md bg-accent-600 px-3 py-1.5 text-sm font-semibold text-white">
-                <span className="sr-only">Page </span>
-                {p}
-              </span>
-            ) : (
-              <button key={p} type="submit" name="page" value={p} aria-label={`Page ${p}`} className={pageButton}>
-                {p}
-              </button>
-            ),
-          )}
-          {page < pageCount && (
-            <button type="submit" name="page" value={page + 1} className={pageButton}>
-              Next
-            </button>
-          )}
-        </nav>
-      )}
+      {/* Submit buttons, not links: the page travels with the search and every checked partner. */}
+      <Pagination aria-label="Pages of results" name="page" page={page} pageCount={pageCount} className="pt-2" />
     </form>
   );
 }

@@ -1,124 +1,117 @@
 /*
- * A server component on purpose: `hrefForPage` is a function, which cannot be
- * passed to a client component. Page links are labelled "Page N" (the visible
- * number is part of the name) and the current one has aria-current="page".
- * Previous/Next at the ends are plain text, not disabled links.
+ * The one set of page controls: a labelled navigation landmark with Previous, the page numbers
+ * around the current one (marked aria-current="page") and Next. Each control is either a link
+ * (`hrefForPage`) or, inside a GET form, a submit button sending `name=<page>` with the rest of the
+ * form (the directory's checked partners travel that way). Both work without JavaScript.
+ *
+ * It takes no directive of its own: a server page may pass `hrefForPage` (a function, which could
+ * not cross into a client component), and a client component may render it too.
+ *
+ * At most nine controls; on a narrow screen Previous and Next show only their arrows (the words stay
+ * their names), so a phone's width (390 px) holds the row without scrolling sideways.
  */
 
 import Link from "next/link";
-import type * as React from "react";
+import type { ReactNode } from "react";
 import { cn, focusRing } from "./cn";
 
-export type PaginationItem = number | "start-ellipsis" | "end-ellipsis";
-
-/** Page numbers to show: all when there are at most 7 pages, otherwise 7 slots including ellipses. */
-export function paginationItems(page: number, pageCount: number): PaginationItem[] {
-  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
-  if (pageCount <= 7) return range(1, pageCount);
-  if (page <= 4) return [...range(1, 5), "end-ellipsis", pageCount];
-  if (page >= pageCount - 3) return [1, "start-ellipsis", ...range(pageCount - 4, pageCount)];
-  return [1, "start-ellipsis", page - 1, page, page + 1, "end-ellipsis", pageCount];
+/** The pages to offer: the first, the last, and the current one with its neighbours; "gap" where pages are left out. */
+export function pageNumbers(page: number, pageCount: number): (number | "gap")[] {
+  const pages = new Set([1, pageCount, page - 1, page, page + 1].filter((p) => p >= 1 && p <= pageCount));
+  const sorted = [...pages].sort((a, b) => a - b);
+  return sorted.flatMap((p, i) => (i > 0 && p - (sorted[i - 1] as number) > 1 ? ["gap" as const, p] : [p]));
 }
 
-export type PaginationProps = Omit<React.ComponentProps<"nav">, "children"> & {
+type PageTarget =
+  /** Links: the address of each page. */
+  | { hrefForPage: (page: number) => string; name?: never }
+  /** Submit buttons of the form the controls stand in, sending `name=<page>` with its other fields. */
+  | { name: string; hrefForPage?: never };
+
+export type PaginationProps = PageTarget & {
+  /** What these pages are, e.g. "Pages of results": the landmark's name. */
+  "aria-label": string;
   /** 1-based current page (clamped to 1…pageCount). */
   page: number;
   pageCount: number;
-  hrefForPage: (page: number) => string;
+  className?: string;
 };
 
-const itemBase =
-  "inline-flex h-8 min-w-8 items-center justify-center gap-1 rounded-md text-sm font-medium transition-colors";
+const control = cn(
+  focusRing,
+  "inline-flex h-9 min-w-9 items-center justify-center gap-1 rounded-md border border-gray-300 bg-white px-2.5 text-sm font-medium text-gray-800 tabular-nums hover:bg-gray-50",
+);
 
 /** Renders nothing when there is only one page. */
-export function Pagination({
-  page,
-  pageCount,
-  hrefForPage,
-  className,
-  "aria-label": ariaLabel = "Pagination",
-  ...props
-}: PaginationProps) {
+export function Pagination({ page, pageCount, className, "aria-label": label, ...target }: PaginationProps) {
   const count = Number.isFinite(pageCount) ? Math.floor(pageCount) : 0;
   if (count <= 1) return null;
   const current = Math.min(Math.max(Number.isFinite(page) ? Math.floor(page) : 1, 1), count);
 
-  const linkClass = cn(itemBase, focusRing, "text-gray-700 hover:bg-gray-100 hover:text-gray-900");
-  const inactiveClass = cn(itemBase, "cursor-default text-gray-500");
+  const to = (p: number, children: ReactNode, extra: { "aria-label"?: string; rel?: "prev" | "next" } = {}) =>
+    target.hrefForPage ? (
+      <Link href={target.hrefForPage(p)} className={control} aria-label={extra["aria-label"]} rel={extra.rel}>
+        {children}
+      </Link>
+    ) : (
+      <button type="submit" name={target.name} value={p} className={control} aria-label={extra["aria-label"]}>
+        {children}
+      </button>
+    );
 
   return (
-    <nav aria-label={ariaLabel} className={cn("flex justify-center", className)} {...props}>
-      <ul className="flex flex-wrap items-center gap-1">
-        <li>
-          {current > 1 ? (
-            <Link href={hrefForPage(current - 1)} rel="prev" className={cn(linkClass, "pr-3 pl-2")}>
-              <ChevronIcon direction="left" />
-              Previous
-            </Link>
-          ) : (
-            <span className={cn(inactiveClass, "pr-3 pl-2")}>
-              <ChevronIcon direction="left" />
-              Previous
-            </span>
-          )}
-        </li>
-
-        {paginationItems(current, count).map((item) =>
-          typeof item === "number" ? (
-            <li key={item}>
-              <Link
-                href={hrefForPage(item)}
-                aria-label={`Page ${item}`}
-                aria-current={item === current ? "page" : undefined}
-                className={cn(
-                  itemBase,
-                  focusRing,
-                  "px-2 tabular-nums",
-                  item === current
-                    ? "bg-accent-600 text-white hover:bg-accent-700"
-                    : "text-gray-700 hover:bg-gray-100 hover:text-gray-900",
-                )}
-              >
-                {item}
-              </Link>
+    <nav aria-label={label} className={className}>
+      <ul className="flex flex-wrap items-center justify-center gap-1">
+        {current > 1 && (
+          <li>
+            {to(
+              current - 1,
+              <>
+                <Chevron direction="left" />
+                <span className="max-sm:sr-only">Previous</span>
+              </>,
+              { rel: "prev" },
+            )}
+          </li>
+        )}
+        {pageNumbers(current, count).map((p, i) =>
+          p === "gap" ? (
+            <li key={`gap-${i}`} aria-hidden="true" className="px-1 text-gray-600">
+              …
             </li>
           ) : (
-            <li key={item} className={cn(itemBase, "px-1 text-gray-600")}>
-              …
+            <li key={p}>
+              {p === current ? (
+                <span aria-current="page" className="inline-flex h-9 min-w-9 items-center justify-center rounded-md bg-accent-600 px-2.5 text-sm font-semibold text-white tabular-nums">
+                  <span className="sr-only">Page </span>
+                  {p}
+                </span>
+              ) : (
+                to(p, p, { "aria-label": `Page ${p}` })
+              )}
             </li>
           ),
         )}
-
-        <li>
-          {current < count ? (
-            <Link href={hrefForPage(current + 1)} rel="next" className={cn(linkClass, "pr-2 pl-3")}>
-              Next
-              <ChevronIcon direction="right" />
-            </Link>
-          ) : (
-            <span className={cn(inactiveClass, "pr-2 pl-3")}>
-              Next
-              <ChevronIcon direction="right" />
-            </span>
-          )}
-        </li>
+        {current < count && (
+          <li>
+            {to(
+              current + 1,
+              <>
+                <span className="max-sm:sr-only">Next</span>
+                <Chevron direction="right" />
+              </>,
+              { rel: "next" },
+            )}
+          </li>
+        )}
       </ul>
     </nav>
   );
 }
 
-function ChevronIcon({ direction }: { direction: "left" | "right" }) {
+function Chevron({ direction }: { direction: "left" | "right" }) {
   return (
-    <svg
-      viewBox="0 0 16 16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      className="size-4 shrink-0"
-    >
+    <svg viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4 shrink-0">
       <path d={direction === "left" ? "M10 12 6 8l4-4" : "m6 4 4 4-4 4"} />
     </svg>
   );
