@@ -379,7 +379,7 @@ export const invitations = pgTable(
     /**
      * Where the address led when the invitation was sent (the addressee's own customer organization,
      * or the one that verified its domain), then the organization that accepted it. Who may answer is
-     * decided when they answer (lib/invitations/access.ts), not by this column.
+     * decided when they answer (invitationAccess, lib/invitations/rules.ts), not by this column.
      */
     customerOrganizationId: uuid("customer_organization_id").references(() => organizations.id, { onDelete: "cascade" }),
     contactRecipientId: uuid("contact_recipient_id").references(() => contactRequestRecipients.id, { onDelete: "set null" }),
@@ -414,7 +414,7 @@ export const invitations = pgTable(
     uniqueIndex("invitations_idempotency_unique").on(t.partnerOrganizationId, t.createdById, t.idempotencyKey),
     index("invitations_customer_idx").on(t.customerOrganizationId),
     index("invitations_email_idx").on(sql`lower(${t.customerEmail})`),
-    // The invitations a verified domain routes to its organization (lib/invitations/addressee.ts).
+    // The invitations a verified domain routes to its organization (addresseeOrganizations, lib/invitations/queries.ts).
     index("invitations_email_domain_idx").on(sql`lower(split_part(${t.customerEmail}, '@', 2))`),
   ],
 );

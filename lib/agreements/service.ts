@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { agreementAcceptances } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/service";
 import { requireMembership, type Actor } from "@/lib/authz";
 import { currentAgreement } from "./queries";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { sendEmail } from "@/lib/email/send";
-import { peekRateLimit, takeRateLimit, type RateLimitRule } from "@/lib/rate-limit";
+import { peekRateLimit, takeRateLimit, type RateLimitRule } from "@/lib/security/rate-limit";
 import { formatRetryTime } from "@/lib/format";
 
 export const SIGN_IN_LINKS_PER_EMAIL = 10;
@@ -9,7 +9,7 @@ export const SIGN_IN_LINKS_PER_EMAIL = 10;
 export const SIGN_IN_LINKS_PER_CLIENT = 100;
 const WINDOW_MS = 60 * 60 * 1000;
 
-export type SignInLimit = { ok: true } | { ok: false; message: string };
+type SignInLimit = { ok: true } | { ok: false; message: string };
 
 /** An address a sign-in link may go to: the sign-in form's rule, and the rule of every other door. */
 export const signInEmailSchema = z
@@ -23,7 +23,7 @@ export const signInEmailSchema = z
  * The inbox an address delivers to, for counting: case, a "+tag" and trailing dots of the domain
  * are spellings of one mailbox at most providers, so they share its limit.
  */
-export function mailboxKey(email: string): string {
+function mailboxKey(email: string): string {
   const at = email.lastIndexOf("@");
   const local = email.slice(0, at).split("+")[0] ?? "";
   const domain = email.slice(at + 1).replace(/\.+$/, "");

@@ -1,19 +1,19 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contactRequestRecipients, contactRequests, partnerProfiles } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/service";
 import { requireMembership, type Actor } from "@/lib/authz";
 import { appUrl } from "@/lib/email/config";
 import { sendEmail } from "@/lib/email/send";
 import { countryName, SIZE_BAND_LABELS, type SizeBand } from "@/lib/partners/catalog";
-import { takeRateLimit } from "@/lib/rate-limit";
+import { takeRateLimit } from "@/lib/security/rate-limit";
 import type { ContactRequestInput, RequestStatusInput } from "./schemas";
 import { formatRetryTime } from "@/lib/format";
 
-export const CONTACT_LIMIT_PER_HOUR = 5;
+const CONTACT_LIMIT_PER_HOUR = 5;
 const HOUR = 60 * 60 * 1000;
 
-export type ContactRequestResult =
+type ContactRequestResult =
   | { ok: true; requestId: string; duplicate: boolean }
   | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 
@@ -146,7 +146,7 @@ export async function createContactRequest(
   }
 }
 
-export type RequestStatusResult = { ok: true; changed: boolean; message: string } | { ok: false; code: "not_found"; message: string };
+type RequestStatusResult = { ok: true; changed: boolean; message: string } | { ok: false; code: "not_found"; message: string };
 
 /** Marks a contact request replied, declined or new again — only within the agent's own partner organization. */
 export async function setRequestStatus(db: Db, actor: Actor | null, input: RequestStatusInput): Promise<RequestStatusResult> {

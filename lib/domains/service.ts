@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { organizationDomains } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/service";
 import { AuthorizationError, requirePermission, type Actor } from "@/lib/authz";
 import { isUuid } from "@/lib/ids";
 import { DnsUnavailableError, hasRecord, lookupTxt, newVerificationToken, systemTxtResolver, verificationRecord, type TxtResolver } from "./dns";
@@ -9,10 +9,10 @@ import type { AddDomainInput, DomainRef } from "./schemas";
 
 export const MAX_DOMAINS = 20;
 
-export type DomainCode = "added" | "already_listed" | "verified" | "already_verified" | "removed" | "already_removed";
-export type DomainRefusal = "not_found" | "not_published" | "dns_unavailable" | "taken" | "verified" | "too_many";
+type DomainCode = "added" | "already_listed" | "verified" | "already_verified" | "removed" | "already_removed";
+type DomainRefusal = "not_found" | "not_published" | "dns_unavailable" | "taken" | "verified" | "too_many";
 
-export type DomainResult =
+type DomainResult =
   | { ok: true; code: DomainCode; domainId: string }
   | { ok: false; code: DomainRefusal; message: string; fieldErrors?: Record<string, string[]> };
 

@@ -13,7 +13,7 @@ import {
   type Invitation,
 } from "@/db/schema";
 import { ACKNOWLEDGE_MESSAGE, recordAgreementAcceptance } from "@/lib/agreements/service";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/service";
 import { AuthorizationError, hasPermission, loadActor, type Actor } from "@/lib/authz";
 import { newVerificationToken } from "@/lib/domains/dns";
 import { appUrl } from "@/lib/email/config";
@@ -22,14 +22,13 @@ import { formatDate } from "@/lib/format";
 import { globalAdminEmails } from "@/lib/organizations/queries";
 import { relationshipTypeInfo } from "@/lib/relationships/types";
 import { getRole, roleName } from "@/lib/roles";
-import { invitationAccess, type InvitationAccess } from "./access";
-import { addresseeOrganizations } from "./addressee";
-import { effectiveStatus } from "./rules";
+import { effectiveStatus, invitationAccess, type InvitationAccess } from "./rules";
+import { addresseeOrganizations } from "./queries";
 import { hashToken, isWellFormedToken } from "./tokens";
 import { DAY_MS } from "@/lib/time";
 
 
-export type AcceptResult =
+type AcceptResult =
   | { ok: true; relationshipId: string; alreadyAccepted: boolean }
   | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 

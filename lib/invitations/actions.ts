@@ -1,10 +1,14 @@
 "use server";
 
-import { buttonAction, formAction, formFields } from "@/lib/actions/pipeline";
 import { z } from "zod";
+import { boundFormAction, buttonAction, formAction, formFields } from "@/lib/actions/pipeline";
 import { typedValues } from "@/lib/forms";
+import { safeText } from "@/lib/text";
+import { acceptInvitation, declineInvitation } from "./acceptance";
 import { INVITATION_FIELDS, invitationFromForm, invitationSchema, type InvitationFormState } from "./schemas";
 import { cancelInvitation, createInvitation, resendInvitation } from "./service";
+
+/* The partner's side: Send invitation, Resend and Cancel. */
 
 const INVITATIONS = "/partner/invitations";
 
@@ -42,3 +46,36 @@ function onInvitation(run: typeof resendInvitation) {
 export const resendInvitationAction = onInvitation(resendInvitation);
 
 export const cancelInvitationAction = onInvitation(cancelInvitation);
+
+/* The customer's side, from the emailed link: Accept & Authorize, or Cancel invitation. */
+
+/** The invitation's token; its form and worth are the domain's to judge. */
+const TOKEN = z.string().max(200);
+const FORBIDDEN = "You need to be a Global or Billing administrator of the invited organization to do this.";
+
+/** Accept & Authorize. The token arrives bound to the action (encrypted by Next.js), never as a visible form field. */
+export const acceptInvitationAction = boundFormAction({
+  read: (formData) => ({ acknowledged: formData.get("acknowledge") === "on" }),
+  schema: z.object({ acknowledged: z.boolean() }),
+  fields: [],
+  forbidden: FORBIDDEN,
+  bound: TOKEN,
+  run: ({ db, actor, input, bound: token }) => acceptInvitation(db, actor, token, input),
+  then: (result) => ({
+    redirect: `/admin/settings/partner-relationships?accepted=${result.relationshipId}`,
+    revalidate: { path: "/admin", type: "layout" },
+    emailed: !result.alreadyAccepted,
+  }),
+});
+
+/** Cancel invitation, with an optional reason. */
+export const declineInvitationAction = boundFormAction({
+  read: (formData) => formFields(formData, ["reason"]),
+  schema: z.object({ reason: safeText(z.string().trim().max(500, "Keep the reason under 500 characters."), "the reason").optional() }),
+  fields: ["reason"],
+  invalidMessage: "Check the reason.",
+  forbidden: FORBIDDEN,
+  bound: TOKEN,
+  run: ({ db, actor, input, bound: token }) => declineInvitation(db, actor, token, input.reason || null),
+  then: (_result, _input, token) => ({ redirect: `/admin/invitations/${token}`, emailed: true }),
+});

@@ -1,8 +1,9 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { invitations, organizations, users, type InvitationStatus } from "@/db/schema";
-import { effectiveStatus } from "./rules";
+import { invitationAcceptances, invitations, memberships, organizationDomains, organizations, partnerProfiles, users, type InvitationStatus } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
+import { effectiveStatus, emailDomain } from "./rules";
+import { hashToken, isWellFormedToken } from "./tokens";
 
 const columns = {
   id: invitations.id,
@@ -57,4 +58,76 @@ export async function getPartnerInvitation(db: DbOrTx, partnerOrganizationId: st
   return row ? { ...row, status: effectiveStatus(row, now) } : undefined;
 }
 
-export type PartnerInvitationRow = Awaited<ReturnType<typeof listPartnerInvitations>>[number];
+/**
+ * An invitation by its emailed token, compared by hash; malformed tokens never reach the database.
+ * With the organizations its addressee belongs to now, for invitationAccess.
+ */
+export async function findInvitationByToken(db: DbOrTx, token: string, now = new Date()) {
+  if (!isWellFormedToken(token)) return undefined;
+  const [row] = await db
+    .select({
+      invitation: invitations,
+      partnerName: organizations.name,
+      partnerDomain: organizations.domain,
+      partnerSlug: partnerProfiles.slug,
+      partnerLocations: partnerProfiles.locations,
+    })
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.partnerOrganizationId))
+    .leftJoin(partnerProfiles, eq(partnerProfiles.organizationId, invitations.partnerOrganizationId))
+    .where(eq(invitations.tokenHash, hashToken(token)));
+  if (!row) return undefined;
+  const [[acceptance], addressee] = await Promise.all([
+    db
+      .select({ acceptedAt: invitationAcceptances.acceptedAt, acceptedBy: users.name, acceptedByEmail: users.email })
+      .from(invitationAcceptances)
+      .innerJoin(users, eq(users.id, invitationAcceptances.acceptedById))
+      .where(eq(invitationAcceptances.invitationId, row.invitation.id)),
+    addresseeOrganizations(db, row.invitation.customerEmail),
+  ]);
+  return { ...row, status: effectiveStatus(row.invitation, now), acceptance, addressee };
+}
+
+export interface AddresseeOrganization {
+  id: string;
+  name: string;
+}
+
+/**
+ * The customer organizations an address belongs to right now: those its user is a member of, and
+ * the one that verified its domain. Their Global and Billing administrators may answer an
+ * invitation to it. A domain someone only claimed (unverified) counts for nothing.
+ */
+export async function addresseeOrganizations(db: DbOrTx, email: string): Promise<AddresseeOrganization[]> {
+  const [byMembership, byDomain] = await Promise.all([
+    db
+      .select({ id: organizations.id, name: organizations.name })
+      .from(users)
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+      .where(and(sql`lower(${users.email}) = ${email.toLowerCase()}`, eq(organizations.kind, "customer"))),
+    db
+      .select({ id: organizations.id, name: organizations.name })
+      .from(organizationDomains)
+      .innerJoin(organizations, eq(organizations.id, organizationDomains.organizationId))
+      .where(and(sql`lower(${organizationDomains.domain}) = ${emailDomain(email)}`, isNotNull(organizationDomains.verifiedAt), eq(organizations.kind, "customer"))),
+  ]);
+  const found = new Map<string, AddresseeOrganization>();
+  for (const org of [...byMembership, ...byDomain]) found.set(org.id, org);
+  return [...found.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
+/**
+ * SQL: the invitation is addressed to someone of this organization, by the same rule as
+ * addresseeOrganizations (a member's address, or an address at a domain it verified).
+ */
+export function addressedToOrganization(organizationId: string): SQL {
+  return sql`(
+    lower(${invitations.customerEmail}) in (
+      select lower(u.email) from ${memberships} m join ${users} u on u.id = m.user_id where m.organization_id = ${organizationId}
+    )
+    or lower(split_part(${invitations.customerEmail}, '@', 2)) in (
+      select lower(d.domain) from ${organizationDomains} d where d.organization_id = ${organizationId} and d.verified_at is not null
+    )
+  )`;
+}

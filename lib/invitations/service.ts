@@ -1,23 +1,22 @@
 import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
 import { queryRows, type Db, type DbOrTx } from "@/db/client";
 import { contactRequestRecipients, invitations, memberships, organizationDomains, organizations, users, type Invitation } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/service";
 import { hasPermission, requireMembership, type Actor, type Authorized } from "@/lib/authz";
 import { appUrl } from "@/lib/email/config";
 import { sendEmail } from "@/lib/email/send";
 import { INVITATION_LIFETIME_DAYS, relationshipTypeInfo } from "@/lib/relationships/types";
 import { getRole, roleName } from "@/lib/roles";
-import { takeRateLimit } from "@/lib/rate-limit";
-import { emailDomain } from "./addressee";
-import { durationLabel, effectiveStatus, gdapProblems, rolesFor } from "./rules";
+import { takeRateLimit } from "@/lib/security/rate-limit";
+import { durationLabel, effectiveStatus, emailDomain, gdapProblems, rolesFor } from "./rules";
 import type { InvitationInput } from "./schemas";
 import { hashToken, invitationToken, newTokenSalt } from "./tokens";
 import { isUuid } from "@/lib/ids";
 import { DAY_MS } from "@/lib/time";
 
-export const RESEND_LIMIT_PER_DAY = 3;
+const RESEND_LIMIT_PER_DAY = 3;
 
-export type InvitationResult =
+type InvitationResult =
   | { ok: true; invitationId: string; duplicate: boolean }
   | { ok: false; message: string; fieldErrors?: Record<string, string[]>; pendingInvitationId?: string };
 
@@ -29,7 +28,7 @@ function refuse(field: string | null, message: string, extra: Partial<Extract<In
  * Where an address leads when an invitation is sent: its user's own customer organization, else
  * the customer organization that verified its domain; never a domain that was only claimed. It is
  * the invitation's record of where it went, and the sender is told nothing of it: who may answer
- * is decided when someone does (./access.ts). `verifiedDomain` says whether the address's domain
+ * is decided when someone does (invitationAccess, ./rules.ts). `verifiedDomain` says whether the address's domain
  * routes to a customer, which its DNS says publicly anyway.
  */
 async function routeAddress(db: DbOrTx, email: string): Promise<{ organizationId: string | null; verifiedDomain: boolean }> {
@@ -213,8 +212,8 @@ async function lockPartnerInvitation(tx: DbOrTx, by: Authorized, invitationId: s
   return invitation;
 }
 
-export type ManageCode = "resent" | "cancelled" | "not_found" | "not_pending" | "rate_limited";
-export type ManageResult = { ok: true; code: "resent" | "cancelled"; message: string } | { ok: false; code: Exclude<ManageCode, "resent" | "cancelled">; message: string };
+type ManageCode = "resent" | "cancelled" | "not_found" | "not_pending" | "rate_limited";
+type ManageResult = { ok: true; code: "resent" | "cancelled"; message: string } | { ok: false; code: Exclude<ManageCode, "resent" | "cancelled">; message: string };
 
 /** Resend: the same link in a new email, at most three times a day. */
 export async function resendInvitation(db: Db, actor: Actor | null, invitationId: string, now = new Date()): Promise<ManageResult> {

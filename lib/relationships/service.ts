@@ -1,17 +1,17 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { organizations, relationshipTypes, relationships, roleGrants, type Relationship } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/service";
 import { requireMembership, type Actor, type Authorized } from "@/lib/authz";
 import { appUrl } from "@/lib/email/config";
 import { sendEmail } from "@/lib/email/send";
 import { globalAdminEmails, partnerRecipients } from "@/lib/organizations/queries";
 import { roleName } from "@/lib/roles";
-import { isGrantActive } from "./status";
+import { isGrantActive } from "./rules";
 import { ROLE_CARRYING_TYPES, relationshipTypeName } from "./types";
 import { isUuid } from "@/lib/ids";
 
-export type RelationshipChange = { ok: true; changed: boolean; message: string } | { ok: false; code: "not_found" | "not_mpsa"; message: string };
+type RelationshipChange = { ok: true; changed: boolean; message: string } | { ok: false; code: "not_found" | "not_mpsa"; message: string };
 
 const NOT_FOUND = { ok: false, code: "not_found", message: "That partner relationship was not found." } as const;
 

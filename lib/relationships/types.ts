@@ -3,7 +3,7 @@ import type { RelationshipType } from "@/db/schema";
 
 export type { RelationshipType };
 
-export interface RelationshipTypeInfo {
+interface RelationshipTypeInfo {
   id: RelationshipType;
   name: string;
   /** The spec's one-line description, shown beside the choice. */

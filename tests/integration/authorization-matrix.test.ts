@@ -13,8 +13,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/authz";
-import { getRelationshipDetails } from "@/lib/relationships/details";
-import { listCustomerRelationships, listPendingInvitationsFor } from "@/lib/relationships/queries";
+import { getRelationshipDetails, listCustomerRelationships, listPendingInvitationsFor } from "@/lib/relationships/queries";
 import {
   agreementAcceptances,
   contactRequestRecipients,

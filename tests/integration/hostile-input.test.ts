@@ -17,7 +17,7 @@ import { getContactConfirmation, getPartnerRequest } from "@/lib/contact-request
 import { renderEmail } from "@/lib/email/send";
 import { getMailboxMessage } from "@/lib/email/mailbox";
 import { getPartnerInvitation } from "@/lib/invitations/queries";
-import { getRelationshipDetails } from "@/lib/relationships/details";
+import { getRelationshipDetails } from "@/lib/relationships/queries";
 import { DIRECTORY_ROLES } from "@/lib/roles";
 import { capture, harness, loadApp, snapshot, unloadApp, type App, type Outcome } from "../support/action-harness";
 import { readerOf } from "../support/actors";

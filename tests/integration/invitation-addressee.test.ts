@@ -5,9 +5,8 @@ import { invitations, memberships, organizationDomains, organizations, users } f
 import { seedDatabase } from "@/seed/demo";
 import { AuthorizationError, loadActor, type Actor } from "@/lib/authz";
 import { acceptInvitation, declineInvitation } from "@/lib/invitations/acceptance";
-import { invitationAccess } from "@/lib/invitations/access";
-import { findInvitationByToken } from "@/lib/invitations/customer-queries";
-import { listPartnerInvitations } from "@/lib/invitations/queries";
+import { invitationAccess } from "@/lib/invitations/rules";
+import { findInvitationByToken, listPartnerInvitations } from "@/lib/invitations/queries";
 import { invitationSchema } from "@/lib/invitations/schemas";
 import { createInvitation } from "@/lib/invitations/service";
 import { listPendingInvitationsFor } from "@/lib/relationships/queries";

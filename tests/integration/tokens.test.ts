@@ -6,7 +6,7 @@ import { runSweep } from "@/lib/jobs/sweep";
 import { seedDatabase } from "@/seed/demo";
 import { checkSignInLink, sendSignInLink, SIGN_IN_LINKS_PER_CLIENT, SIGN_IN_LINKS_PER_EMAIL } from "@/lib/auth/sign-in-links";
 import { acceptInvitation } from "@/lib/invitations/acceptance";
-import { findInvitationByToken } from "@/lib/invitations/customer-queries";
+import { findInvitationByToken } from "@/lib/invitations/queries";
 import { actorFor } from "../support/actors";
 import { resetDatabase } from "../support/db";
 import { sendTestInvitation } from "../support/invitations";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DnsUnavailableError, hasRecord, lookupTxt, verificationRecord } from "@/lib/domains/dns";
 import { domainNameSchema } from "@/lib/domains/schemas";
-import { emailDomain } from "@/lib/invitations/addressee";
+import { emailDomain } from "@/lib/invitations/rules";
 
 describe("domain names", () => {
   it.each([

@@ -6,8 +6,8 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { getDb } from "@/db/client";
 import { getAreaContext } from "@/lib/context";
 import { formatDate } from "@/lib/format";
-import { listPartnerCustomers } from "@/lib/relationships/partner-queries";
-import { gdapStatusLabel } from "@/lib/relationships/status";
+import { listPartnerCustomers } from "@/lib/relationships/queries";
+import { gdapStatusLabel } from "@/lib/relationships/rules";
 import { relationshipTypeName } from "@/lib/relationships/types";
 import { roleName } from "@/lib/roles";
 

@@ -14,9 +14,8 @@ import { getAreaContext } from "@/lib/context";
 import { formatDate } from "@/lib/format";
 import { invitationLink } from "@/lib/invitations/service";
 import { readSearchParams, type SearchParams } from "@/lib/page-params";
-import { applyListQuery, pageOf, parseListQuery, STATUS_FILTERS, type ListQuery, type SortKey } from "@/lib/relationships/list-view";
+import { applyListQuery, type GdapStatus, gdapStatusLabel, type ListQuery, pageOf, parseListQuery, type SortKey, STATUS_FILTERS } from "@/lib/relationships/rules";
 import { listCustomerRelationships, listPendingInvitationsFor } from "@/lib/relationships/queries";
-import { gdapStatusLabel, type GdapStatus } from "@/lib/relationships/status";
 import { RELATIONSHIP_TYPES, relationshipTypeName } from "@/lib/relationships/types";
 
 export const metadata: Metadata = { title: "Partner relationships" };

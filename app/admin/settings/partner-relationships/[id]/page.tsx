@@ -9,7 +9,7 @@ import { getDb } from "@/db/client";
 import { getAreaContext } from "@/lib/context";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { entryFor, readPathParams, readSearchParams, type SearchParams } from "@/lib/page-params";
-import { getRelationshipDetails } from "@/lib/relationships/details";
+import { getRelationshipDetails } from "@/lib/relationships/queries";
 import { relationshipTypeName, typesAfterRemovingRoles } from "@/lib/relationships/types";
 import { getRole, sortByPrivilege } from "@/lib/roles";
 import { RemoveRolesDialog } from "@/components/relationships/remove-roles-dialog";
@@ -18,8 +18,8 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { hasPermission } from "@/lib/authz";
 import { removeRolesAction, setMpsaSharingAction, turnOffAutoExtendAction } from "@/lib/relationships/actions";
-import { isGrantActive } from "@/lib/relationships/status";
-import { describeEvent } from "@/lib/audit-labels";
+import { isGrantActive } from "@/lib/relationships/rules";
+import { describeEvent } from "@/lib/audit/rules";
 
 export const metadata: Metadata = { title: "Partner details" };
 

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { getActor, hasPermission, primaryMembership } from "@/lib/authz";
-import { applyListQuery, parseListQuery, relationshipsCsv } from "@/lib/relationships/list-view";
+import { applyListQuery, parseListQuery, relationshipsCsv } from "@/lib/relationships/rules";
 import { listCustomerRelationships } from "@/lib/relationships/queries";
 
 /** The Partner relationships table as CSV, with the same search, filters and order as the page. */

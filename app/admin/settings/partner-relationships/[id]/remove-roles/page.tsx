@@ -8,8 +8,8 @@ import { getDb } from "@/db/client";
 import { getAreaContext } from "@/lib/context";
 import { readPathParams } from "@/lib/page-params";
 import { removeRolesAction } from "@/lib/relationships/actions";
-import { getRelationshipDetails } from "@/lib/relationships/details";
-import { isGrantActive } from "@/lib/relationships/status";
+import { getRelationshipDetails } from "@/lib/relationships/queries";
+import { isGrantActive } from "@/lib/relationships/rules";
 import { relationshipTypeName, typesAfterRemovingRoles } from "@/lib/relationships/types";
 import { sortByPrivilege } from "@/lib/roles";
 

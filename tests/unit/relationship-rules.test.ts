@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LIST_PAGE_SIZE, pageOf, parseListQuery, relationshipsCsv } from "@/lib/relationships/list-view";
+import { LIST_PAGE_SIZE, pageOf, parseListQuery, relationshipsCsv } from "@/lib/relationships/rules";
 
 describe("partner relationships table", () => {
   it("pages long lists and clamps pages past the end", () => {

@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 
-export interface AuditInput {
+interface AuditInput {
   actorUserId: string | null;
   actorLabel: string;
   organizationId: string | null;
