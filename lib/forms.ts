@@ -24,6 +24,34 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   return result;
 }
 
+/*
+ * Reading a form: every action reads its fields through these three, so a form is taken as a browser
+ * sends it or refused, never read another way. A field a browser would send once but that came twice
+ * or as a file reads as null, which no schema accepts.
+ */
+
+/** The named fields as single text values: a missing field is absent; one sent twice or as a file is null. */
+export function formFields<K extends string>(formData: FormData, names: readonly K[]): Partial<Record<K, string | null>> {
+  const values: Partial<Record<K, string | null>> = {};
+  for (const name of names) {
+    const all = formData.getAll(name);
+    if (all.length === 0) continue;
+    values[name] = all.length === 1 && typeof all[0] === "string" ? all[0] : null;
+  }
+  return values;
+}
+
+/** Every value of a field sent once per choice (checkboxes, a list in hidden fields); null when one of them is a file. */
+export function formList(formData: FormData, name: string): string[] | null {
+  const all = formData.getAll(name);
+  return all.every((value): value is string => typeof value === "string") ? all : null;
+}
+
+/** A checkbox: checked when the browser sent it ("on"). */
+export function formChecked(formData: FormData, name: string): boolean {
+  return formData.get(name) === "on";
+}
+
 /** The submitted text fields, to put back into the form after an error (never secrets). */
 export function typedValues(formData: FormData, names: readonly string[]): Record<string, string> {
   const values: Record<string, string> = {};

@@ -23,3 +23,11 @@ export function hasUnsafeCharacters(value: string): boolean {
 export function safeText<T extends z.ZodType<string>>(schema: T, label: string) {
   return schema.refine((v) => !hasUnsafeCharacters(v), `Remove the unusual characters from ${label}.`);
 }
+
+/**
+ * An email address as a person types it: trimmed, lower-cased, at most 254 characters (the most an
+ * address may have), and in a form mail can be sent to. `missing` asks for it, `example` shows one.
+ */
+export function emailAddress({ missing, example }: { missing: string; example: string }) {
+  return z.string({ error: missing }).trim().toLowerCase().min(1, missing).max(254, "That email address is too long.").pipe(z.email(example));
+}

@@ -153,17 +153,5 @@ export function buttonAction<I, O extends Outcome>(definition: ButtonActionDefin
   };
 }
 
-/**
- * Reads the named fields of a form as single text values. A missing field is absent; a field sent
- * twice or as a file reads as null, which no text schema accepts, so the form is refused rather
- * than read another way than it was sent.
- */
-export function formFields<K extends string>(formData: FormData, names: readonly K[]): Partial<Record<K, string | null>> {
-  const values: Partial<Record<K, string | null>> = {};
-  for (const name of names) {
-    const all = formData.getAll(name);
-    if (all.length === 0) continue;
-    values[name] = all.length === 1 && typeof all[0] === "string" ? all[0] : null;
-  }
-  return values;
-}
+/** lib/forms.ts's reader of single text fields, also offered where actions are built. */
+export { formFields } from "@/lib/forms";

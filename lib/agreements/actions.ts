@@ -1,12 +1,13 @@
 "use server";
 
 import { z } from "zod";
-import { formAction, formFields } from "@/lib/actions/pipeline";
+import { formAction } from "@/lib/actions/pipeline";
+import { formChecked, formFields } from "@/lib/forms";
 import { acceptAgreement } from "./service";
 
 /** Accept (the agreement alone), for the organization named in the form; the domain checks the person may. */
 export const acceptAgreementAction = formAction({
-  read: (formData) => ({ ...formFields(formData, ["organizationId"]), acknowledged: formData.get("acknowledge") === "on" }),
+  read: (formData) => ({ ...formFields(formData, ["organizationId"]), acknowledged: formChecked(formData, "acknowledge") }),
   schema: z.object({ organizationId: z.string().max(100), acknowledged: z.boolean() }),
   fields: [],
   forbidden: "You need to be a Global or Billing administrator of this organization to do this.",

@@ -3,7 +3,8 @@
 import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { signIn, signOut } from "@/auth";
-import { formAction, formFields } from "@/lib/actions/pipeline";
+import { formAction } from "@/lib/actions/pipeline";
+import { formFields } from "@/lib/forms";
 import { clientKeyFrom } from "@/lib/request";
 import { checkSignInLink, signInEmailSchema } from "./sign-in-links";
 import { RETURN_COOKIE, safeReturnPath } from "./paths";

@@ -1,7 +1,8 @@
 "use server";
 
 import { headers } from "next/headers";
-import { buttonAction, formAction, formFields } from "@/lib/actions/pipeline";
+import { buttonAction, formAction } from "@/lib/actions/pipeline";
+import { formFields } from "@/lib/forms";
 import { clientKeyFrom } from "@/lib/request";
 import { CONTACT_FIELDS, contactRequestFromForm, contactRequestSchema, requestStatusSchema } from "./schemas";
 import { createContactRequest, setRequestStatus } from "./service";

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { formFields, formList } from "@/lib/forms";
 import { isCountryCode, isSizeBand } from "@/lib/partners/catalog";
 import { MAX_SELECTED } from "@/lib/partners/search";
-import { safeText } from "@/lib/text";
+import { emailAddress, safeText } from "@/lib/text";
 
 const text = (label: string, max: number) =>
   safeText(
@@ -15,16 +16,10 @@ const text = (label: string, max: number) =>
 
 export const contactRequestSchema = z.object({
   name: text("your name", 100),
-  email: z
-    .string({ error: "Enter your work email." })
-    .trim()
-    .toLowerCase()
-    .min(1, "Enter your work email.")
-    .max(254, "That email address is too long.")
-    .pipe(z.email("Enter an email address like name@company.com.")),
+  email: emailAddress({ missing: "Enter your work email.", example: "Enter an email address like name@company.com." }),
   company: text("your company", 120),
   phone: z
-    .string()
+    .string({ error: "Enter a phone number with digits, spaces and + ( ) - only." })
     .trim()
     .max(40, "Keep the phone number under 40 characters.")
     .refine((v) => v === "" || /^\+?[0-9 ().-]{5,40}$/.test(v), "Enter a phone number with digits, spaces and + ( ) - only.")
@@ -53,21 +48,7 @@ export type ContactRequestInput = z.infer<typeof contactRequestSchema>;
 export const CONTACT_FIELDS = ["name", "email", "company", "phone", "country", "size", "needs"] as const;
 
 export function contactRequestFromForm(formData: FormData) {
-  const single = (name: string) => {
-    const values = formData.getAll(name);
-    return values.length === 1 && typeof values[0] === "string" ? values[0] : values.length === 0 ? undefined : null;
-  };
-  return {
-    name: single("name"),
-    email: single("email"),
-    company: single("company"),
-    phone: single("phone") ?? undefined,
-    country: single("country"),
-    size: single("size"),
-    needs: single("needs"),
-    partners: formData.getAll("partner").map(String),
-    idempotencyKey: single("idempotencyKey"),
-  };
+  return { ...formFields(formData, [...CONTACT_FIELDS, "idempotencyKey"]), partners: formList(formData, "partner") };
 }
 
 /** Mark a request replied, declined or new again. */

@@ -1,17 +1,20 @@
 "use server";
 
 import { formAction } from "@/lib/actions/pipeline";
-import { addDomainSchema, domainFormValues, DOMAIN_FIELDS, domainRefSchema } from "./schemas";
+import { formFields } from "@/lib/forms";
+import { addDomainSchema, DOMAIN_FIELDS, domainRefSchema } from "./schemas";
 import { addDomain, removeDomain, verifyDomain } from "./service";
 
 const PAGE = "/admin/settings/domains";
 const FORBIDDEN = "Only a Global administrator of your organization can manage its domains.";
 // The organization and domain travel in hidden fields: a bad one is a stale or forged page, not a typing mistake.
 const STALE = "This page is out of date. Reload it and try again.";
+/** Every domain form: the organization, and the domain typed (Add) or the row chosen (Verify, Remove). */
+const read = (formData: FormData) => formFields(formData, ["organizationId", "domain", "domainId"]);
 
 /** Add a domain: success returns to the page with the new domain's id (never free text in the address). */
 export const addDomainAction = formAction({
-  read: domainFormValues,
+  read,
   schema: addDomainSchema,
   fields: DOMAIN_FIELDS,
   invalidMessage: (errors) => (errors.organizationId ? STALE : "Check the highlighted fields and try again."),
@@ -21,7 +24,7 @@ export const addDomainAction = formAction({
 });
 
 export const verifyDomainAction = formAction({
-  read: domainFormValues,
+  read,
   schema: domainRefSchema,
   fields: DOMAIN_FIELDS,
   invalidMessage: STALE,
@@ -31,7 +34,7 @@ export const verifyDomainAction = formAction({
 });
 
 export const removeDomainAction = formAction({
-  read: domainFormValues,
+  read,
   schema: domainRefSchema,
   fields: DOMAIN_FIELDS,
   invalidMessage: STALE,

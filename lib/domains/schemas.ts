@@ -45,11 +45,3 @@ export type AddDomainInput = z.infer<typeof addDomainSchema>;
 export type DomainRef = z.infer<typeof domainRefSchema>;
 
 export const DOMAIN_FIELDS = ["domain"] as const;
-
-export function domainFormValues(formData: FormData) {
-  const one = (name: string) => {
-    const value = formData.get(name);
-    return typeof value === "string" ? value : undefined;
-  };
-  return { organizationId: one("organizationId"), domain: one("domain"), domainId: one("domainId") };
-}

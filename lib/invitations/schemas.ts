@@ -2,17 +2,11 @@ import { z } from "zod";
 import { relationshipType } from "@/db/schema";
 import { GDAP_DEFAULT_DAYS } from "@/lib/relationships/types";
 import { isRoleId } from "@/lib/roles";
-import type { FormState } from "@/lib/forms";
-import { safeText } from "@/lib/text";
+import { formChecked, formFields, formList, type FormState } from "@/lib/forms";
+import { emailAddress, safeText } from "@/lib/text";
 
 export const invitationSchema = z.object({
-  customerEmail: z
-    .string({ error: "Enter the customer administrator's email." })
-    .trim()
-    .toLowerCase()
-    .min(1, "Enter the customer administrator's email.")
-    .max(254, "That email address is too long.")
-    .pipe(z.email("Enter an email address like admin@customer.com.")),
+  customerEmail: emailAddress({ missing: "Enter the customer administrator's email.", example: "Enter an email address like admin@customer.com." }),
   type: z.enum(relationshipType.enumValues, { error: "Choose a relationship type." }),
   roles: z.array(z.string().refine(isRoleId, "Choose roles from the list.")).max(40).default([]),
   durationDays: z.coerce
@@ -38,19 +32,12 @@ export interface InvitationFormState extends FormState {
 export const INVITATION_FIELDS = ["customerEmail", "type", "durationDays", "message"] as const;
 
 export function invitationFromForm(formData: FormData) {
-  const one = (name: string) => {
-    const value = formData.get(name);
-    return typeof value === "string" ? value : undefined;
-  };
-  const duration = one("durationDays");
+  const { durationDays, contactRecipientId, ...fields } = formFields(formData, [...INVITATION_FIELDS, "idempotencyKey", "contactRecipientId"]);
   return {
-    customerEmail: one("customerEmail"),
-    type: one("type"),
-    roles: formData.getAll("roles").map(String),
-    durationDays: duration === undefined || duration === "" ? undefined : duration,
-    autoExtend: formData.get("autoExtend") === "on",
-    message: one("message"),
-    idempotencyKey: one("idempotencyKey"),
-    contactRecipientId: one("contactRecipientId") || undefined,
+    ...fields,
+    roles: formList(formData, "roles"),
+    durationDays: durationDays === "" ? undefined : durationDays,
+    autoExtend: formChecked(formData, "autoExtend"),
+    contactRecipientId: contactRecipientId || undefined,
   };
 }

@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { buttonAction, formFields } from "@/lib/actions/pipeline";
+import { buttonAction } from "@/lib/actions/pipeline";
+import { formChecked, formFields } from "@/lib/forms";
 import { isRoleId } from "@/lib/roles";
 import { removePartnerRoles, setMpsaSharing, turnOffAutoExtend } from "./service";
 
@@ -35,7 +36,7 @@ export const turnOffAutoExtendAction = buttonAction({
 
 export const setMpsaSharingAction = buttonAction({
   ...onRelationship,
-  read: (formData) => ({ ...formFields(formData, ["relationshipId"]), allowed: formData.get("allowed") === "on" }),
+  read: (formData) => ({ ...formFields(formData, ["relationshipId"]), allowed: formChecked(formData, "allowed") }),
   schema: z.object({ relationshipId: z.string(), allowed: z.boolean() }),
   run: ({ db, actor, input }) => setMpsaSharing(db, actor, input.relationshipId, input.allowed),
   done: (result, input) => (result.changed ? (input.allowed ? "mpsa_on" : "mpsa_off") : "nothing"),
