@@ -1,3 +1,4 @@
+import "server-only";
 import path from "node:path";
 import type { PoolClient } from "pg";
 import type { Driver } from "./client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { redirect } from "next/navigation";
 import { getActor, hasPermission, PERMISSIONS, primaryMembership, type Actor, type ActorMembership, type Permission } from "@/lib/authz";
 import { signInPath } from "@/lib/auth/paths";

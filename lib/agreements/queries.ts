@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, lte } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { agreementAcceptances, agreements, users, type Agreement } from "@/db/schema";

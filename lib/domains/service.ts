@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { organizationDomains } from "@/db/schema";

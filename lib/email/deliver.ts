@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import { Resend } from "resend";
 import { getDb, type Db } from "@/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createElement } from "react";
 import { render } from "@react-email/render";
 import type { DbOrTx } from "@/db/client";

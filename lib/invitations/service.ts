@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
 import { queryRows, type Db, type DbOrTx } from "@/db/client";
 import { contactRequestRecipients, invitations, memberships, organizationDomains, organizations, users, type Invitation } from "@/db/schema";

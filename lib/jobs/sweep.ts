@@ -1,3 +1,4 @@
+import "server-only";
 import { lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { verificationTokens } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, arrayContains, eq, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { memberships, partnerProfiles, users } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { aliasedTable, and, desc, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import {

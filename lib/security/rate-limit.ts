@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq, gt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { rateLimitHits } from "@/db/schema";
