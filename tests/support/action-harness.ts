@@ -64,7 +64,9 @@ class CookieJar {
  * `$proxy_add_x_forwarded_for` does.
  */
 function requestHeadersFrom(peer: string, forwardedFor?: string): Headers {
-  return new Headers({ "x-forwarded-for": forwardedFor ? `${forwardedFor}, ${peer}` : peer });
+  // The header as it arrives (Headers trims the whitespace around a value, as HTTP parsers do).
+  const sent = forwardedFor === undefined ? "" : (new Headers({ "x-forwarded-for": forwardedFor }).get("x-forwarded-for") ?? "");
+  return new Headers({ "x-forwarded-for": sent ? `${sent}, ${peer}` : peer });
 }
 
 export const harness = {
@@ -212,10 +214,11 @@ export async function loadApp() {
   proxyHopsBefore ??= { value: process.env.TRUSTED_PROXY_HOPS };
   process.env.TRUSTED_PROXY_HOPS = "1";
   registerMocks();
-  const [authActions, contact, invitations, agreements, relationships, domains, authz, forms] = await Promise.all([
+  const [authActions, contact, invitations, customerInvitations, agreements, relationships, domains, authz, forms] = await Promise.all([
     import("@/lib/auth/actions"),
     import("@/lib/contact-requests/actions"),
     import("@/lib/invitations/actions"),
+    import("@/lib/invitations/customer-actions"),
     import("@/lib/agreements/actions"),
     import("@/lib/relationships/actions"),
     import("@/lib/domains/actions"),
@@ -226,6 +229,7 @@ export async function loadApp() {
     ...authActions,
     ...contact,
     ...invitations,
+    ...customerInvitations,
     ...agreements,
     ...relationships,
     ...domains,
