@@ -7,6 +7,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
@@ -222,23 +223,13 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
                 </TableBody>
               </Table>
             )}
-            {pageCount > 1 && (
-              <nav aria-label="Pages of partners" className="mt-4 flex flex-wrap items-center justify-center gap-3 text-sm">
-                {page > 1 && (
-                  <Link className="font-medium text-accent-700 underline" href={`/admin/settings/partner-relationships${queryString(query, { page: page - 1 })}`}>
-                    Previous
-                  </Link>
-                )}
-                <span aria-current="page">
-                  Page {page} of {pageCount}
-                </span>
-                {page < pageCount && (
-                  <Link className="font-medium text-accent-700 underline" href={`/admin/settings/partner-relationships${queryString(query, { page: page + 1 })}`}>
-                    Next
-                  </Link>
-                )}
-              </nav>
-            )}
+            <Pagination
+              aria-label="Pages of partners"
+              page={page}
+              pageCount={pageCount}
+              hrefForPage={(p) => `/admin/settings/partner-relationships${queryString(query, { page: p })}`}
+              className="mt-4"
+            />
           </div>
         </>
       )}
