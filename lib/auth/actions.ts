@@ -16,7 +16,7 @@ export const requestSignInLinkAction = formAction({
   fields: ["email"],
   invalidMessage: "Check your email address.",
   run: async ({ db, input }) => {
-    const email = input.email.toLowerCase();
+    const { email } = input;
     // The limit is counted where the link is sent (auth.ts); this only says so in the form.
     const limited = await checkSignInLink(db, email, clientKeyFrom(await headers()));
     if (!limited.ok) return { ok: false as const, message: limited.message, fieldErrors: { email: [limited.message] } };

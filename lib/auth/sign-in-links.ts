@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { emailAddress } from "@/lib/text";
 import type { Db } from "@/db/client";
 import { sendEmail } from "@/lib/email/send";
 import { peekRateLimit, takeRateLimit, type RateLimitRule } from "@/lib/security/rate-limit";
@@ -13,12 +13,7 @@ const WINDOW_MS = 60 * 60 * 1000;
 type SignInLimit = { ok: true } | { ok: false; message: string };
 
 /** An address a sign-in link may go to: the sign-in form's rule, and the rule of every other door. */
-export const signInEmailSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter your email address.")
-  .max(254, "That email address is too long.")
-  .pipe(z.email("Enter an email address like name@example.com."));
+export const signInEmailSchema = emailAddress({ missing: "Enter your email address.", example: "Enter an email address like name@example.com." });
 
 /**
  * The inbox an address delivers to, for counting: case, a "+tag" and trailing dots of the domain
