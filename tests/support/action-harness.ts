@@ -214,11 +214,10 @@ export async function loadApp() {
   proxyHopsBefore ??= { value: process.env.TRUSTED_PROXY_HOPS };
   process.env.TRUSTED_PROXY_HOPS = "1";
   registerMocks();
-  const [authActions, contact, invitations, customerInvitations, agreements, relationships, domains, authz, forms] = await Promise.all([
+  const [authActions, contact, invitations, agreements, relationships, domains, authz, forms] = await Promise.all([
     import("@/lib/auth/actions"),
     import("@/lib/contact-requests/actions"),
     import("@/lib/invitations/actions"),
-    import("@/lib/invitations/customer-actions"),
     import("@/lib/agreements/actions"),
     import("@/lib/relationships/actions"),
     import("@/lib/domains/actions"),
@@ -229,7 +228,6 @@ export async function loadApp() {
     ...authActions,
     ...contact,
     ...invitations,
-    ...customerInvitations,
     ...agreements,
     ...relationships,
     ...domains,
