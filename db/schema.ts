@@ -299,6 +299,8 @@ export const contactRequestRecipients = pgTable(
     status: contactRecipientStatus("status").notNull().default("new"),
     statusChangedAt: timestamp("status_changed_at", { withTimezone: true }),
     statusChangedById: text("status_changed_by_id").references(() => users.id, { onDelete: "set null" }),
+    /** Why the partner declined the request (required when declining); cleared when it is reopened or replied to. */
+    declineReason: text("decline_reason"),
     createdAt: createdAt(),
   },
   (t) => [

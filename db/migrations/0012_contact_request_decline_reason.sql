@@ -1,0 +1,1 @@
+ALTER TABLE "contact_request_recipients" ADD COLUMN "decline_reason" text;
