@@ -186,6 +186,8 @@ export const partnerProfiles = pgTable(
     contactPhone: text("contact_phone"),
     employeeCount: integer("employee_count"),
     rating: integer("rating_tenths"),
+    /** How many customer reviews the rating averages ("4.6 (128 reviews)"); null where none are counted. */
+    reviewCount: integer("review_count"),
     yearFounded: integer("year_founded"),
     /** Services, industries and certifications as one text, kept by the writer; the search index reads it. */
     keywords: text("keywords").notNull(),
@@ -254,6 +256,21 @@ export const searchVocabulary = pgTable(
   "search_vocabulary",
   { word: text("word").primaryKey() },
   (t) => [index("search_vocabulary_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`)],
+);
+
+/**
+ * The cities partners name in their locations, for correcting a misspelt city ("Seatle" →
+ * Seattle) like a keyword: `city` lower-cased as the search document's `t:` lexeme holds it,
+ * `name` as a partner wrote it. Filled with the vocabulary (refreshSearchVocabulary).
+ */
+export const searchCities = pgTable(
+  "search_cities",
+  {
+    country: text("country").notNull(),
+    city: text("city").notNull(),
+    name: text("name").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.country, t.city] }), index("search_cities_trgm_idx").using("gin", sql`${t.city} gin_trgm_ops`)],
 );
 
 // ---------------------------------------------------------------------------
