@@ -515,8 +515,9 @@ export const roleGrants = pgTable(
     endReason: text("end_reason").$type<"removed" | "expired" | "terminated">(),
   },
   (t) => [
-    // One grant of a role in force per relationship; ended grants stay as history.
-    uniqueIndex("role_grants_active_unique").on(t.relationshipId, t.roleId).where(sql`${t.endedAt} is null`),
+    // One grant of a role in force per relationship and type (two types may each grant the same role,
+    // each until its own end); ended grants stay as history.
+    uniqueIndex("role_grants_active_unique").on(t.relationshipId, t.roleId, t.viaType).where(sql`${t.endedAt} is null`),
     index("role_grants_expiry_idx").on(t.expiresAt).where(sql`${t.endedAt} is null`),
   ],
 );

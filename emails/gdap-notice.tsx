@@ -2,17 +2,20 @@ import { EmailLayout, Heading1, Paragraph, PrimaryButton, Small } from "./compon
 
 export interface GdapNoticeEmailProps {
   audience: "partner" | "customer";
-  kind: "30" | "7" | "1" | "expired" | "extended";
+  kind: "30" | "7" | "1" | "expired" | "extended" | "terminated";
   partnerName: string;
   customerName: string;
   roles: string[];
   endsOn: string;
   url: string;
+  /** Who ended it (kind "terminated"). */
+  endedBy?: string;
 }
 
 const headline = (p: GdapNoticeEmailProps) => {
   const who = p.audience === "partner" ? `Your access to ${p.customerName}` : `${p.partnerName}'s access to ${p.customerName}`;
   if (p.kind === "expired") return `${who} has ended`;
+  if (p.kind === "terminated") return p.audience === "partner" ? `Your granular delegated admin access to ${p.customerName} was ended` : `${p.partnerName} ended its granular delegated admin access to ${p.customerName}`;
   if (p.kind === "extended") return `${who} was extended to ${p.endsOn}`;
   return `${who} ends in ${p.kind} ${p.kind === "1" ? "day" : "days"}`;
 };
@@ -24,9 +27,13 @@ export default function GdapNoticeEmail(p: GdapNoticeEmailProps) {
     <EmailLayout preview={headline(p)}>
       <Heading1>{headline(p)}</Heading1>
       <Paragraph>
-        Granular delegated admin roles: {p.roles.join(", ") || "none"}. {p.kind === "expired" ? `They ended on ${p.endsOn}.` : `They end on ${p.endsOn}.`}
+        Granular delegated admin roles: {p.roles.join(", ") || "none"}. {p.kind === "terminated"
+          ? `${p.endedBy ?? p.partnerName} ended them on ${p.endsOn}; they no longer work.`
+          : p.kind === "expired"
+            ? `They ended on ${p.endsOn}.`
+            : `They end on ${p.endsOn}.`}
       </Paragraph>
-      {p.kind !== "expired" && p.kind !== "extended" && (
+      {p.kind !== "expired" && p.kind !== "extended" && p.kind !== "terminated" && (
         <Paragraph>
           {p.audience === "partner"
             ? "To keep working with these roles, send the customer a new invitation before the end date."
@@ -34,7 +41,11 @@ export default function GdapNoticeEmail(p: GdapNoticeEmailProps) {
         </Paragraph>
       )}
       <PrimaryButton href={p.url}>{p.audience === "partner" ? "Open your customers" : "Review partner relationships"}</PrimaryButton>
-      <Small>Time-bound access ends on its own; nobody has to remove it.</Small>
+      {p.kind === "terminated" ? (
+        <Small>Other relationship types with {p.audience === "partner" ? p.customerName : p.partnerName} stay as they are.</Small>
+      ) : (
+        <Small>Time-bound access ends on its own; nobody has to remove it.</Small>
+      )}
     </EmailLayout>
   );
 }

@@ -1,4 +1,5 @@
 import { EmailLayout, Heading1, Paragraph, PrimaryButton, Small } from "./components/layout";
+import { article, withArticle } from "./components/text";
 
 export interface InvitationEmailProps {
   partnerName: string;
@@ -15,17 +16,17 @@ export interface InvitationEmailProps {
 }
 
 export const subject = (p: InvitationEmailProps) =>
-  `${p.reminder ? "Reminder: " : ""}${p.partnerName} invites you to a ${p.typeName} relationship`;
+  `${p.reminder ? "Reminder: " : ""}${p.partnerName} invites you to ${withArticle(p.typeName)} relationship`;
 
 export default function InvitationEmail(p: InvitationEmailProps) {
   return (
-    <EmailLayout preview={`${p.partnerName} asks to work with your organization as ${p.typeName}`}>
+    <EmailLayout preview={`${p.partnerName} asks to work with your organization as ${withArticle(p.typeName)}`}>
       <Heading1>
         {p.partnerName} invites you to a partner relationship
       </Heading1>
       <Paragraph>
         {p.partnerName}
-        {p.partnerDomain ? ` (${p.partnerDomain})` : ""} asks to work with your organization as a <strong>{p.typeName}</strong>:{" "}
+        {p.partnerDomain ? ` (${p.partnerDomain})` : ""} asks to work with your organization as {article(p.typeName)} <strong>{p.typeName}</strong>:{" "}
         {p.typeDescription}
       </Paragraph>
       {p.roles.length > 0 ? (
@@ -60,7 +61,7 @@ export default function InvitationEmail(p: InvitationEmailProps) {
         Accepting means a Global or Billing administrator of your organization accepts the Customer Agreement and authorizes{" "}
         {p.partnerName} with exactly what is listed above. You can remove the roles at any time under Settings &gt; Partner relationships.
       </Small>
-      <Small>To decline, open the request and select Cancel invitation. Nothing is granted unless an administrator accepts.</Small>
+      <Small>If you don&apos;t want to work with {p.partnerName} this way, open the request and select Cancel invitation. Nothing is granted unless an administrator accepts.</Small>
       <Small>This invitation expires on {p.expiresOn}.</Small>
     </EmailLayout>
   );

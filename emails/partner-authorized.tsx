@@ -1,4 +1,5 @@
 import { EmailLayout, Heading1, Paragraph, PrimaryButton, Small } from "./components/layout";
+import { withArticle } from "./components/text";
 
 export interface PartnerAuthorizedEmailProps {
   partnerName: string;
@@ -19,7 +20,7 @@ export default function PartnerAuthorizedEmail(p: PartnerAuthorizedEmailProps) {
     <EmailLayout preview={subject(p)}>
       <Heading1>{subject(p)}</Heading1>
       <Paragraph>
-        {p.authorizedBy} accepted {p.partnerName}'s invitation to a {p.typeName} relationship.
+        {p.authorizedBy} accepted {p.partnerName}'s invitation to {withArticle(p.typeName)} relationship.
       </Paragraph>
       {p.roles.length > 0 && (
         <>

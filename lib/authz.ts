@@ -69,6 +69,8 @@ export const PERMISSIONS = {
   "invitations.send": { kind: "partner", roles: ["admin_agent", "sales_agent"] satisfies PartnerAgentRole[] },
   "invitations.send_admin_roles": { kind: "partner", roles: ["admin_agent"] satisfies PartnerAgentRole[] },
   "invitations.manage": { kind: "partner", roles: ["admin_agent", "sales_agent"] satisfies PartnerAgentRole[] },
+  /** End a customer's granular delegated admin access; who holds it hears about the partner's admin access there. */
+  "relationships.end_gdap": { kind: "partner", roles: ["admin_agent"] satisfies PartnerAgentRole[] },
 } as const satisfies Record<string, { kind: "customer" | "partner"; roles: readonly string[] }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -18,7 +18,7 @@ import { requirePermission, type Actor } from "@/lib/authz";
 import { isUuid } from "@/lib/ids";
 import { addressedToOrganization } from "@/lib/invitations/queries";
 import { mostPrivileged, type DirectoryRole } from "@/lib/roles";
-import { gdapStatus, isGrantActive, type GdapStatus } from "./rules";
+import { gdapStatus, isGrantActive, isTypeInForce, type GdapStatus } from "./rules";
 
 export interface RelationshipSummary {
   id: string;
@@ -66,11 +66,12 @@ export async function listCustomerRelationships(db: DbOrTx, read: CustomerRead, 
   ]);
   return rows.map((row) => {
     const mine = types.filter((t) => t.relationshipId === row.id);
-    const activeRoles = grants.filter((g) => g.relationshipId === row.id && isGrantActive(g, now)).map((g) => g.roleId);
+    // A role two types grant is one role the partner holds.
+    const activeRoles = [...new Set(grants.filter((g) => g.relationshipId === row.id && isGrantActive(g, now)).map((g) => g.roleId))];
     const gdap = mine.find((t) => t.type === "gdap");
     return {
       ...row,
-      types: mine.filter((t) => !t.terminatedAt && !(t.type === "gdap" && t.endsAt && t.endsAt <= now)).map((t) => t.type),
+      types: mine.filter((t) => isTypeInForce(t, now)).map((t) => t.type),
       activeRoles,
       topRole: mostPrivileged(activeRoles),
       gdap: gdapStatus(gdap, pendingGdap.some((p) => p.partnerOrganizationId === row.partnerOrganizationId), now),
@@ -161,8 +162,8 @@ export async function listPartnerCustomers(db: DbOrTx, partnerOrganizationId: st
     : [];
   return rows.map((row) => ({
     ...row,
-    types: types.filter((t) => t.relationshipId === row.id && !t.terminatedAt && !(t.type === "gdap" && t.endsAt && t.endsAt <= now)),
-    roles: grants.filter((g) => g.relationshipId === row.id && isGrantActive(g, now)).map((g) => g.roleId),
+    types: types.filter((t) => t.relationshipId === row.id && isTypeInForce(t, now)),
+    roles: [...new Set(grants.filter((g) => g.relationshipId === row.id && isGrantActive(g, now)).map((g) => g.roleId))],
     gdap: gdapStatus(
       types.find((t) => t.relationshipId === row.id && t.type === "gdap"),
       false,

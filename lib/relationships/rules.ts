@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { relationshipType, type RelationshipTypeRow, type RoleGrant } from "@/db/schema";
+import { relationshipType, type RelationshipType, type RelationshipTypeRow, type RoleGrant } from "@/db/schema";
 import { DAY_MS } from "@/lib/time";
 import type { RelationshipSummary } from "./queries";
-import { relationshipTypeName } from "./types";
+import { RELATIONSHIP_TYPES, ROLE_CARRYING_TYPES, relationshipTypeName } from "./types";
 
 const EXPIRING_WITHIN_DAYS = 30;
 
@@ -40,6 +40,11 @@ export function gdapStatusLabel(status: GdapStatus): string {
     case "terminated":
       return "Terminated";
   }
+}
+
+/** A type is in force until it is terminated, or (GDAP) its end passes. */
+export function isTypeInForce(type: Pick<RelationshipTypeRow, "type" | "endsAt" | "terminatedAt">, now = new Date()): boolean {
+  return !type.terminatedAt && !(type.type === "gdap" && type.endsAt && type.endsAt.getTime() <= now.getTime());
 }
 
 /** A grant is in force until it is ended or its expiry passes, whichever comes first. */
@@ -126,4 +131,78 @@ export function relationshipsCsv(rows: RelationshipSummary[]): string {
     r.since.toISOString().slice(0, 10),
   ]);
   return [header, ...lines].map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+/* What Remove roles ends: one pure rule, shown on the confirmation and followed by the service. */
+
+/** A role grant in force, by the type that carries it. */
+export interface GrantInForce {
+  roleId: string;
+  viaType: RelationshipType;
+}
+
+/** Which grants a removal takes: every one, or one role (from one type, or from every type that grants it). */
+export interface RemovalTarget {
+  roleId: string;
+  viaType?: RelationshipType;
+}
+
+export interface RemovalPlan {
+  /** The grants that end, in the order given. */
+  removing: GrantInForce[];
+  /** Types in force that end with their last role. */
+  ending: RelationshipType[];
+  /** Types the relationship gains (a Reseller & delegated administrator remains a Reseller). */
+  added: RelationshipType[];
+  /** The types in force afterwards, in the catalog's order. */
+  remaining: RelationshipType[];
+  /** No type is left: the relationship ends (it shows as Terminated). */
+  relationshipEnds: boolean;
+}
+
+/**
+ * What a removal does: the grants it takes, the role-carrying types that end because none of
+ * their roles is left (including one whose roles already lapsed), the Reseller a Reseller &
+ * delegated administrator becomes, and whether any type remains. `liveTypes` are the types in
+ * force; `inForce` the grants in force.
+ */
+export function planRoleRemoval(liveTypes: readonly RelationshipType[], inForce: readonly GrantInForce[], target?: RemovalTarget): RemovalPlan {
+  const removing = target ? inForce.filter((g) => g.roleId === target.roleId && (!target.viaType || g.viaType === target.viaType)) : [...inForce];
+  if (removing.length === 0) return { removing, ending: [], added: [], remaining: sortTypes(liveTypes), relationshipEnds: liveTypes.length === 0 };
+  const left = inForce.filter((g) => !removing.includes(g));
+  const ending = liveTypes.filter((t) => ROLE_CARRYING_TYPES.includes(t) && !left.some((g) => g.viaType === t));
+  const kept = new Set(liveTypes.filter((t) => !ending.includes(t)));
+  const added: RelationshipType[] = [];
+  if (ending.includes("reseller_delegated_admin") && !kept.has("reseller")) {
+    added.push("reseller");
+    kept.add("reseller");
+  }
+  const remaining = sortTypes([...kept]);
+  return { removing, ending: sortTypes(ending), added, remaining, relationshipEnds: remaining.length === 0 };
+}
+
+function sortTypes(types: readonly RelationshipType[]): RelationshipType[] {
+  const order = RELATIONSHIP_TYPES.map((t) => t.id);
+  return [...new Set(types)].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+}
+
+/** The sentences a confirmation shows for a plan, naming each type that ends and what stays. */
+export function describeRemovalPlan(plan: RemovalPlan, partnerName: string): { ends: string[]; stays: string } {
+  const ends = plan.ending.map((t) =>
+    t === "reseller_delegated_admin" && plan.added.includes("reseller")
+      ? `The ${relationshipTypeName(t)} relationship ends; ${partnerName} stays your Reseller.`
+      : `The ${relationshipTypeName(t)} relationship ends.`,
+  );
+  const stays = plan.relationshipEnds
+    ? `The relationship with ${partnerName} ends: no relationship type is left. To work together again, ${partnerName} sends a new invitation.`
+    : `The relationship stays: ${partnerName} remains your ${joinNames(plan.remaining.map(relationshipTypeName))}.${
+        plan.remaining.some((t) => !ROLE_CARRYING_TYPES.includes(t)) ? ` To end ${plan.remaining.length === 1 ? "that" : "those"} too, contact ${partnerName}.` : ""
+      }`;
+  return { ends, stays };
+}
+
+/** "A", "A and B", "A, B and C". */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }

@@ -1,15 +1,16 @@
 import "server-only";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { organizations, relationshipTypes, relationships, roleGrants, type Relationship } from "@/db/schema";
+import { memberships, organizations, partnerProfiles, relationshipTypes, relationships, roleGrants, users, type Relationship } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/service";
-import { requireMembership, type Actor, type Authorized } from "@/lib/authz";
+import { PERMISSIONS, requireMembership, type Actor, type Authorized } from "@/lib/authz";
 import { appUrl } from "@/lib/email/config";
 import { sendEmail } from "@/lib/email/send";
-import { globalAdminEmails, partnerRecipients } from "@/lib/organizations/queries";
+import { formatDate } from "@/lib/format";
+import { globalAdminEmails } from "@/lib/organizations/queries";
 import { roleName } from "@/lib/roles";
-import { isGrantActive } from "./rules";
-import { ROLE_CARRYING_TYPES, relationshipTypeName } from "./types";
+import { isGrantActive, isTypeInForce, joinNames, planRoleRemoval, type RemovalTarget } from "./rules";
+import { relationshipTypeName } from "./types";
 import { isUuid } from "@/lib/ids";
 
 type RelationshipChange = { ok: true; changed: boolean; message: string } | { ok: false; code: "not_found" | "not_mpsa"; message: string };
@@ -39,55 +40,105 @@ async function names(tx: DbOrTx, relationship: Relationship) {
   return { customerName: name(relationship.customerOrganizationId), partnerName: name(relationship.partnerOrganizationId) };
 }
 
+/** The types of a relationship in force, locked with it. */
+async function typesInForce(tx: DbOrTx, relationshipId: string, now: Date) {
+  return (await tx.select().from(relationshipTypes).where(eq(relationshipTypes.relationshipId, relationshipId))).filter((t) => isTypeInForce(t, now));
+}
+
+async function grantsInForce(tx: DbOrTx, relationshipId: string, now: Date) {
+  return (await tx.select().from(roleGrants).where(and(eq(roleGrants.relationshipId, relationshipId), isNull(roleGrants.endedAt)))).filter((g) => isGrantActive(g, now));
+}
+
 /**
- * Remove roles: ends the partner's admin roles (all of them, or one), terminates GDAP when none
- * of its roles remain, and tells the partner and the customer's Global administrators. The
- * relationship and its other types stay.
+ * The partner organization's people who hear about its admin access in a customer: those the
+ * permission map lets act on it (admin agents), or its directory contact when it has none.
  */
-export async function removePartnerRoles(db: Db, actor: Actor | null, relationshipId: string, onlyRoleId?: string, now = new Date()): Promise<RelationshipChange> {
+async function adminAccessRecipients(tx: DbOrTx, partnerOrganizationId: string): Promise<string[]> {
+  const roles: readonly string[] = PERMISSIONS["relationships.end_gdap"].roles;
+  const agents = await tx
+    .select({ email: users.email, roles: memberships.roles })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organizationId, partnerOrganizationId), isNotNull(users.email)))
+    .orderBy(users.email);
+  const admins = agents.filter((a) => a.roles.some((r) => roles.includes(r))).map((a) => a.email as string);
+  if (admins.length > 0) return [...new Set(admins)];
+  const [profile] = await tx.select({ email: partnerProfiles.contactEmail }).from(partnerProfiles).where(eq(partnerProfiles.organizationId, partnerOrganizationId));
+  return profile ? [profile.email] : [];
+}
+
+/** Each address once, whichever list it came from first: one change is one email to a person. */
+function uniqueRecipients(...lists: { to: string; audience: "partner" | "customer" }[][]) {
+  const seen = new Set<string>();
+  return lists.flat().filter(({ to }) => {
+    const key = to.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Remove roles: ends the partner's admin roles (all of them, one role, or one role from one type)
+ * and every role-carrying type left without a role, as planRoleRemoval says (a Reseller &
+ * delegated administrator remains a Reseller; a relationship left with no type ends). Tells the
+ * partner's admin agents and the customer's Global administrators, one email each.
+ */
+export async function removePartnerRoles(
+  db: Db,
+  actor: Actor | null,
+  relationshipId: string,
+  target?: string | RemovalTarget,
+  now = new Date(),
+): Promise<RelationshipChange> {
   const by = requireMembership(actor, "relationships.remove_roles");
+  const only = typeof target === "string" ? { roleId: target } : target;
   return db.transaction(async (tx) => {
     const relationship = await lockRelationship(tx, by, relationshipId);
     if (!relationship) return NOT_FOUND;
-    const inForce = (await tx.select().from(roleGrants).where(and(eq(roleGrants.relationshipId, relationship.id), isNull(roleGrants.endedAt)))).filter((g) =>
-      isGrantActive(g, now),
+    const inForce = await grantsInForce(tx, relationship.id, now);
+    const liveTypes = await typesInForce(tx, relationship.id, now);
+    const plan = planRoleRemoval(
+      liveTypes.map((t) => t.type),
+      inForce,
+      only,
     );
-    const removing = onlyRoleId ? inForce.filter((g) => g.roleId === onlyRoleId) : inForce;
-    if (removing.length === 0) return { ok: true, changed: false, message: "There were no admin roles to remove." };
+    if (plan.removing.length === 0) return { ok: true, changed: false, message: "There were no admin roles to remove." };
+    const removing = plan.removing as typeof inForce;
 
     await tx
       .update(roleGrants)
       .set({ endedAt: now, endedById: by.actor.userId, endReason: "removed" })
       .where(inArray(roleGrants.id, removing.map((g) => g.id)));
-
-    // A type that carries admin roles ends with its last role; a Reseller & delegated administrator stays a Reseller.
-    const left = inForce.filter((g) => !removing.includes(g));
-    const liveTypes = await tx
-      .select()
-      .from(relationshipTypes)
-      .where(and(eq(relationshipTypes.relationshipId, relationship.id), isNull(relationshipTypes.terminatedAt)));
-    const ending = liveTypes.filter((t) => ROLE_CARRYING_TYPES.includes(t.type) && !left.some((g) => g.viaType === t.type));
+    const ending = liveTypes.filter((t) => plan.ending.includes(t.type));
     if (ending.length > 0) {
       await tx
         .update(relationshipTypes)
         .set({ terminatedAt: now, terminatedById: by.actor.userId, autoExtend: false })
         .where(inArray(relationshipTypes.id, ending.map((t) => t.id)));
     }
-    if (ending.some((t) => t.type === "reseller_delegated_admin")) {
+    for (const type of plan.added) {
       await tx
         .insert(relationshipTypes)
-        .values({ relationshipId: relationship.id, type: "reseller", establishedAt: now, establishedById: by.actor.userId })
+        .values({ relationshipId: relationship.id, type, establishedAt: now, establishedById: by.actor.userId })
         .onConflictDoUpdate({
           target: [relationshipTypes.relationshipId, relationshipTypes.type],
           set: { terminatedAt: null, terminatedById: null, establishedAt: now, establishedById: by.actor.userId },
         });
     }
-    const terminatedGdap = ending.some((t) => t.type === "gdap");
-    const remainingTypes = (
-      await tx.select({ type: relationshipTypes.type }).from(relationshipTypes).where(and(eq(relationshipTypes.relationshipId, relationship.id), isNull(relationshipTypes.terminatedAt)))
-    ).map((t) => relationshipTypeName(t.type));
+    const terminatedGdap = plan.ending.includes("gdap");
+    const remainingTypes = plan.remaining.map(relationshipTypeName);
     const roles = removing.map((g) => roleName(g.roleId));
-    const details = { roles, terminatedGdap, remainingTypes };
+    const grants = removing.map((g) => ({ role: roleName(g.roleId), type: relationshipTypeName(g.viaType) }));
+    const details = {
+      roles,
+      grants,
+      terminatedGdap,
+      endedTypes: plan.ending.map(relationshipTypeName),
+      remainingTypes,
+      relationshipEnded: plan.relationshipEnds,
+      actorName: by.actor.name,
+    };
     for (const [organizationId, counterpartyOrganizationId] of [
       [relationship.customerOrganizationId, relationship.partnerOrganizationId],
       [relationship.partnerOrganizationId, relationship.customerOrganizationId],
@@ -106,18 +157,97 @@ export async function removePartnerRoles(db: Db, actor: Actor | null, relationsh
 
     const { customerName, partnerName } = await names(tx, relationship);
     const removedBy = by.actor.name ?? by.actor.email;
-    const common = { partnerName, customerName, removedBy, roles, remainingTypes };
-    for (const to of await partnerRecipients(tx, relationship.partnerOrganizationId)) {
-      await sendEmail(tx, { to, template: "roles-removed", props: { ...common, audience: "partner", url: `${appUrl()}/partner/customers` } });
-    }
-    for (const to of await globalAdminEmails(tx, relationship.customerOrganizationId)) {
+    const common = { partnerName, customerName, removedBy, roles: grants, endedTypes: details.endedTypes, remainingTypes, relationshipEnded: plan.relationshipEnds };
+    const recipients = uniqueRecipients(
+      (await globalAdminEmails(tx, relationship.customerOrganizationId)).map((to) => ({ to, audience: "customer" as const })),
+      (await adminAccessRecipients(tx, relationship.partnerOrganizationId)).map((to) => ({ to, audience: "partner" as const })),
+    );
+    for (const { to, audience } of recipients) {
       await sendEmail(tx, {
         to,
         template: "roles-removed",
-        props: { ...common, audience: "customer", url: `${appUrl()}/admin/settings/partner-relationships/${relationship.id}` },
+        props: {
+          ...common,
+          audience,
+          url: audience === "partner" ? `${appUrl()}/partner/customers` : `${appUrl()}/admin/settings/partner-relationships/${relationship.id}`,
+        },
       });
     }
-    return { ok: true, changed: true, message: `Removed ${roles.join(", ")} from ${partnerName}.` };
+    return { ok: true, changed: true, message: `Removed ${joinNames([...new Set(roles)])} from ${partnerName}.` };
+  });
+}
+
+/**
+ * End GDAP, from the partner's side: terminates the granular delegated admin type of one of the
+ * partner's customer relationships and ends its roles at once; audited on both sides, and the
+ * customer's Global administrators (and the partner's admin agents) are told. Submitting it again
+ * changes nothing.
+ */
+export async function endGdap(db: Db, actor: Actor | null, relationshipId: string, now = new Date()): Promise<RelationshipChange> {
+  const by = requireMembership(actor, "relationships.end_gdap");
+  return db.transaction(async (tx) => {
+    if (!isUuid(relationshipId)) return NOT_FOUND;
+    const [relationship] = await tx
+      .select()
+      .from(relationships)
+      .where(and(eq(relationships.id, relationshipId), eq(relationships.partnerOrganizationId, by.membership.organizationId)))
+      .for("update");
+    if (!relationship) return NOT_FOUND;
+    const gdap = (await typesInForce(tx, relationship.id, now)).find((t) => t.type === "gdap");
+    if (!gdap) return { ok: true, changed: false, message: "This customer has no granular delegated admin access to end." };
+    const ended = await tx
+      .update(roleGrants)
+      .set({ endedAt: now, endedById: by.actor.userId, endReason: "terminated" })
+      .where(and(eq(roleGrants.relationshipId, relationship.id), eq(roleGrants.viaType, "gdap"), isNull(roleGrants.endedAt)))
+      .returning({ roleId: roleGrants.roleId, expiresAt: roleGrants.expiresAt, endedAt: roleGrants.endedAt });
+    await tx.update(relationshipTypes).set({ terminatedAt: now, terminatedById: by.actor.userId, autoExtend: false }).where(eq(relationshipTypes.id, gdap.id));
+    const remaining = (await typesInForce(tx, relationship.id, now)).map((t) => t.type);
+    const roles = ended.map((g) => roleName(g.roleId));
+    const details = {
+      type: "gdap",
+      roles,
+      endsAt: gdap.endsAt?.toISOString() ?? null,
+      remainingTypes: remaining.map(relationshipTypeName),
+      relationshipEnded: remaining.length === 0,
+      actorName: by.actor.name,
+    };
+    for (const [organizationId, counterpartyOrganizationId] of [
+      [relationship.partnerOrganizationId, relationship.customerOrganizationId],
+      [relationship.customerOrganizationId, relationship.partnerOrganizationId],
+    ] as const) {
+      await recordAudit(tx, {
+        actorUserId: by.actor.userId,
+        actorLabel: by.actor.email,
+        organizationId,
+        counterpartyOrganizationId,
+        action: "gdap.terminated",
+        targetType: "relationship",
+        targetId: relationship.id,
+        details,
+      });
+    }
+    const { customerName, partnerName } = await names(tx, relationship);
+    const recipients = uniqueRecipients(
+      (await globalAdminEmails(tx, relationship.customerOrganizationId)).map((to) => ({ to, audience: "customer" as const })),
+      (await adminAccessRecipients(tx, relationship.partnerOrganizationId)).map((to) => ({ to, audience: "partner" as const })),
+    );
+    for (const { to, audience } of recipients) {
+      await sendEmail(tx, {
+        to,
+        template: "gdap-notice",
+        props: {
+          audience,
+          kind: "terminated",
+          partnerName,
+          customerName,
+          roles,
+          endsOn: formatDate(now),
+          endedBy: by.actor.name ?? by.actor.email,
+          url: audience === "partner" ? `${appUrl()}/partner/customers` : `${appUrl()}/admin/settings/partner-relationships/${relationship.id}`,
+        },
+      });
+    }
+    return { ok: true, changed: true, message: `Granular delegated admin access to ${customerName} ended.` };
   });
 }
 

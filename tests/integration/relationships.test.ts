@@ -79,8 +79,9 @@ describe("partner relationships", () => {
     const [row] = await listCustomerRelationships(db, readerOf(await contosoId()));
     expect(row).toMatchObject({ types: ["reseller"], activeRoles: [], gdap: { kind: "terminated" } });
     const mail = await db.select().from(emailOutbox);
-    expect(mail.map((m) => m.to).sort()).toEqual(["admin@contoso.example", "agent@fabrikam.example", "sales@fabrikam.example"]);
-    expect(mail.find((m) => m.to === "agent@fabrikam.example")?.text).toContain("remains Reseller");
+    // One email each: the customer's Global administrator and the partner's admin agent, not its sales agent.
+    expect(mail.map((m) => m.to).sort()).toEqual(["admin@contoso.example", "agent@fabrikam.example"]);
+    expect(mail.find((m) => m.to === "agent@fabrikam.example")?.text).toContain("remains Contoso's Reseller");
     expect(await db.$count(auditEvents, eq(auditEvents.action, "roles.removed"))).toBe(2);
     // Twice is safe: nothing more happens.
     expect(await removePartnerRoles(db, await actorFor(db, "admin@contoso.example"), id)).toMatchObject({ ok: true, changed: false });

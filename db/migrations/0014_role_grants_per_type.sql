@@ -1,0 +1,2 @@
+DROP INDEX "role_grants_active_unique";--> statement-breakpoint
+CREATE UNIQUE INDEX "role_grants_active_unique" ON "role_grants" USING btree ("relationship_id","role_id","via_type") WHERE "role_grants"."ended_at" is null;
