@@ -47,6 +47,7 @@ const DEMO_PARTNERS: GeneratedPartner[] = [
     contactPhone: "+1 206 555 0142",
     employeeCount: 180,
     rating: 4.8,
+    reviewCount: 128,
     yearFounded: 2004,
   },
   {
@@ -70,6 +71,7 @@ const DEMO_PARTNERS: GeneratedPartner[] = [
     contactPhone: "+49 89 5550 1234",
     employeeCount: 95,
     rating: 4.6,
+    reviewCount: 57,
     yearFounded: 2011,
   },
 ];
@@ -93,6 +95,7 @@ export function profileRow(partner: GeneratedPartner, organizationId: string): N
     contactPhone: partner.contactPhone,
     employeeCount: partner.employeeCount,
     rating: Math.round(partner.rating * 10),
+    reviewCount: partner.reviewCount,
     yearFounded: partner.yearFounded,
     keywords: profileKeywords(partner),
   };

@@ -42,6 +42,8 @@ export interface GeneratedPartner {
   contactPhone: string;
   employeeCount: number;
   rating: number;
+  /** How many customer reviews the rating averages. */
+  reviewCount: number;
   yearFounded: number;
 }
 
@@ -1170,6 +1172,9 @@ export function generatePartners(count: number, seed: number = DEFAULT_SEED): Ge
     const employeeCount = employeesFor(rng, tier);
     const yearFounded = Math.min(2023, 1985 + Math.floor(Math.pow(rng.next(), at(TIERS, tier).years) * 39));
     const rating = Math.round((3.5 + 1.5 * Math.sqrt(rng.next())) * 10) / 10;
+    // From a generator of its own, so that the rest of the row stays as it was: larger firms have more reviews.
+    const reviewRng = new Rng(hash32(baseSeed ^ 0x7e71e3, i + 1));
+    const reviewCount = 3 + Math.floor(reviewRng.next() ** 2 * (20 + tier * 40));
 
     const org = hq.us ? "organization" : "organisation";
     const sizeLo = SIZE_BANDS.indexOf(at(sizesServed, 0));
@@ -1227,6 +1232,7 @@ export function generatePartners(count: number, seed: number = DEFAULT_SEED): Ge
       contactPhone: flat(fillDigits(hq.phone.replace("{a}", at(hq.areas, cityIndex)), rng)),
       employeeCount,
       rating,
+      reviewCount,
       yearFounded,
     });
   }

@@ -42,6 +42,48 @@ describe("directory search", () => {
     expect((await search({ q: "migraton" })).total).toBe((await search({ q: "migration" })).total);
   });
 
+  it("names the correction it made, and searches the original exactly when asked", async () => {
+    const typo = await search({ location: "US", q: "cloud secruity" });
+    expect(typo.correction).toEqual({
+      keywords: [
+        { text: "cloud ", corrected: false },
+        { text: "security", corrected: true },
+      ],
+      city: null,
+    });
+    expect(typo.total).toBe((await search({ location: "US", q: "cloud security" })).total);
+    const exact = await search({ location: "US", q: "cloud secruity", exact: "1" });
+    expect(exact).toMatchObject({ total: 0, correction: null });
+    // A known word, a completion and a stop word are no corrections.
+    expect((await search({ q: "security" })).correction).toBeNull();
+    expect((await search({ q: "sharep" })).correction).toBeNull();
+    expect((await search({ q: "managed it services" })).correction).toBeNull();
+  });
+
+  it("corrects a misspelt city like a keyword, in the chosen country/region or anywhere", async () => {
+    const right = await search({ location: "US", city: "Seattle" });
+    expect(right.correction).toBeNull();
+    expect(right.total).toBeGreaterThan(0);
+    const typo = await search({ location: "US", city: "Seatle", q: "security" });
+    expect(typo.correction).toEqual({ keywords: null, city: "Seattle" });
+    expect(typo.total).toBe((await search({ location: "US", city: "Seattle", q: "security" })).total);
+    expect(typo.results.every((r) => r.locations.some((l) => l.city === "Seattle"))).toBe(true);
+    // Without a country/region, and in lower case.
+    const anywhere = await search({ city: "munnich" });
+    expect(anywhere.correction?.city).toBe("Munich");
+    expect(anywhere.results.map((r) => r.name)).toContain("Adatum Consulting");
+    // Exactly as typed when asked, and nothing to correct to: no correction.
+    expect(await search({ location: "US", city: "Seatle", exact: "1" })).toMatchObject({ total: 0, correction: null });
+    expect(await search({ location: "US", city: "Qwxzvbn" })).toMatchObject({ total: 0, correction: null });
+  });
+
+  it("shows each rating with its review count", async () => {
+    const page = await search({ q: "Fabrikam" });
+    expect(page.results[0]).toMatchObject({ name: "Fabrikam Partners", rating: 4.8, reviewCount: 128 });
+    const all = await search({});
+    expect(all.results.every((r) => r.rating === null || (typeof r.reviewCount === "number" && r.reviewCount > 0))).toBe(true);
+  });
+
   it("finds migration partners in Germany, and filters by city", async () => {
     const germany = await search({ location: "DE", q: "migration" });
     expect(germany.total).toBeGreaterThanOrEqual(3);

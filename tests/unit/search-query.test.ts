@@ -4,7 +4,7 @@ import { directoryHref, filterLexemes, keywordTsQuery, parseDirectoryQuery, sear
 describe("the directory query in the URL", () => {
   it("round-trips through its href, keeping the selection", () => {
     const query = parseDirectoryQuery({ location: "us", city: "Seattle", size: "50-249", q: "cloud migration", page: "3", sel: ["a-1", "b-2"] });
-    expect(query).toEqual({ location: "US", city: "Seattle", size: "50-249", q: "cloud migration", page: 3, sel: ["a-1", "b-2"] });
+    expect(query).toEqual({ location: "US", city: "Seattle", size: "50-249", q: "cloud migration", page: 3, exact: false, sel: ["a-1", "b-2"] });
     const href = directoryHref(query);
     expect(href).toBe("/partners?location=US&city=Seattle&size=50-249&q=cloud+migration&page=3&sel=a-1&sel=b-2");
     const params = new URL(href, "http://localhost").searchParams;

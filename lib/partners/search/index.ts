@@ -1,8 +1,8 @@
 import { queryNamedRows, queryRows, type DbOrTx } from "@/db/client";
 import type { ProfileLocation } from "@/db/schema";
-import { resolveKeywords } from "./keywords";
+import { resolveCity, resolveKeywords } from "./keywords";
 import { choosePlan, readLexemeStats } from "./plan";
-import { filterLexemes, keywordTsQuery, MAX_RESULTS, PAGE_SIZE, searchTerms, type DirectoryPage, type DirectoryQuery } from "./query";
+import { correctedKeywords, filterLexemes, keywordTsQuery, MAX_RESULTS, PAGE_SIZE, searchTerms, type DirectoryPage, type DirectoryQuery } from "./query";
 import { searchStatement } from "./statement";
 
 export { clearSearchTermCache, fillEmptySearchVocabulary, refreshSearchVocabulary } from "./keywords";
@@ -16,6 +16,8 @@ export {
   type DirectoryPage,
   type DirectoryQuery,
   type DirectoryResult,
+  type SearchCorrection,
+  type TextSegment,
 } from "./query";
 
 interface ResultRow {
@@ -29,6 +31,7 @@ interface ResultRow {
   services: string[];
   certifications: string[];
   rating_tenths: number | null;
+  review_count: number | null;
   found: number;
 }
 
@@ -45,8 +48,11 @@ export async function searchDirectory(
   /** Tests and the bench compare the plans: `plan` overrides the choice. */
   options: { plan?: "walk" | "bitmap" } = {},
 ): Promise<DirectoryPage> {
-  const keywords = await resolveKeywords(db, searchTerms(query.q));
-  const filters = filterLexemes(query);
+  const [{ keywords, corrections }, city] = await Promise.all([
+    resolveKeywords(db, searchTerms(query.q), query.exact),
+    resolveCity(db, query.city, query.location, query.exact),
+  ]);
+  const filters = filterLexemes({ ...query, city: city.city });
   const stats = keywords.length > 0 || filters.length > 0 ? await readLexemeStats(db) : null;
   const plan = choosePlan(stats, keywords, filters, options.plan);
   const statement = searchStatement({ keywords: keywordTsQuery(keywords), filters, plan, page: query.page });
@@ -54,7 +60,9 @@ export async function searchDirectory(
   const rows = statement.results ? await run<ResultRow>(db, statement.results) : [];
   const counted = rows[0]?.found ?? (await queryRows<{ n: number }>(db, statement.count))[0]?.n ?? 0;
   const total = Math.min(counted, MAX_RESULTS);
+  const keywordCorrection = correctedKeywords(query.q, corrections);
   return {
+    correction: keywordCorrection || city.corrected ? { keywords: keywordCorrection, city: city.corrected } : null,
     total,
     capped: counted > MAX_RESULTS,
     page: query.page,
@@ -70,6 +78,7 @@ export async function searchDirectory(
       services: r.services,
       certifications: r.certifications,
       rating: r.rating_tenths === null ? null : r.rating_tenths / 10,
+      reviewCount: r.review_count,
     })),
   };
 }

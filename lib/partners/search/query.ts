@@ -23,6 +23,8 @@ export const directoryQuerySchema = z.object({
   size: z.string().refine(isSizeBand).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100).catch(1).default(1),
+  /** "Search instead for …": the keywords and city exactly as typed, no typo corrected (`exact=1`). */
+  exact: z.preprocess((v) => v === "1" || v === true, z.boolean()).catch(false),
   sel: z
     .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()))
     .transform((values) => [...new Set(values.filter((v) => slug.safeParse(v).success))].slice(0, 50))
@@ -39,6 +41,7 @@ export function parseDirectoryQuery(params: Record<string, string | string[] | u
     size: first(params.size),
     q: first(params.q),
     page: first(params.page),
+    exact: first(params.exact),
     sel: params.sel,
   });
 }
@@ -51,14 +54,18 @@ export function directoryHref(query: Partial<DirectoryQuery>, base = "/partners"
   if (query.size) params.set("size", query.size);
   if (query.q) params.set("q", query.q);
   if (query.page && query.page > 1) params.set("page", String(query.page));
+  if (query.exact) params.set("exact", "1");
   for (const s of query.sel ?? []) params.append("sel", s);
   const text = params.toString();
   return text ? `${base}?${text}` : base;
 }
 
+/** Lower case without accents, as keywords are searched. */
+const normalizeWord = (word: string) => word.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+
 export function searchTerms(q: string | undefined): string[] {
   if (!q) return [];
-  const words = q.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").split(/[^a-z0-9]+/);
+  const words = normalizeWord(q).split(/[^a-z0-9]+/);
   return [...new Set(words.filter((w) => w.length >= 2 && w.length <= 40))].slice(0, MAX_TERMS);
 }
 
@@ -106,6 +113,40 @@ export interface DirectoryResult {
   services: string[];
   certifications: string[];
   rating: number | null;
+  reviewCount: number | null;
+}
+
+/** A run of the keywords as shown in "Showing results for …": `corrected` marks a word put in for a typo. */
+export interface TextSegment {
+  text: string;
+  corrected: boolean;
+}
+
+/**
+ * The keywords as typed with each corrected word replaced by the word searched for
+ * ("cloud migraton" → "cloud " + **migration**); null when nothing was corrected.
+ */
+export function correctedKeywords(q: string | undefined, corrections: ReadonlyMap<string, string>): TextSegment[] | null {
+  if (!q || corrections.size === 0) return null;
+  const segments: TextSegment[] = [];
+  let changed = false;
+  const push = (text: string, corrected: boolean) => {
+    const last = segments.at(-1);
+    if (last && last.corrected === corrected) last.text += text;
+    else segments.push({ text, corrected });
+  };
+  for (const [token] of q.matchAll(/[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu)) {
+    const word = corrections.get(normalizeWord(token));
+    if (word !== undefined) changed = true;
+    push(word ?? token, word !== undefined);
+  }
+  return changed ? segments : null;
+}
+
+/** What a search corrected: its keywords (see correctedKeywords) and its city ("Seatle" → "Seattle"). */
+export interface SearchCorrection {
+  keywords: TextSegment[] | null;
+  city: string | null;
 }
 
 export interface DirectoryPage {
@@ -115,4 +156,6 @@ export interface DirectoryPage {
   page: number;
   pageCount: number;
   results: DirectoryResult[];
+  /** Null when the search ran as typed. */
+  correction: SearchCorrection | null;
 }

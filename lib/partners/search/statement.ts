@@ -103,7 +103,7 @@ export function searchStatement({ keywords, filters, plan, page }: SearchShape):
       skipped >= MAX_RESULTS
         ? null
         : sql`select p.id, p.organization_id, p.slug, p.name, p.headline, p.locations, p.sizes_served, p.services,
-                p.certifications, p.rating_tenths, hit.found
+                p.certifications, p.rating_tenths, p.review_count, hit.found
               from (${hits}) hit
               join partner_profiles p on p.id = hit.profile_id
               order by hit.rank desc, hit.rating_tenths desc nulls last, hit.name, hit.profile_id`,
