@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { ErrorSummary, errorSummaryItems } from "@/components/ui/error-summary";
 import { Field, FormMessage } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -12,7 +13,7 @@ export function AddDomainForm({ action, organizationId }: { action: Action; orga
   const [state, formAction] = useActionState(action, initialFormState);
   return (
     <form key={state.submittedAt} action={formAction} className="space-y-4" noValidate>
-      {state.message && !state.fieldErrors && <FormMessage tone="error">{state.message}</FormMessage>}
+      <ErrorSummary message={state.message} items={errorSummaryItems(state.fieldErrors, [["domain", "field-domain"]])} />
       <input type="hidden" name="organizationId" value={organizationId} />
       <Field label="Domain" name="domain" required error={state.fieldErrors?.domain} hint="The part of your addresses after the @, like contoso.com.">
         {(p) => <Input {...p} defaultValue={state.values?.domain ?? ""} autoComplete="off" autoCapitalize="none" spellCheck={false} inputMode="url" />}

@@ -1,10 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useActionState, useState, useSyncExternalStore } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Field, FormMessage } from "@/components/ui/field";
+import { ErrorSummary, errorSummaryItems } from "@/components/ui/error-summary";
+import { Field, FieldError, FormMessage } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
@@ -15,6 +16,7 @@ import type { RelationshipType } from "@/lib/relationships/types";
 export interface TypeOption {
   id: RelationshipType;
   name: string;
+  /** The type from the partner's side: what the partner gets to do. */
   description: string;
   fixedRoles: string[];
   choosesRoles: boolean;
@@ -29,6 +31,21 @@ export interface RoleOption {
 }
 
 const initial: InvitationFormState = { ok: false };
+
+const noSubscription = () => () => {};
+
+/** Global administrator never auto-extends (the server refuses the combination too). */
+const GLOBAL_ADMIN = "global_admin";
+
+/** The fields in the form's order, each with the control (or group) an error links to. */
+const INVITATION_FIELDS = [
+  ["customerEmail", "field-customerEmail"],
+  ["type", "field-type"],
+  ["roles", "field-roles"],
+  ["durationDays", "field-durationDays"],
+  ["autoExtend", "field-autoExtend"],
+  ["message", "field-message"],
+] as const;
 
 export function InvitationForm({
   types,
@@ -46,11 +63,15 @@ export function InvitationForm({
   const e = state.fieldErrors ?? {};
   const v = state.values ?? {};
   const showGdap = type === undefined || type === "gdap";
-  const chosenRoles = (v.roles ?? "").split(",");
+  const [chosenRoles, setChosenRoles] = useState(() => new Set((v.roles ?? "").split(",")));
+  const [autoExtend, setAutoExtend] = useState(v.autoExtend === "on");
+  // Only once scripts run may a choice disable auto-extend: without them nothing could enable it again.
+  const live = useSyncExternalStore(noSubscription, () => true, () => false);
+  const autoExtendBlocked = live && chosenRoles.has(GLOBAL_ADMIN);
 
   return (
     <form key={state.submittedAt} action={formAction} noValidate className="space-y-6">
-      {state.message && (
+      {state.pendingInvitationId ? (
         <FormMessage tone="error">
           {state.message}
           {state.pendingInvitationId && (
@@ -62,6 +83,8 @@ export function InvitationForm({
             </>
           )}
         </FormMessage>
+      ) : (
+        <ErrorSummary message={state.message} items={errorSummaryItems(state.fieldErrors, INVITATION_FIELDS)} />
       )}
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {defaults.contactRecipientId && <input type="hidden" name="contactRecipientId" value={defaults.contactRecipientId} />}
@@ -70,13 +93,9 @@ export function InvitationForm({
         {(p) => <Input {...p} type="email" autoComplete="off" defaultValue={v.customerEmail ?? defaults.customerEmail} maxLength={254} />}
       </Field>
 
-      <fieldset aria-describedby={e.type ? "type-error" : undefined}>
+      <fieldset id="field-type" aria-describedby={e.type ? "type-error" : undefined}>
         <legend className="text-sm font-medium text-gray-900">Relationship type</legend>
-        {e.type && (
-          <p id="type-error" className="mt-1 text-sm text-red-700">
-            {e.type.join(" ")}
-          </p>
-        )}
+        <FieldError id="type-error" error={e.type} className="mt-1" />
         <div className="mt-2 grid gap-2">
           {types.map((t) => (
             <label
@@ -96,8 +115,8 @@ export function InvitationForm({
                 <span className="font-medium text-gray-900">{t.name}</span>
                 {!t.allowed && <span className="text-gray-700"> — admin agents only</span>}
                 <span className="block text-gray-700">{t.description}</span>
-                {t.fixedRoles.length > 0 && <span className="mt-1 block text-gray-800">Grants: {t.fixedRoles.join(", ")} (fixed)</span>}
-                {t.choosesRoles && <span className="mt-1 block text-gray-800">Grants: the roles you choose below, for a limited time</span>}
+                {t.fixedRoles.length > 0 && <span className="mt-1 block text-gray-800">Roles you get: {t.fixedRoles.join(", ")} (fixed)</span>}
+                {t.choosesRoles && <span className="mt-1 block text-gray-800">Roles you get: the ones you choose below, for a limited time</span>}
               </span>
             </label>
           ))}
@@ -108,17 +127,24 @@ export function InvitationForm({
         <fieldset className="space-y-4 rounded-lg border border-gray-200 bg-white p-4">
           <legend className="px-1 text-sm font-semibold text-gray-900">Granular delegated administrator (GDAP) access</legend>
           <p className="text-sm text-gray-700">Ask for the least-privileged roles that cover the work. The customer sees exactly this list.</p>
-          <fieldset aria-describedby={e.roles ? "roles-error" : undefined}>
+          <fieldset id="field-roles" aria-describedby={e.roles ? "roles-error" : undefined}>
             <legend className="text-sm font-medium text-gray-900">Roles</legend>
-            {e.roles && (
-              <p id="roles-error" className="mt-1 text-sm text-red-700">
-                {e.roles.join(" ")}
-              </p>
-            )}
+            <FieldError id="roles-error" error={e.roles} className="mt-1" />
             <ul className="mt-2 grid gap-2 md:grid-cols-2">
               {roles.map((role) => (
                 <li key={role.id}>
-                  <Checkbox name="roles" value={role.id} defaultChecked={chosenRoles.includes(role.id)} labelClassName="items-start">
+                  <Checkbox
+                    name="roles"
+                    value={role.id}
+                    defaultChecked={chosenRoles.has(role.id)}
+                    onChange={(event) => {
+                      const next = new Set(chosenRoles);
+                      if (event.target.checked) next.add(role.id);
+                      else next.delete(role.id);
+                      setChosenRoles(next);
+                    }}
+                    labelClassName="items-start"
+                  >
                     <span className="text-sm">
                       <span className="font-medium text-gray-900">{role.name}</span>{" "}
                       {role.highlyPrivileged && <Badge tone="warning">Highly privileged</Badge>}
@@ -132,18 +158,24 @@ export function InvitationForm({
           <Field label="Duration (days)" name="durationDays" required error={e.durationDays} hint="From 1 day to 2 years (730 days). Access ends on its own after this.">
             {(p) => <Input {...p} type="number" inputMode="numeric" min={1} max={730} defaultValue={v.durationDays ?? String(defaults.durationDays)} className="w-40" />}
           </Field>
-          <div>
-            <Checkbox name="autoExtend" defaultChecked={v.autoExtend === "on"} aria-describedby={e.autoExtend ? "autoExtend-error" : "autoExtend-hint"}>
-              <span className="text-sm font-medium text-gray-900">Auto-extend by 180 days</span>
+          <div className="grid gap-1.5">
+            <Checkbox
+              id="field-autoExtend"
+              name="autoExtend"
+              checked={autoExtend && !autoExtendBlocked}
+              onChange={(event) => setAutoExtend(event.target.checked)}
+              disabled={autoExtendBlocked}
+              invalid={Boolean(e.autoExtend)}
+              aria-describedby={["autoExtend-hint", e.autoExtend ? "autoExtend-error" : ""].join(" ").trim()}
+            >
+              <span className="text-sm font-medium">Auto-extend by 180 days</span>
             </Checkbox>
-            <p id="autoExtend-hint" className="mt-1 text-sm text-gray-700">
-              Not available with Global administrator.
+            <p id="autoExtend-hint" aria-live="polite" className={autoExtendBlocked ? "text-sm font-medium text-gray-900" : "text-sm text-gray-700"}>
+              {autoExtendBlocked
+                ? "Unavailable: you chose Global administrator, which never extends on its own. Remove it to turn auto-extend on."
+                : "Not available with Global administrator."}
             </p>
-            {e.autoExtend && (
-              <p id="autoExtend-error" className="mt-1 text-sm text-red-700">
-                {e.autoExtend.join(" ")}
-              </p>
-            )}
+            <FieldError id="autoExtend-error" error={autoExtendBlocked ? undefined : e.autoExtend} />
           </div>
         </fieldset>
       )}

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, FormMessage } from "@/components/ui/field";
+import { ErrorSummary, errorSummaryItems } from "@/components/ui/error-summary";
+import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -13,6 +14,9 @@ interface Option {
   value: string;
   label: string;
 }
+
+/** The fields in the form's order, each with the control an error links to. */
+const CONTACT_FIELDS = (["name", "email", "company", "phone", "country", "size", "needs"] as const).map((name) => [name, `field-${name}`] as const);
 
 export function ContactForm({
   partnerSlugs,
@@ -32,8 +36,7 @@ export function ContactForm({
   const e = state.fieldErrors ?? {};
   return (
     <form key={state.submittedAt} action={formAction} noValidate className="space-y-5">
-      {state.message && <FormMessage tone="error">{state.message}</FormMessage>}
-      {e.partners && <FormMessage tone="error">{e.partners.join(" ")}</FormMessage>}
+      <ErrorSummary message={state.message} items={errorSummaryItems(state.fieldErrors, CONTACT_FIELDS)} />
       {partnerSlugs.map((slug) => (
         <input key={slug} type="hidden" name="partner" value={slug} />
       ))}

@@ -60,19 +60,30 @@ export function Field({ label, name, id, hint, error, required = false, classNam
           {hint}
         </p>
       ) : null}
-      {hasError ? (
-        <div id={errorId} className="grid gap-0.5 text-sm font-medium text-red-700">
-          {errors.map((message, index) => (
-            <p key={index} className="flex items-start gap-1.5">
-              <ErrorIcon />
-              <span>
-                <span className="sr-only">Error: </span>
-                {message}
-              </span>
-            </p>
-          ))}
-        </div>
-      ) : null}
+      <FieldError id={errorId} error={errors} />
+    </div>
+  );
+}
+
+/**
+ * A control's error messages in the app's style (icon, "Error:" for screen readers), for controls
+ * not rendered through Field: a checkbox, a group of radios or checkboxes. Point the control's (or
+ * fieldset's) aria-describedby at `id`. Renders nothing without a message.
+ */
+export function FieldError({ id, error, className }: { id: string; error?: string | string[]; className?: string }) {
+  const errors = (Array.isArray(error) ? error : error ? [error] : []).filter((message) => message.length > 0);
+  if (errors.length === 0) return null;
+  return (
+    <div id={id} className={cn("grid gap-0.5 text-sm font-medium text-red-700", className)}>
+      {errors.map((message, index) => (
+        <p key={index} className="flex items-start gap-1.5">
+          <ErrorIcon />
+          <span>
+            <span className="sr-only">Error: </span>
+            {message}
+          </span>
+        </p>
+      ))}
     </div>
   );
 }

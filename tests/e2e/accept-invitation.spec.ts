@@ -28,10 +28,17 @@ test("a Global administrator accepts the agreement and authorizes the partner, a
   await expect(agreementTab.getByRole("heading", { level: 1, name: "Customer Agreement" })).toBeVisible();
   await agreementTab.close();
 
-  // Not without the acknowledgement: the browser stops the form (and the server refuses it too, see the integration tests).
+  // Not without the acknowledgement: the server refuses it, and the refusal shows in the app's own
+  // style (no browser bubble), with focus on the summary whose link leads to the box.
   const box = page.getByRole("checkbox", { name: "I have read and acknowledge the Customer Agreement" });
   await page.getByRole("button", { name: "Accept & Authorize" }).click();
-  expect(await box.evaluate((el) => (el as HTMLInputElement).validity.valueMissing)).toBe(true);
+  const summary = page.getByRole("region", { name: "There is a problem" });
+  await expect(summary).toBeFocused();
+  await expect(box).toHaveAttribute("aria-invalid", "true");
+  await expect(box).toHaveAccessibleDescription(/^Error: /);
+  expect(await box.evaluate((el) => (el as HTMLInputElement).validity.valid)).toBe(true);
+  await summary.getByRole("link").click();
+  await expect(box).toBeFocused();
   await expect(page.getByRole("heading", { level: 1, name: "Accept agreement & authorize partner" })).toBeVisible();
 
   // 3. Check the box. 4. Select Accept & Authorize.

@@ -45,7 +45,7 @@ for (const path of PUBLIC_PAGES) {
 test("a form with errors shown has no serious or critical accessibility violations", async ({ visitor }) => {
   await visitor.goto("/partners/contact?sel=fabrikam-partners");
   await visitor.getByRole("button", { name: "Send" }).click();
-  await expect(visitor.getByText("Enter your name.")).toBeVisible();
+  await expect(visitor.getByLabel("Your name")).toHaveAccessibleDescription(/Enter your name./);
   await expectAccessible(visitor);
 });
 
@@ -59,7 +59,7 @@ for (const path of PARTNER_PAGES) {
 
 test("an invitation's page in the partner portal has no serious or critical accessibility violations", async ({ pageAs }) => {
   const agent = await pageAs("agent@fabrikam.example");
-  await sendInvitation(agent, { to: "admin@contoso.example", type: /^Partner Gets/ });
+  await sendInvitation(agent, { to: "admin@contoso.example", type: /^Partner You get/ });
   await agent.goto("/partner/invitations");
   await agent.getByRole("link", { name: "admin@contoso.example" }).first().click();
   await expect(agent.getByRole("heading", { level: 1, name: /invitation to admin@contoso\.example$/ })).toBeVisible();
@@ -68,7 +68,7 @@ test("an invitation's page in the partner portal has no serious or critical acce
 
 test("the invitation review page has no serious or critical accessibility violations", async ({ pageAs }) => {
   // A type and partner no other test sends to Contoso, so it stays pending and never meets another pending one.
-  const link = await sendInvitation(await pageAs("agent@adatum.example"), { to: "admin@contoso.example", type: /^Partner Gets/ });
+  const link = await sendInvitation(await pageAs("agent@adatum.example"), { to: "admin@contoso.example", type: /^Partner You get/ });
   const page = await pageAs("admin@contoso.example");
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1, name: "Accept agreement & authorize partner" })).toBeVisible();

@@ -53,8 +53,8 @@ test("Find a partner: search, select across pages, contact them, and the partner
   await page.getByLabel("Organization size").selectOption({ label: "50–249 employees" });
   await page.getByLabel("Describe your business needs").fill("Too short");
   await page.getByRole("button", { name: "Send" }).click();
-  await expect(page.getByText("Enter an email address like name@company.com.")).toBeVisible();
-  await expect(page.getByText("Describe your business needs in at least 20 characters.")).toBeVisible();
+  await expect(page.getByLabel("Work email")).toHaveAccessibleDescription(/Enter an email address like name@company.com./);
+  await expect(page.getByLabel("Describe your business needs")).toHaveAccessibleDescription(/Describe your business needs in at least 20 characters./);
   await expect(page.getByLabel("Your name")).toHaveValue("Megan Bowen");
 
   await page.getByLabel("Work email").fill("megan@contoso.example");

@@ -43,7 +43,8 @@ test("a bad email address gets a field error and no email", async ({ page }) => 
   const email = page.getByLabel("Email");
   await email.fill("not-an-email");
   await page.getByRole("button", { name: "Send sign-in link" }).click();
-  await expect(page.getByText("Enter an email address like name@example.com.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "There is a problem" }).getByRole("link", { name: "Enter an email address like name@example.com." })).toBeVisible();
+  await expect(email).toHaveAccessibleDescription(/Error: Enter an email address like name@example.com./);
   await expect(email).toHaveAttribute("aria-invalid", "true");
   await expect(email).toHaveValue("not-an-email");
 });

@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AgreementLink } from "@/components/agreements/agreement-link";
 import { NoAccess } from "@/components/layout/area-shell";
-import { AcknowledgeAndAcceptForm, DeclineInvitationForm } from "@/components/invitations/answer-forms";
+import { AcknowledgeAndAcceptForm, CancelInvitationSection } from "@/components/invitations/answer-forms";
 import { PartnerAvatar, locationsLabel } from "@/components/partners/partner-avatar";
-import { Alert } from "@/components/ui/alert";
 import { SENDER_MAY_NOT_ASK, senderMayStillAsk } from "@/lib/invitations/acceptance";
 import { PrivilegeBadge } from "@/components/relationships/privilege-badge";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -201,13 +200,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         <AcknowledgeAndAcceptForm action={accept} buttonLabel="Accept & Authorize" />
       </section>
 
-      <section aria-labelledby="decline" className="space-y-3">
-        <h2 id="decline" className="text-lg font-semibold text-gray-900">
-          Don't want to give these roles?
-        </h2>
-        <Alert tone="info">Cancel the invitation instead of accepting it. Nothing is granted, and {found.partnerName} is told.</Alert>
-        <DeclineInvitationForm action={decline} />
-      </section>
+      <CancelInvitationSection action={decline} partnerName={found.partnerName} grantsRoles={roles.length > 0} confirmHref={`/admin/invitations/${token}/cancel`} />
     </main>
   );
 }

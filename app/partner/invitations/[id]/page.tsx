@@ -2,14 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NoAccess } from "@/components/layout/area-shell";
+import { PartnerCancelConsequences, PartnerCancelForm } from "@/components/invitations/partner-cancel";
 import { InvitationStatusBadge } from "@/components/invitations/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { ConfirmDialog, ConfirmDialogNo } from "@/components/ui/confirm-dialog";
+import { DialogFooter } from "@/components/ui/dialog";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { getDb } from "@/db/client";
 import { getAreaContext } from "@/lib/context";
 import { formatDateTime } from "@/lib/format";
-import { cancelInvitationAction, resendInvitationAction } from "@/lib/invitations/actions";
+import { resendInvitationAction } from "@/lib/invitations/actions";
 import { getPartnerInvitation } from "@/lib/invitations/queries";
 import { durationLabel } from "@/lib/invitations/rules";
 import { entryFor, readPathParams, readSearchParams, type SearchParams } from "@/lib/page-params";
@@ -18,10 +21,11 @@ import { sortByPrivilege } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Invitation" };
 
-const NOTICES: Record<string, string> = { resent: "The invitation was sent again, with the same link.", cancelled: "The invitation is cancelled; its link no longer works." };
+const CANCELED = "The invitation is canceled; its link no longer works.";
+const NOTICES: Record<string, string> = { resent: "The invitation was sent again, with the same link.", canceled: CANCELED, cancelled: CANCELED };
 const ERRORS: Record<string, string> = {
   not_found: "That invitation was not found.",
-  not_pending: "Only pending invitations can be resent or cancelled.",
+  not_pending: "Only pending invitations can be resent or canceled.",
   rate_limited: "This invitation was already resent 3 times today. Try again tomorrow.",
   forbidden: "You don't have permission to do this.",
 };
@@ -125,12 +129,13 @@ export default async function PartnerInvitationPage({ params, searchParams }: Pr
               Resend
             </SubmitButton>
           </form>
-          <form action={cancelInvitationAction}>
-            <input type="hidden" name="invitationId" value={invitation.id} />
-            <SubmitButton variant="danger" pendingLabel="Cancelling…">
-              Cancel invitation
-            </SubmitButton>
-          </form>
+          <ConfirmDialog triggerLabel="Cancel invitation" confirmHref={`/partner/invitations/${invitation.id}/cancel`} title="Cancel this invitation?">
+            <PartnerCancelConsequences customer={invitation.customerName ?? invitation.customerEmail} />
+            <DialogFooter>
+              <ConfirmDialogNo />
+              <PartnerCancelForm invitationId={invitation.id} />
+            </DialogFooter>
+          </ConfirmDialog>
         </div>
       )}
     </main>

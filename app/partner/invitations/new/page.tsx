@@ -8,10 +8,26 @@ import { hasPermission } from "@/lib/authz";
 import { getPartnerRequest } from "@/lib/contact-requests/queries";
 import { getAreaContext } from "@/lib/context";
 import { readSearchParams, type SearchParams } from "@/lib/page-params";
-import { GDAP_DEFAULT_DAYS, RELATIONSHIP_TYPES } from "@/lib/relationships/types";
+import { GDAP_DEFAULT_DAYS, RELATIONSHIP_TYPES, type RelationshipType } from "@/lib/relationships/types";
 import { DIRECTORY_ROLES, roleName } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "New invitation" };
+
+/**
+ * Each type from the partner's side: what you get to do once the customer accepts. (The customer's
+ * review page describes the same type from theirs.) Every type must have one, so a new type
+ * cannot reach this form without being described.
+ */
+const WHAT_YOU_DO: Record<RelationshipType, string> = {
+  gdap: "You manage the customer's products and services with only the admin roles you ask for below, until an end date. The customer approves each role, never a standing Global administrator.",
+  reseller: "You sell products and services to the customer. You get no admin access to their organization.",
+  delegated_admin: "You manage the customer's products and services with standing admin roles in their organization, Global administrator included.",
+  reseller_delegated_admin: "You sell products and services to the customer and manage them with standing admin roles in their organization, Global administrator included.",
+  partner: "You get a user account in the customer's organization and work with other services on their behalf.",
+  advisor: "You reset passwords and handle support incidents for the customer.",
+  mpsa: "You work with the customer through the Products & Services Agreement; they can choose to let their MPSA partners see each other's purchases.",
+  lob: "You develop, submit and manage line-of-business apps made for the customer.",
+};
 
 export default async function NewInvitationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const context = await getAreaContext("invitations.send", "/partner/invitations/new");
@@ -55,7 +71,7 @@ export default async function NewInvitationPage({ searchParams }: { searchParams
           types={RELATIONSHIP_TYPES.map((t) => ({
             id: t.id,
             name: t.name,
-            description: t.description,
+            description: WHAT_YOU_DO[t.id],
             fixedRoles: t.fixedRoles.map(roleName),
             choosesRoles: t.choosesRoles,
             allowed: canAskForRoles || !t.requiresAdminAgent,
