@@ -27,7 +27,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           Skip to content
         </a>
-        <SiteHeader view={headerView(await getActor(), mailboxEnabled())} />
+        {/* The mailbox stays reachable at /dev/mailbox whenever it is on (the browser tests read it in a production build), but only development lists it in the navigation. */}
+        <SiteHeader view={headerView(await getActor(), mailboxEnabled() && process.env.NODE_ENV !== "production")} />
         <div id="main" className="flex flex-1 flex-col">
           {children}
         </div>

@@ -11,10 +11,9 @@ export function AreaShell({ title, navLabel, menu, children }: { title: string; 
     return <div className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">{children}</div>;
   }
   return (
-    <div className="mx-auto grid w-full max-w-6xl flex-1 gap-8 px-4 py-8 md:grid-cols-[14rem_1fr]">
+    <div className="mx-auto grid w-full max-w-6xl flex-1 content-start gap-6 px-4 py-4 md:grid-cols-[14rem_1fr] md:gap-8 md:py-8">
       <aside>
-        <p className="mb-3 px-3 text-sm font-semibold text-gray-900">{title}</p>
-        <AreaNav label={navLabel} items={menu} />
+        <AreaNav title={title} label={navLabel} items={menu} />
       </aside>
       <div className="min-w-0">{children}</div>
     </div>
