@@ -8,6 +8,7 @@ import { areaMenu, type AreaMenuItem } from "@/lib/context";
 const items: AreaMenuItem[] = [
   { href: "/admin", label: "Home", permission: "admin.view" },
   { href: "/admin/agreement", label: "Customer Agreement", permission: "relationships.view" },
+  { href: "/admin/activity", label: "Activity", permission: "relationships.view" },
   { href: "/admin/settings/partner-relationships", label: "Partner relationships", group: "Settings", permission: "relationships.view" },
   { href: "/admin/settings/domains", label: "Domains", group: "Settings", permission: "domains.manage" },
 ];

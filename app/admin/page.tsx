@@ -1,14 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActivityEntries } from "@/components/activity/activity-log";
 import { NoAccess } from "@/components/layout/area-shell";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { recentActivity } from "@/lib/audit/queries";
 import { hasPermission } from "@/lib/authz";
 import { getAreaContext } from "@/lib/context";
-import { listCustomerRelationships } from "@/lib/relationships/queries";
+import { formatDate } from "@/lib/format";
+import { invitationLink } from "@/lib/invitations/service";
+import { listCustomerRelationships, listPendingInvitationsFor } from "@/lib/relationships/queries";
+import { relationshipTypeName } from "@/lib/relationships/types";
 import { roleName } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Admin center" };
+
+const link = "font-medium text-accent-700 underline";
 
 export default async function AdminHomePage() {
   const context = await getAreaContext("admin.view", "/admin");
@@ -21,14 +28,65 @@ export default async function AdminHomePage() {
   }
   const { actor, membership } = context;
   const readsPartners = hasPermission(actor, "relationships.view", membership.organizationId);
-  const relationships = readsPartners ? await listCustomerRelationships(await getDb(), { actor, organizationId: membership.organizationId }) : [];
+  const decides = hasPermission(actor, "invitations.accept", membership.organizationId);
+  const read = { actor, organizationId: membership.organizationId };
+  const db = await getDb();
+  const [relationships, pending, recent] = readsPartners
+    ? await Promise.all([listCustomerRelationships(db, read), listPendingInvitationsFor(db, read), recentActivity(db, { ...read, side: "customer" })])
+    : [[], [], []];
   const withRoles = relationships.filter((r) => r.activeRoles.length > 0).length;
+  const expiring = relationships.flatMap((r) => (r.gdap.kind === "expiring" ? [{ ...r, gdap: r.gdap }] : [])).sort((a, b) => a.gdap.endsAt.getTime() - b.gdap.endsAt.getTime());
+
   return (
     <main>
       <h1 className="text-2xl font-semibold text-gray-900">{membership.organizationName}</h1>
       <p className="mt-1 text-gray-700">
         Your roles: {membership.roles.length > 0 ? membership.roles.map(roleName).join(", ") : "no admin role"}
       </p>
+
+      {readsPartners && pending.length > 0 && (
+        <section aria-labelledby="pending" className="mt-8 rounded-lg border border-accent-200 bg-accent-50 p-4">
+          <h2 id="pending" className="text-lg font-semibold text-gray-900">
+            {pending.length === 1 ? "1 invitation waits for your answer" : `${pending.length} invitations wait for your answer`}
+          </h2>
+          {!decides && <p className="mt-1 text-sm text-gray-700">A Global or Billing administrator of your organization accepts or cancels them.</p>}
+          <ul className="mt-3 space-y-2 text-sm">
+            {pending.map(({ invitation, partnerName }) => (
+              <li key={invitation.id}>
+                <a className={link} href={invitationLink(invitation).replace(/^https?:\/\/[^/]+/, "")}>
+                  Review the {relationshipTypeName(invitation.type)} invitation from {partnerName}
+                </a>
+                <span className="block text-gray-700 sm:inline">
+                  {" "}
+                  — sent {formatDate(invitation.createdAt)}, expires {formatDate(invitation.expiresAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {readsPartners && expiring.length > 0 && (
+        <section aria-labelledby="expiring" className="mt-8">
+          <h2 id="expiring" className="text-lg font-semibold text-gray-900">
+            Access expiring in the next 30 days
+          </h2>
+          <ul className="mt-3 space-y-2 text-sm">
+            {expiring.map((r) => (
+              <li key={r.id} className="rounded-md border border-gray-200 bg-white p-3">
+                <Link className={link} href={`/admin/settings/partner-relationships/${r.id}`}>
+                  {r.partnerName}
+                </Link>
+                <span className="text-gray-700">
+                  {" "}
+                  — granular delegated access ends {formatDate(r.gdap.endsAt)} ({r.gdap.days === 1 ? "in 1 day" : `in ${r.gdap.days} days`})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <div className="mt-8 grid gap-6 md:grid-cols-2">
         <Card>
           <CardHeader>
@@ -37,13 +95,15 @@ export default async function AdminHomePage() {
               {!readsPartners
                 ? "Global administrators, Billing administrators and Global readers review which partners hold access."
                 : relationships.length === 0
-                  ? "You don't work with any partner yet."
+                  ? pending.length > 0
+                    ? "No partner works with you yet: the invitations above start a relationship once accepted."
+                    : "You don't work with any partner yet."
                   : `${relationships.length} ${relationships.length === 1 ? "partner" : "partners"}, ${withRoles} with admin roles.`}
             </CardDescription>
           </CardHeader>
           {readsPartners && (
             <CardContent>
-              <Link className="font-medium text-accent-700 underline" href="/admin/settings/partner-relationships">
+              <Link className={link} href="/admin/settings/partner-relationships">
                 Review partner relationships
               </Link>
             </CardContent>
@@ -55,12 +115,32 @@ export default async function AdminHomePage() {
             <CardDescription>Search certified partners by location, size and the services you need.</CardDescription>
           </CardHeader>
           <CardContent>
-            <Link className="font-medium text-accent-700 underline" href="/partners">
+            <Link className={link} href="/partners">
               Search the directory
             </Link>
           </CardContent>
         </Card>
       </div>
+
+      {readsPartners && (
+        <section aria-labelledby="recent" className="mt-8">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="recent" className="text-lg font-semibold text-gray-900">
+              Recent activity
+            </h2>
+            <Link className="text-sm font-medium text-accent-700 underline" href="/admin/activity">
+              See all activity
+            </Link>
+          </div>
+          <div className="mt-3">
+            {recent.length === 0 ? (
+              <p className="text-sm text-gray-700">Nothing yet. Invitations you answer and changes to partners' access appear here.</p>
+            ) : (
+              <ActivityEntries entries={recent} counterpartyLabel="Partner" label="The latest activity" />
+            )}
+          </div>
+        </section>
+      )}
     </main>
   );
 }

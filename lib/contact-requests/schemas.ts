@@ -51,10 +51,27 @@ export function contactRequestFromForm(formData: FormData) {
   return { ...formFields(formData, [...CONTACT_FIELDS, "idempotencyKey"]), partners: formList(formData, "partner") };
 }
 
-/** Mark a request replied, declined or new again. */
+/** Mark a request replied or new again (declining asks for a reason: declineRequestSchema). */
 export const requestStatusSchema = z.object({
   recipientId: z.uuid("Unknown request."),
-  status: z.enum(["new", "replied", "declined"], { error: "Choose replied or declined." }),
+  status: z.enum(["new", "replied"], { error: "Choose replied or new." }),
 });
 
 export type RequestStatusInput = z.infer<typeof requestStatusSchema>;
+
+export const DECLINE_REASON_MAX = 500;
+
+/** Decline a request: the reason is required, kept with the request and in the activity log. */
+export const declineRequestSchema = z.object({
+  recipientId: z.uuid("Unknown request."),
+  reason: safeText(
+    z
+      .string({ error: "Enter why you are declining this request." })
+      .trim()
+      .min(1, "Enter why you are declining this request.")
+      .max(DECLINE_REASON_MAX, `Keep the reason under ${DECLINE_REASON_MAX} characters.`),
+    "the reason",
+  ),
+});
+
+export type DeclineRequestInput = z.infer<typeof declineRequestSchema>;

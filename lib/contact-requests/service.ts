@@ -8,7 +8,7 @@ import { appUrl } from "@/lib/email/config";
 import { sendEmail } from "@/lib/email/send";
 import { countryName, SIZE_BAND_LABELS, type SizeBand } from "@/lib/partners/catalog";
 import { takeRateLimit } from "@/lib/security/rate-limit";
-import type { ContactRequestInput, RequestStatusInput } from "./schemas";
+import type { ContactRequestInput, DeclineRequestInput, RequestStatusInput } from "./schemas";
 import { formatRetryTime } from "@/lib/format";
 
 const CONTACT_LIMIT_PER_HOUR = 5;
@@ -147,34 +147,49 @@ export async function createContactRequest(
   }
 }
 
-type RequestStatusResult = { ok: true; changed: boolean; message: string } | { ok: false; code: "not_found"; message: string };
+type RequestStatusResult = { ok: true; changed: boolean; message: string } | { ok: false; code: "not_found"; message: string; fieldErrors?: Record<string, string[]> };
 
-/** Marks a contact request replied, declined or new again — only within the agent's own partner organization. */
-export async function setRequestStatus(db: Db, actor: Actor | null, input: RequestStatusInput): Promise<RequestStatusResult> {
+const REQUEST_NOT_FOUND = { ok: false, code: "not_found", message: "That request was not found." } as const;
+
+/**
+ * Sets a contact request's status for the agent's own partner organization, with its audit event:
+ * replied or new again (the decline reason is cleared), or declined with the reason.
+ */
+async function changeStatus(db: Db, actor: Actor | null, recipientId: string, status: "new" | "replied" | "declined", reason: string | null): Promise<RequestStatusResult> {
   const by = requireMembership(actor, "contact_requests.update");
   const partnerId = by.membership.organizationId;
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select()
       .from(contactRequestRecipients)
-      .where(and(eq(contactRequestRecipients.id, input.recipientId), eq(contactRequestRecipients.partnerOrganizationId, partnerId)))
+      .where(and(eq(contactRequestRecipients.id, recipientId), eq(contactRequestRecipients.partnerOrganizationId, partnerId)))
       .for("update");
     // Another partner's request is reported exactly like one that does not exist.
-    if (!current) return { ok: false, code: "not_found", message: "That request was not found." };
-    if (current.status === input.status) return { ok: true, changed: false, message: "No change." };
+    if (!current) return REQUEST_NOT_FOUND;
+    if (current.status === status) return { ok: true, changed: false, message: "No change." };
     await tx
       .update(contactRequestRecipients)
-      .set({ status: input.status, statusChangedAt: new Date(), statusChangedById: by.actor.userId })
+      .set({ status, statusChangedAt: new Date(), statusChangedById: by.actor.userId, declineReason: reason })
       .where(eq(contactRequestRecipients.id, current.id));
     await recordAudit(tx, {
       actorUserId: by.actor.userId,
       actorLabel: by.actor.email,
       organizationId: partnerId,
-      action: `contact_request.${input.status === "new" ? "reopened" : input.status}`,
+      action: `contact_request.${status === "new" ? "reopened" : status}`,
       targetType: "contact_request_recipient",
       targetId: current.id,
-      details: { from: current.status, to: input.status },
+      details: { from: current.status, to: status, ...(reason ? { reason } : {}) },
     });
-    return { ok: true, changed: true, message: `Marked ${input.status}.` };
+    return { ok: true, changed: true, message: `Marked ${status}.` };
   });
+}
+
+/** Marks a contact request replied or new again — only within the agent's own partner organization. */
+export async function setRequestStatus(db: Db, actor: Actor | null, input: RequestStatusInput): Promise<RequestStatusResult> {
+  return changeStatus(db, actor, input.recipientId, input.status, null);
+}
+
+/** Declines a contact request with the partner's reason; declining one already declined changes nothing. */
+export async function declineRequest(db: Db, actor: Actor | null, input: DeclineRequestInput): Promise<RequestStatusResult> {
+  return changeStatus(db, actor, input.recipientId, "declined", input.reason);
 }

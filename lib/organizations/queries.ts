@@ -1,7 +1,11 @@
 import "server-only";
-import { and, arrayContains, eq, isNotNull } from "drizzle-orm";
+import { and, arrayContains, asc, count, eq, gt, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { memberships, partnerProfiles, users } from "@/db/schema";
+import { agreementAcceptances, invitations, memberships, organizations, partnerProfiles, relationshipTypes, relationships, roleGrants, users } from "@/db/schema";
+import { currentAgreement } from "@/lib/agreements/queries";
+import { requirePermission, type Actor } from "@/lib/authz";
+import { isUuid } from "@/lib/ids";
+import { addDays } from "@/lib/time";
 
 /** Every Global administrator of the organization: the people told whenever a partner gains or loses access. */
 export async function globalAdminEmails(db: DbOrTx, organizationId: string): Promise<string[]> {
@@ -25,4 +29,83 @@ export async function partnerRecipients(db: DbOrTx, partnerOrganizationId: strin
   if (agents.length > 0) return agents.map((a) => a.email as string);
   const [profile] = await db.select({ email: partnerProfiles.contactEmail }).from(partnerProfiles).where(eq(partnerProfiles.organizationId, partnerOrganizationId));
   return profile ? [profile.email] : [];
+}
+
+/* The partner portal's reads of its own work: the Overview's counts and one customer's page. */
+
+/** Who reads, for which partner organization: every read below asks the permission map first. */
+interface PartnerRead {
+  actor: Actor | null;
+  organizationId: string;
+}
+
+const EXPIRING_WITHIN_DAYS = 30;
+
+export interface ExpiringCustomer {
+  relationshipId: string;
+  customerName: string;
+  endsAt: Date;
+  autoExtend: boolean;
+}
+
+/** The partner's customers whose granular delegated access ends within 30 days (and has not ended), soonest first. */
+export async function expiringCustomers(db: DbOrTx, read: PartnerRead, now = new Date()): Promise<ExpiringCustomer[]> {
+  requirePermission(read.actor, "partner.view", read.organizationId);
+  return db
+    .select({ relationshipId: relationships.id, customerName: organizations.name, endsAt: sql<Date>`${relationshipTypes.endsAt}`.mapWith(relationshipTypes.endsAt), autoExtend: relationshipTypes.autoExtend })
+    .from(relationshipTypes)
+    .innerJoin(relationships, eq(relationships.id, relationshipTypes.relationshipId))
+    .innerJoin(organizations, eq(organizations.id, relationships.customerOrganizationId))
+    .where(
+      and(
+        eq(relationships.partnerOrganizationId, read.organizationId),
+        eq(relationshipTypes.type, "gdap"),
+        isNull(relationshipTypes.terminatedAt),
+        gt(relationshipTypes.endsAt, now),
+        lte(relationshipTypes.endsAt, addDays(now, EXPIRING_WITHIN_DAYS)),
+      ),
+    )
+    .orderBy(asc(relationshipTypes.endsAt), asc(organizations.name));
+}
+
+/** How many of the partner's invitations still wait for an answer (pending and not expired). */
+export async function countPendingInvitations(db: DbOrTx, read: PartnerRead, now = new Date()): Promise<number> {
+  requirePermission(read.actor, "partner.view", read.organizationId);
+  const [row] = await db
+    .select({ n: count() })
+    .from(invitations)
+    .where(and(eq(invitations.partnerOrganizationId, read.organizationId), eq(invitations.status, "pending"), gt(invitations.expiresAt, now)));
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * One customer as its partner sees it: the relationship types (in force, ended or expired), each
+ * admin role in force with the type that grants it and its end, and whether the customer accepted
+ * the agreement in force. Undefined for a relationship of another partner (or none).
+ */
+export async function getPartnerCustomer(db: DbOrTx, read: PartnerRead, relationshipId: string, now = new Date()) {
+  requirePermission(read.actor, "partner.view", read.organizationId);
+  if (!isUuid(relationshipId)) return undefined;
+  const [relationship] = await db
+    .select({ id: relationships.id, customerId: organizations.id, customerName: organizations.name, since: relationships.createdAt })
+    .from(relationships)
+    .innerJoin(organizations, eq(organizations.id, relationships.customerOrganizationId))
+    .where(and(eq(relationships.id, relationshipId), eq(relationships.partnerOrganizationId, read.organizationId)));
+  if (!relationship) return undefined;
+  const [types, grants, agreement] = await Promise.all([
+    db.select().from(relationshipTypes).where(eq(relationshipTypes.relationshipId, relationshipId)).orderBy(relationshipTypes.establishedAt),
+    db
+      .select()
+      .from(roleGrants)
+      .where(and(eq(roleGrants.relationshipId, relationshipId), isNull(roleGrants.endedAt), or(isNull(roleGrants.expiresAt), gt(roleGrants.expiresAt, now))))
+      .orderBy(roleGrants.grantedAt),
+    currentAgreement(db, now),
+  ]);
+  const [accepted] = agreement
+    ? await db
+        .select({ id: agreementAcceptances.id })
+        .from(agreementAcceptances)
+        .where(and(eq(agreementAcceptances.agreementId, agreement.id), eq(agreementAcceptances.organizationId, relationship.customerId)))
+    : [];
+  return { ...relationship, types, grants, agreementAccepted: Boolean(accepted) };
 }

@@ -110,10 +110,10 @@ describe("contact requests", () => {
     expect(await listPartnerRequests(db, adatum)).toHaveLength(0);
 
     const recipientId = fabrikamInbox[0]!.recipientId;
-    const other = await setRequestStatus(db, await actorFor(db, "agent@adatum.example"), { recipientId, status: "declined" });
+    const other = await setRequestStatus(db, await actorFor(db, "agent@adatum.example"), { recipientId, status: "replied" });
     expect(other).toMatchObject({ ok: false, message: "That request was not found." });
-    await expect(setRequestStatus(db, await actorFor(db, "admin@contoso.example"), { recipientId, status: "declined" })).rejects.toThrow();
-    await expect(setRequestStatus(db, null, { recipientId, status: "declined" })).rejects.toThrow();
+    await expect(setRequestStatus(db, await actorFor(db, "admin@contoso.example"), { recipientId, status: "replied" })).rejects.toThrow();
+    await expect(setRequestStatus(db, null, { recipientId, status: "replied" })).rejects.toThrow();
     expect((await listPartnerRequests(db, fabrikam))[0]?.status).toBe("new");
 
     const ok = await setRequestStatus(db, await actorFor(db, "sales@fabrikam.example"), { recipientId, status: "replied" });

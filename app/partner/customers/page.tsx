@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { NoAccess } from "@/components/layout/area-shell";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -46,7 +47,11 @@ export default async function PartnerCustomersPage() {
             <TableBody>
               {customers.map((c) => (
                 <TableRow key={c.id}>
-                  <TableCell className="font-medium text-gray-900">{c.customerName}</TableCell>
+                  <TableCell className="font-medium text-gray-900">
+                    <Link className="text-accent-700 underline" href={`/partner/customers/${c.id}`}>
+                      {c.customerName}
+                    </Link>
+                  </TableCell>
                   <TableCell>{c.types.map((t) => relationshipTypeName(t.type)).join(", ") || "—"}</TableCell>
                   <TableCell>{c.roles.length ? c.roles.map(roleName).join(", ") : "None"}</TableCell>
                   <TableCell>

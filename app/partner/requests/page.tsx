@@ -12,15 +12,16 @@ import { listPartnerRequests } from "@/lib/contact-requests/queries";
 import { getAreaContext } from "@/lib/context";
 import { entryFor, readSearchParams, type SearchParams } from "@/lib/page-params";
 import { countryName, SIZE_BAND_LABELS, type SizeBand } from "@/lib/partners/catalog";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Customer requests" };
 
 const STATUSES: ContactRecipientStatus[] = ["new", "replied", "declined"];
-const NOTICES: Record<string, string> = { replied: "Marked replied.", declined: "Marked declined.", new: "Reopened.", nothing: "No change: the request already had that status." };
+const NOTICES: Record<string, string> = { replied: "Marked replied.", declined: "Declined, with your reason.", new: "Reopened.", nothing: "No change: the request already had that status." };
 const ERRORS: Record<string, string> = { not_found: "That request was not found.", forbidden: "Only admin and sales agents of your organization can change its requests." };
 const TONES = { new: "info", replied: "success", declined: "neutral" } as const;
 
-function StatusButton({ recipientId, status, children }: { recipientId: string; status: ContactRecipientStatus; children: React.ReactNode }) {
+function StatusButton({ recipientId, status, children }: { recipientId: string; status: "new" | "replied"; children: React.ReactNode }) {
   return (
     <form action={setRequestStatusAction}>
       <input type="hidden" name="recipientId" value={recipientId} />
@@ -87,7 +88,10 @@ export default async function PartnerRequestsPage({ searchParams }: { searchPara
                         {r.phone && <> · {r.phone}</>}
                       </p>
                     </div>
-                    <Badge tone={TONES[r.status]}>Status: {r.status}</Badge>
+                    <div className="flex flex-wrap gap-2">
+                      {r.invitedAt && <Badge tone="success">Invited</Badge>}
+                      <Badge tone={TONES[r.status]}>Status: {r.status}</Badge>
+                    </div>
                   </div>
                   <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm text-gray-700 sm:grid-cols-[auto_1fr]">
                     <dt className="font-medium text-gray-900">Location</dt>
@@ -96,8 +100,22 @@ export default async function PartnerRequestsPage({ searchParams }: { searchPara
                     <dd>{SIZE_BAND_LABELS[r.sizeBand as SizeBand] ?? r.sizeBand}</dd>
                     <dt className="font-medium text-gray-900">Received</dt>
                     <dd>
-                      <time dateTime={r.receivedAt.toISOString()}>{r.receivedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</time>
+                      <time dateTime={r.receivedAt.toISOString()}>{formatDateTime(r.receivedAt)}</time>
                     </dd>
+                    {r.invitedAt && (
+                      <>
+                        <dt className="font-medium text-gray-900">Invited</dt>
+                        <dd>
+                          <time dateTime={r.invitedAt.toISOString()}>{formatDateTime(r.invitedAt)}</time>
+                        </dd>
+                      </>
+                    )}
+                    {r.status === "declined" && r.declineReason && (
+                      <>
+                        <dt className="font-medium text-gray-900">Declined because</dt>
+                        <dd className="break-words whitespace-pre-line">{r.declineReason}</dd>
+                      </>
+                    )}
                   </dl>
                   <p className="mt-3 whitespace-pre-line text-gray-800">{r.needs}</p>
                   <div className="mt-4 flex flex-wrap gap-2">
@@ -107,15 +125,18 @@ export default async function PartnerRequestsPage({ searchParams }: { searchPara
                       </StatusButton>
                     )}
                     {r.status !== "declined" && (
-                      <StatusButton recipientId={r.recipientId} status="declined">
+                      <Link
+                        className="rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm font-medium text-gray-800 hover:bg-gray-50"
+                        href={`/partner/requests/${r.recipientId}/decline`}
+                      >
                         Decline<span className="sr-only"> ({r.company})</span>
-                      </StatusButton>
+                      </Link>
                     )}
                     <Link
                       className="rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700"
                       href={`/partner/invitations/new?request=${r.recipientId}`}
                     >
-                      Invite this customer<span className="sr-only"> ({r.company})</span>
+                      {r.invitedAt ? "Invite again" : "Invite this customer"}<span className="sr-only"> ({r.company})</span>
                     </Link>
                     {r.status !== "new" && (
                       <StatusButton recipientId={r.recipientId} status="new">

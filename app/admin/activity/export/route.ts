@@ -1,0 +1,22 @@
+import { getDb } from "@/db/client";
+import { activityCsvStream } from "@/lib/audit/csv";
+import { parseActivityQuery } from "@/lib/audit/schemas";
+import { getActor, hasPermission, primaryMembership } from "@/lib/authz";
+
+/** The organization's Activity as CSV, with the page's filters (every page of them), streamed as it is read. */
+export async function GET(request: Request) {
+  const actor = await getActor();
+  const membership = primaryMembership(actor, "customer");
+  if (!membership || !hasPermission(actor, "relationships.view", membership.organizationId)) {
+    return new Response("Sign in as a Global administrator, Billing administrator or Global reader of a customer organization.", { status: actor ? 403 : 401 });
+  }
+  const { query } = parseActivityQuery(Object.fromEntries(new URL(request.url).searchParams), "customer");
+  const body = activityCsvStream(await getDb(), { actor, organizationId: membership.organizationId, side: "customer" }, query);
+  return new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="activity-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "cache-control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,198 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActivityEntries } from "@/components/activity/activity-log";
+import { EndGdapConsequences, EndGdapForm } from "@/components/customers/end-gdap";
+import { NoAccess } from "@/components/layout/area-shell";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { ConfirmDialog, ConfirmDialogNo } from "@/components/ui/confirm-dialog";
+import { DialogFooter } from "@/components/ui/dialog";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { getDb } from "@/db/client";
+import { listActivity } from "@/lib/audit/queries";
+import { hasPermission } from "@/lib/authz";
+import { getAreaContext } from "@/lib/context";
+import { formatDate } from "@/lib/format";
+import { getPartnerCustomer } from "@/lib/organizations/queries";
+import { entryFor, readPathParams, readSearchParams, type SearchParams } from "@/lib/page-params";
+import { isTypeInForce } from "@/lib/relationships/rules";
+import { relationshipTypeName } from "@/lib/relationships/types";
+import { getRole, sortByPrivilege } from "@/lib/roles";
+
+export const metadata: Metadata = { title: "Customer" };
+
+const NOTICES: Record<string, string> = {
+  gdap_ended: "Your granular delegated admin access ended. The customer's Global administrators were told by email.",
+  nothing: "Nothing needed to change: there was no granular delegated admin access in force.",
+};
+const ERRORS: Record<string, string> = {
+  forbidden: "Only admin agents of your organization can end granular delegated admin access.",
+  not_found: "That customer was not found.",
+};
+
+/** How many entries of this customer's history the page shows (the Activity page has them all). */
+const HISTORY_SIZE = 50;
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
+
+export default async function PartnerCustomerPage({ params, searchParams }: Props) {
+  const { id } = await readPathParams(params);
+  const query = await readSearchParams(searchParams);
+  const context = await getAreaContext("partner.view", `/partner/customers/${id}`);
+  if (!context) {
+    return (
+      <NoAccess title="Customer">
+        <p>Only agents of a partner organization can see its customers.</p>
+      </NoAccess>
+    );
+  }
+  const db = await getDb();
+  const read = { actor: context.actor, organizationId: context.membership.organizationId };
+  const customer = await getPartnerCustomer(db, read, id);
+  if (!customer) notFound();
+  const history = await listActivity(db, { ...read, side: "partner" }, { counterpartyOrganizationId: customer.customerId }, HISTORY_SIZE);
+
+  const now = new Date();
+  const notice = entryFor(NOTICES, query.done);
+  const problem = entryFor(ERRORS, query.error);
+  const liveTypes = customer.types.filter((t) => isTypeInForce(t, now));
+  const gdap = liveTypes.find((t) => t.type === "gdap");
+  const gdapRoles = sortByPrivilege(customer.grants.filter((g) => g.viaType === "gdap").map((g) => g.roleId)).map((r) => r.name);
+  const otherTypes = liveTypes.filter((t) => t.type !== "gdap").map((t) => relationshipTypeName(t.type));
+  const mayEndGdap = hasPermission(context.actor, "relationships.end_gdap", context.membership.organizationId);
+  const grants = [...customer.grants].sort((a, b) => (getRole(b.roleId).rank ?? 0) - (getRole(a.roleId).rank ?? 0) || a.viaType.localeCompare(b.viaType));
+
+  return (
+    <main className="space-y-8">
+      <div>
+        <p>
+          <Link className="text-sm font-medium text-accent-700 underline" href="/partner/customers">
+            Customers
+          </Link>
+        </p>
+        <h1 className="mt-2 text-2xl font-semibold text-gray-900">{customer.customerName}</h1>
+        <p className="mt-1 text-gray-700">
+          Customer since {formatDate(customer.since)} ·{" "}
+          {customer.agreementAccepted ? "Customer Agreement accepted" : "Customer Agreement not accepted yet: you can't place purchases for this customer until it is"}
+        </p>
+      </div>
+
+      {notice && <Alert tone="success">{notice}</Alert>}
+      {problem && <Alert tone="danger">{problem}</Alert>}
+
+      <section aria-labelledby="types">
+        <h2 id="types" className="text-lg font-semibold text-gray-900">
+          Relationship types
+        </h2>
+        {customer.types.length === 0 ? (
+          <p className="mt-2 text-gray-700">No relationship type was ever established.</p>
+        ) : (
+          <ul className="mt-3 space-y-2">
+            {customer.types.map((t) => {
+              const inForce = isTypeInForce(t, now);
+              return (
+                <li key={t.id} className="rounded-md border border-gray-200 bg-white p-3 text-sm">
+                  <span className="font-medium text-gray-900">{relationshipTypeName(t.type)}</span>{" "}
+                  {inForce ? (
+                    <Badge tone="success">In force</Badge>
+                  ) : t.terminatedAt ? (
+                    <Badge tone="neutral">Ended {formatDate(t.terminatedAt)}</Badge>
+                  ) : (
+                    <Badge tone="neutral">Expired {t.endsAt ? formatDate(t.endsAt) : ""}</Badge>
+                  )}
+                  <span className="block text-gray-700">
+                    Established {formatDate(t.establishedAt)}
+                    {inForce && t.endsAt ? ` · ends ${formatDate(t.endsAt)}${t.autoExtend ? " (auto-extends by 180 days)" : ""}` : ""}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="roles">
+        <h2 id="roles" className="text-lg font-semibold text-gray-900">
+          Admin roles in force
+        </h2>
+        {grants.length === 0 ? (
+          <p className="mt-2 text-gray-700">You hold no admin roles in {customer.customerName}.</p>
+        ) : (
+          <Table>
+            <TableCaption className="sr-only">Admin roles you hold in {customer.customerName}, with the type that grants each</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Role</TableHead>
+                <TableHead>Granted by</TableHead>
+                <TableHead>Granted</TableHead>
+                <TableHead>Ends</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {grants.map((g) => (
+                <TableRow key={g.id}>
+                  <TableCell className="font-medium text-gray-900">{getRole(g.roleId).name}</TableCell>
+                  <TableCell>{relationshipTypeName(g.viaType)}</TableCell>
+                  <TableCell>{formatDate(g.grantedAt)}</TableCell>
+                  <TableCell>{g.expiresAt ? `${formatDate(g.expiresAt)}${g.autoExtend ? " (auto-extends)" : ""}` : "No end date"}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </section>
+
+      {gdap && (
+        <section aria-labelledby="end-gdap" className="rounded-md border border-gray-200 bg-white p-4 text-sm text-gray-800">
+          <h2 id="end-gdap" className="font-semibold text-gray-900">
+            End granular delegated admin access
+          </h2>
+          <p className="mt-1">
+            Your GDAP access {gdap.endsAt ? `ends on ${formatDate(gdap.endsAt)}` : "is in force"}. End it now when you no longer need it: least
+            privilege for both of you.
+          </p>
+          <div className="mt-3">
+            {mayEndGdap ? (
+              <ConfirmDialog triggerLabel="End GDAP" confirmHref={`/partner/customers/${customer.id}/end-gdap`} title="End GDAP?">
+                <EndGdapConsequences customerName={customer.customerName} roles={gdapRoles} remainingTypes={otherTypes} />
+                <DialogFooter>
+                  <ConfirmDialogNo />
+                  <EndGdapForm relationshipId={customer.id} />
+                </DialogFooter>
+              </ConfirmDialog>
+            ) : (
+              <p>Only admin agents of your organization can end it.</p>
+            )}
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="history">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="history" className="text-lg font-semibold text-gray-900">
+            History
+          </h2>
+          <Link className="text-sm font-medium text-accent-700 underline" href="/partner/activity">
+            All activity
+          </Link>
+        </div>
+        <div className="mt-3">
+          {history.entries.length === 0 ? (
+            <p className="text-sm text-gray-700">Nothing recorded yet.</p>
+          ) : (
+            <ActivityEntries entries={history.entries} counterpartyLabel="Customer" label={`History with ${customer.customerName}, newest first`} />
+          )}
+          {history.total > history.entries.length && (
+            <p className="mt-2 text-sm text-gray-700">
+              The latest {history.entries.length} of {history.total} entries.{" "}
+              <Link className="font-medium text-accent-700 underline" href="/partner/activity">
+                See the activity log
+              </Link>
+            </p>
+          )}
+        </div>
+      </section>
+    </main>
+  );
+}
