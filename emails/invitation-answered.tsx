@@ -1,6 +1,8 @@
 import { EmailLayout, Heading1, Paragraph, PrimaryButton, Small } from "./components/layout";
+import { withArticle } from "./components/text";
 
 export interface InvitationAnsweredEmailProps {
+  /** "declined" is the customer's Cancel invitation: the email says canceled, as every screen does. */
   outcome: "accepted" | "declined";
   customerName: string;
   answeredBy: string;
@@ -13,7 +15,7 @@ export interface InvitationAnsweredEmailProps {
 }
 
 export const subject = (p: InvitationAnsweredEmailProps) =>
-  p.outcome === "accepted" ? `${p.customerName} accepted your ${p.typeName} invitation` : `${p.customerName} declined your ${p.typeName} invitation`;
+  p.outcome === "accepted" ? `${p.customerName} accepted your ${p.typeName} invitation` : `${p.customerName} canceled your ${p.typeName} invitation`;
 
 export default function InvitationAnsweredEmail(p: InvitationAnsweredEmailProps) {
   return (
@@ -29,7 +31,9 @@ export default function InvitationAnsweredEmail(p: InvitationAnsweredEmailProps)
         </>
       ) : (
         <>
-          <Paragraph>{p.answeredBy} declined it. Nothing was granted.</Paragraph>
+          <Paragraph>
+            {p.answeredBy} canceled your invitation to {withArticle(p.typeName)} relationship. Nothing was granted.
+          </Paragraph>
           {p.reason && <Paragraph>Their reason: {p.reason}</Paragraph>}
         </>
       )}

@@ -1,11 +1,12 @@
 import { Badge } from "@/components/ui/badge";
 import type { InvitationStatus } from "@/db/schema";
+import { INVITATION_STATUS_NAMES } from "@/lib/invitations/status";
 
 const tones = { pending: "info", accepted: "success", declined: "warning", cancelled: "neutral", expired: "neutral" } as const;
-const labels: Record<InvitationStatus, string> = { pending: "Pending", accepted: "Accepted", declined: "Declined", cancelled: "Cancelled", expired: "Expired" };
 
+/** An invitation's status in the one vocabulary both sides use ("Canceled by customer", "Canceled by partner"). */
 export function InvitationStatusBadge({ status }: { status: InvitationStatus }) {
-  return <Badge tone={tones[status]}>{labels[status]}</Badge>;
+  return <Badge tone={tones[status]}>{INVITATION_STATUS_NAMES[status]}</Badge>;
 }
 
-export const INVITATION_STATUS_LABELS = labels;
+export const INVITATION_STATUS_LABELS = INVITATION_STATUS_NAMES;

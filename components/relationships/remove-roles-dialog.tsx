@@ -1,27 +1,38 @@
 "use client";
 
+import type * as React from "react";
 import { useRef, useState } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogTitle } from "@/components/ui/dialog";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { removeRolesAction } from "@/lib/relationships/actions";
+import { RemovalSummaryText, type RemovalSummaryView } from "./removal-summary";
 
 /**
- * Remove roles → "Remove roles?" → Yes. Without JavaScript the button is a link to a
- * confirmation page with the same form; with it, the same content opens in a dialog.
+ * Remove roles → "Remove roles?" → Yes, for all roles or one role from one type. Without
+ * JavaScript the trigger is a link to a confirmation page with the same text and form; with it,
+ * the same content opens in a dialog. The text names what ends, per type, before Yes.
  */
 export function RemoveRolesDialog({
   relationshipId,
   partnerName,
-  roles,
-  remainingTypes,
+  summary,
   confirmHref,
+  title = "Remove roles?",
+  triggerLabel = "Remove roles",
+  small = false,
+  target,
 }: {
   relationshipId: string;
   partnerName: string;
-  roles: string[];
-  remainingTypes: string[];
+  summary: RemovalSummaryView;
   confirmHref: string;
+  title?: string;
+  /** The trigger's content; a per-role trigger names the role for screen readers. */
+  triggerLabel?: React.ReactNode;
+  small?: boolean;
+  /** One role from one type; all roles when absent. */
+  target?: { roleId: string; viaType: string };
 }) {
   const [open, setOpen] = useState(false);
   const trigger = useRef<HTMLAnchorElement>(null);
@@ -31,40 +42,38 @@ export function RemoveRolesDialog({
         ref={trigger}
         href={confirmHref}
         role="button"
-        className={buttonClasses({ variant: "danger" })}
+        aria-haspopup="dialog"
+        className={buttonClasses(small ? { variant: "secondary", size: "sm" } : { variant: "danger" })}
         onClick={(event) => {
           event.preventDefault();
           setOpen(true);
         }}
       >
-        Remove roles
+        {triggerLabel}
       </a>
       <DialogContent
         onCloseAutoFocus={(event) => {
-          // Focus goes back to Remove roles, as it would with a dialog trigger.
+          // Focus goes back to the trigger, as it would with a dialog trigger.
           event.preventDefault();
           trigger.current?.focus();
         }}
       >
-        <DialogTitle>Remove roles?</DialogTitle>
+        <DialogTitle>{title}</DialogTitle>
         <DialogDescription asChild>
-          <div className="space-y-3 text-sm text-gray-800">
-            <p>{partnerName} will lose these admin roles at once:</p>
-            <ul className="list-disc pl-5">
-              {roles.map((role) => (
-                <li key={role}>{role}</li>
-              ))}
-            </ul>
-            <p>
-              The relationship itself stays
-              {remainingTypes.length > 0 ? `: ${partnerName} remains ${remainingTypes.join(", ")}.` : "."} To end it, contact {partnerName}.
-            </p>
+          <div>
+            <RemovalSummaryText partnerName={partnerName} summary={summary} />
           </div>
         </DialogDescription>
         <DialogFooter>
           <DialogClose className={buttonClasses({ variant: "secondary" })}>No</DialogClose>
           <form action={removeRolesAction}>
             <input type="hidden" name="relationshipId" value={relationshipId} />
+            {target && (
+              <>
+                <input type="hidden" name="roleId" value={target.roleId} />
+                <input type="hidden" name="viaType" value={target.viaType} />
+              </>
+            )}
             <SubmitButton variant="danger" pendingLabel="Removing…">
               Yes
             </SubmitButton>

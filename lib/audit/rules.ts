@@ -1,29 +1,74 @@
-import type { AuditEvent } from "@/db/schema";
+import type { AuditEvent, RelationshipType } from "@/db/schema";
+import { RELATIONSHIP_TYPES } from "@/lib/relationships/types";
 
-const LABELS: Record<string, string> = {
-  "invitation.sent": "Invitation sent",
-  "invitation.resent": "Invitation sent again",
-  "invitation.cancelled": "Invitation cancelled by the partner",
-  "invitation.accepted": "Invitation accepted",
-  "invitation.declined": "Invitation declined",
-  "invitation.expired": "Invitation expired",
-  "agreement.accepted": "Customer Agreement accepted",
-  "roles.granted": "Admin roles granted",
-  "roles.removed": "Admin roles removed",
-  "gdap.extended": "Granular delegated access extended by 180 days",
-  "gdap.expired": "Granular delegated access ended",
-  "gdap.auto_extend_off": "Auto-extend turned off",
-  "mpsa.sharing_allowed": "MPSA purchase sharing allowed",
-  "mpsa.sharing_stopped": "MPSA purchase sharing stopped",
-  "organization.created": "Organization created",
-  "domain.added": "Domain added",
-  "domain.verified": "Domain verified",
-  "domain.removed": "Domain removed",
+/** The type an event's details name (an id such as "gdap"), as people read it; undefined when it names none. */
+function typeName(details: Record<string, unknown>): string | undefined {
+  const id = details.type;
+  return typeof id === "string" ? RELATIONSHIP_TYPES.find((t) => t.id === (id as RelationshipType))?.name : undefined;
+}
+
+const GDAP = "Granular delegated administrator";
+
+/** Labels that name the relationship type when the event's details carry one ("Reseller invitation accepted"). */
+const LABELS: Record<string, (type: string | undefined) => string> = {
+  "invitation.sent": (t) => `${t ?? "Partner"} invitation sent`,
+  "invitation.resent": (t) => `${t ?? "Partner"} invitation sent again`,
+  "invitation.cancelled": (t) => `${t ?? "Partner"} invitation canceled by the partner`,
+  "invitation.accepted": (t) => `${t ?? "Partner"} invitation accepted`,
+  "invitation.declined": (t) => `${t ?? "Partner"} invitation canceled by the customer`,
+  "invitation.expired": (t) => `${t ?? "Partner"} invitation expired`,
+  "agreement.accepted": () => "Customer Agreement accepted",
+  "roles.granted": (t) => (t ? `Admin roles granted with the ${t} relationship` : "Admin roles granted"),
+  "roles.removed": () => "Admin roles removed",
+  "gdap.extended": () => `${GDAP} relationship extended by 180 days`,
+  "gdap.expired": () => `${GDAP} relationship expired`,
+  "gdap.terminated": () => `${GDAP} relationship ended by the partner`,
+  "gdap.auto_extend_off": () => `${GDAP} auto-extend turned off`,
+  "mpsa.sharing_allowed": () => "MPSA partner purchase sharing allowed",
+  "mpsa.sharing_stopped": () => "MPSA partner purchase sharing stopped",
+  "organization.created": () => "Organization created",
+  "domain.added": () => "Domain added",
+  "domain.verified": () => "Domain verified",
+  "domain.removed": () => "Domain removed",
 };
 
-/** A sentence for an audit event: what happened, and to which roles when it names any. */
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+function list(names: readonly string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+/**
+ * A sentence for an audit event: what happened, with the relationship type it concerns, and the
+ * roles it names (each with the type that granted it, for a removal), the types a removal ended,
+ * a relationship that ended, and a reason given.
+ */
 export function describeEvent(event: Pick<AuditEvent, "action" | "details">): string {
-  const label = LABELS[event.action] ?? event.action;
-  const roles = Array.isArray(event.details.roles) ? (event.details.roles as string[]) : [];
-  return roles.length > 0 ? `${label}: ${roles.join(", ")}` : label;
+  const details = event.details ?? {};
+  const label = LABELS[event.action]?.(typeName(details)) ?? event.action;
+  const parts: string[] = [];
+  const grants = Array.isArray(details.grants)
+    ? (details.grants as unknown[]).filter((g): g is { role: string; type: string } => typeof g === "object" && g !== null && "role" in g && "type" in g)
+    : [];
+  if (grants.length > 0) parts.push(grants.map((g) => `${g.role} (${g.type})`).join(", "));
+  else if (strings(details.roles).length > 0) parts.push(strings(details.roles).join(", "));
+  let sentence = parts.length > 0 ? `${label}: ${parts.join("")}` : label;
+  const ended = strings(details.endedTypes);
+  if (ended.length > 0) sentence += `. ${list(ended)} ${ended.length === 1 ? "relationship" : "relationships"} ended`;
+  if (details.relationshipEnded === true) sentence += ". The relationship ended: no type is left";
+  if (typeof details.reason === "string" && details.reason.trim()) sentence += `. Reason: ${details.reason.trim()}`;
+  return sentence;
+}
+
+/**
+ * Who did it, as an entry shows them: their name (when the event's person has one) with their
+ * email address for a title on hover, or the recorded label (an address, "System").
+ */
+export function eventActor(event: Pick<AuditEvent, "actorLabel"> & { actorName?: string | null }): { name: string; email: string | null } {
+  const label = event.actorLabel;
+  const email = label.includes("@") ? label : null;
+  return { name: event.actorName?.trim() || label, email: event.actorName?.trim() ? email : null };
 }

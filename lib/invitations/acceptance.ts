@@ -35,9 +35,9 @@ type AcceptResult =
 
 
 const STATUS_MESSAGES = {
-  cancelled: "This invitation was cancelled by the partner. Ask them to send a new one.",
+  cancelled: "This invitation was canceled by the partner. Ask them to send a new one.",
   expired: "This invitation has expired. Ask the partner to send a new one.",
-  declined: "This invitation was declined. Ask the partner to send a new one.",
+  declined: "This invitation was canceled by your organization. Ask the partner to send a new one.",
 } as const;
 
 export const SENDER_MAY_NOT_ASK = "The partner agent who sent this invitation can no longer ask for admin roles, so it can't be accepted. Ask the partner to send a new one.";
@@ -222,7 +222,11 @@ export async function acceptInvitation(
   });
 }
 
-/** Cancel invitation (the customer's side): declined with an optional reason; nothing is granted; the partner is told. */
+/**
+ * Cancel invitation (the customer's side; stored as status "declined", shown everywhere as
+ * "Canceled by customer"): with an optional reason; nothing is granted; logged on both sides and
+ * the partner is told.
+ */
 export async function declineInvitation(db: Db, actor: Actor | null, token: string, reason: string | null, now = new Date()): Promise<{ ok: boolean; message: string }> {
   if (!actor) refuseFor(actor);
   return db.transaction(async (tx) => {
@@ -231,14 +235,21 @@ export async function declineInvitation(db: Db, actor: Actor | null, token: stri
     const access = await accessIn(tx, actor, invitation);
     if (access.kind !== "allowed" && access.kind !== "creates-organization") refuseFor(actor);
     const status = effectiveStatus(invitation, now);
-    if (status === "declined") return { ok: true, message: "The invitation was declined." };
+    if (status === "declined") return { ok: true, message: "The invitation was canceled." };
     if (status !== "pending") return { ok: false, message: status === "accepted" ? "This invitation was already accepted." : STATUS_MESSAGES[status] };
     await tx
       .update(invitations)
       .set({ status: "declined", respondedAt: now, respondedById: actor.userId, declineReason: reason })
       .where(eq(invitations.id, invitation.id));
     const customerId = access.kind === "allowed" ? access.organizationId : null;
-    const common = { actorUserId: actor.userId, actorLabel: actor.email, action: "invitation.declined", targetType: "invitation", targetId: invitation.id, details: { reason, type: invitation.type } };
+    const common = {
+      actorUserId: actor.userId,
+      actorLabel: actor.email,
+      action: "invitation.declined",
+      targetType: "invitation",
+      targetId: invitation.id,
+      details: { reason, type: invitation.type, roles: invitation.roles.map(roleName), actorName: actor.name },
+    };
     if (customerId) await recordAudit(tx, { ...common, organizationId: customerId, counterpartyOrganizationId: invitation.partnerOrganizationId });
     await recordAudit(tx, { ...common, organizationId: invitation.partnerOrganizationId, counterpartyOrganizationId: customerId });
     const [creator] = await tx.select({ email: users.email }).from(users).where(eq(users.id, invitation.createdById));
@@ -259,6 +270,6 @@ export async function declineInvitation(db: Db, actor: Actor | null, token: stri
         },
       });
     }
-    return { ok: true, message: "The invitation was declined. Nothing was granted." };
+    return { ok: true, message: "The invitation was canceled. Nothing was granted." };
   });
 }

@@ -3,7 +3,7 @@ import { and, desc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { invitationAcceptances, invitations, memberships, organizationDomains, organizations, partnerProfiles, users, type InvitationStatus } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
-import { effectiveStatus, emailDomain } from "./rules";
+import { effectiveStatus, emailDomain, resendAvailableAt } from "./rules";
 import { hashToken, isWellFormedToken } from "./tokens";
 
 const columns = {
@@ -56,7 +56,8 @@ export async function getPartnerInvitation(db: DbOrTx, partnerOrganizationId: st
     .leftJoin(organizations, eq(organizations.id, invitations.customerOrganizationId))
     .leftJoin(users, eq(users.id, invitations.createdById))
     .where(and(eq(invitations.id, invitationId), eq(invitations.partnerOrganizationId, partnerOrganizationId)));
-  return row ? { ...row, status: effectiveStatus(row, now) } : undefined;
+  // When Resend works again (it is refused within a minute of the last send): the page shows it.
+  return row ? { ...row, status: effectiveStatus(row, now), resendAvailableAt: resendAvailableAt(row) } : undefined;
 }
 
 /**

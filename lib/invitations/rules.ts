@@ -99,3 +99,12 @@ export function invitationAccess(
   }
   return { kind: "not-for-you" };
 }
+
+/** How long after a send (or a resend) Resend is refused: one email a minute at most. */
+export const RESEND_COOLDOWN_MS = 60_000;
+
+/** When Resend is next allowed for an invitation last sent at `lastSentAt`. */
+export function resendAvailableAt(invitation: Pick<Invitation, "lastSentAt">): Date {
+  return new Date(invitation.lastSentAt.getTime() + RESEND_COOLDOWN_MS);
+}
+

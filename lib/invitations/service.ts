@@ -9,7 +9,9 @@ import { sendEmail } from "@/lib/email/send";
 import { INVITATION_LIFETIME_DAYS, relationshipTypeInfo } from "@/lib/relationships/types";
 import { getRole, roleName } from "@/lib/roles";
 import { takeRateLimit } from "@/lib/security/rate-limit";
-import { durationLabel, effectiveStatus, emailDomain, gdapProblems, rolesFor } from "./rules";
+import { formatRetryTime } from "@/lib/format";
+import { INVITATION_STATUS_WORDS } from "./status";
+import { durationLabel, effectiveStatus, emailDomain, gdapProblems, resendAvailableAt, rolesFor } from "./rules";
 import type { InvitationInput } from "./schemas";
 import { hashToken, invitationToken, newTokenSalt } from "./tokens";
 import { isUuid } from "@/lib/ids";
@@ -213,17 +215,24 @@ async function lockPartnerInvitation(tx: DbOrTx, by: Authorized, invitationId: s
   return invitation;
 }
 
-type ManageCode = "resent" | "cancelled" | "not_found" | "not_pending" | "rate_limited";
-type ManageResult = { ok: true; code: "resent" | "cancelled"; message: string } | { ok: false; code: Exclude<ManageCode, "resent" | "cancelled">; message: string };
+type ManageResult =
+  | { ok: true; code: "resent" | "cancelled"; message: string }
+  | { ok: false; code: "not_found" | "not_pending" | "rate_limited"; message: string }
+  /** Sent less than a minute ago: Resend works again at `retryAt`. */
+  | { ok: false; code: "cooldown"; message: string; retryAt: Date };
 
-/** Resend: the same link in a new email, at most three times a day. */
+/** Resend: the same link in a new email, at most once a minute and three times a day. */
 export async function resendInvitation(db: Db, actor: Actor | null, invitationId: string, now = new Date()): Promise<ManageResult> {
   const by = requireMembership(actor, "invitations.manage");
   return db.transaction(async (tx) => {
     const invitation = await lockPartnerInvitation(tx, by, invitationId);
     if (!invitation) return { ok: false, code: "not_found", message: "That invitation was not found." };
     const status = effectiveStatus(invitation, now);
-    if (status !== "pending") return { ok: false, code: "not_pending", message: `This invitation is ${status}; only pending invitations can be resent.` };
+    if (status !== "pending") return { ok: false, code: "not_pending", message: `This invitation is ${INVITATION_STATUS_WORDS[status]}; only pending invitations can be resent.` };
+    const retryAt = resendAvailableAt(invitation);
+    if (retryAt.getTime() > now.getTime()) {
+      return { ok: false, code: "cooldown", message: `This invitation was just sent. You can resend it at ${formatRetryTime(retryAt)}.`, retryAt };
+    }
     const limited = await takeRateLimit(tx, [{ bucket: "invitation:resend", key: invitation.id, limit: RESEND_LIMIT_PER_DAY, windowMs: DAY_MS }], now);
     if (!limited.ok) {
       return { ok: false, code: "rate_limited", message: `This invitation was already resent ${RESEND_LIMIT_PER_DAY} times today. Try again tomorrow.` };
@@ -238,7 +247,7 @@ export async function resendInvitation(db: Db, actor: Actor | null, invitationId
       action: "invitation.resent",
       targetType: "invitation",
       targetId: invitation.id,
-      details: { to: invitation.customerEmail, sentCount: invitation.sentCount + 1 },
+      details: { type: invitation.type, to: invitation.customerEmail, sentCount: invitation.sentCount + 1 },
     });
     return { ok: true, code: "resent", message: `Sent again to ${invitation.customerEmail}.` };
   });
@@ -250,21 +259,24 @@ export async function cancelInvitation(db: Db, actor: Actor | null, invitationId
   return db.transaction(async (tx) => {
     const invitation = await lockPartnerInvitation(tx, by, invitationId);
     if (!invitation) return { ok: false, code: "not_found", message: "That invitation was not found." };
-    if (invitation.status === "cancelled") return { ok: true, code: "cancelled", message: "The invitation is cancelled." };
+    if (invitation.status === "cancelled") return { ok: true, code: "cancelled", message: "The invitation is canceled." };
     const status = effectiveStatus(invitation, now);
-    if (status !== "pending") return { ok: false, code: "not_pending", message: `This invitation is ${status} and can no longer be cancelled.` };
+    if (status !== "pending") return { ok: false, code: "not_pending", message: `This invitation is ${INVITATION_STATUS_WORDS[status]} and can no longer be canceled.` };
     await tx.update(invitations).set({ status: "cancelled", respondedAt: now, respondedById: by.actor.userId }).where(eq(invitations.id, invitation.id));
-    await recordAudit(tx, {
+    const event = {
       actorUserId: by.actor.userId,
       actorLabel: by.actor.email,
-      organizationId: invitation.partnerOrganizationId,
-      counterpartyOrganizationId: invitation.customerOrganizationId,
       action: "invitation.cancelled",
       targetType: "invitation",
       targetId: invitation.id,
-      details: { to: invitation.customerEmail },
-    });
-    return { ok: true, code: "cancelled", message: "The invitation is cancelled; its link no longer works." };
+      details: { type: invitation.type, to: invitation.customerEmail, actorName: by.actor.name },
+    };
+    await recordAudit(tx, { ...event, organizationId: invitation.partnerOrganizationId, counterpartyOrganizationId: invitation.customerOrganizationId });
+    // The organization the address led to sees it too: the invitation it may have been waiting for is gone.
+    if (invitation.customerOrganizationId) {
+      await recordAudit(tx, { ...event, organizationId: invitation.customerOrganizationId, counterpartyOrganizationId: invitation.partnerOrganizationId });
+    }
+    return { ok: true, code: "cancelled", message: "The invitation is canceled; its link no longer works." };
   });
 }
 
@@ -275,7 +287,7 @@ export async function expireInvitations(db: Db, now = new Date()): Promise<numbe
       .update(invitations)
       .set({ status: "expired" })
       .where(and(eq(invitations.status, "pending"), sql`${invitations.expiresAt} <= ${now}`))
-      .returning({ id: invitations.id, partner: invitations.partnerOrganizationId, customer: invitations.customerOrganizationId });
+      .returning({ id: invitations.id, partner: invitations.partnerOrganizationId, customer: invitations.customerOrganizationId, type: invitations.type });
     for (const row of expired) {
       await recordAudit(tx, {
         actorUserId: null,
@@ -285,6 +297,7 @@ export async function expireInvitations(db: Db, now = new Date()): Promise<numbe
         action: "invitation.expired",
         targetType: "invitation",
         targetId: row.id,
+        details: { type: row.type },
       });
     }
     return expired.length;

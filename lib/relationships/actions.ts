@@ -24,7 +24,7 @@ export const removeRolesAction = buttonAction({
   schema: z.object({ relationshipId: z.string(), roleId: z.string().refine(isRoleId).optional(), viaType: z.enum(relationshipType.enumValues).optional() }),
   run: ({ db, actor, input }) =>
     removePartnerRoles(db, actor, input.relationshipId, input.roleId ? { roleId: input.roleId, viaType: input.viaType } : undefined),
-  done: (result, input) => (result.changed ? (input.roleId ? "role_removed" : "roles_removed") : "nothing"),
+  done: (result, input) => (!result.changed ? "nothing" : result.relationshipEnded ? "relationship_ended" : input.roleId ? "role_removed" : "roles_removed"),
   emailed: (result) => result.changed,
 });
 

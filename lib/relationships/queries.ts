@@ -114,6 +114,7 @@ export async function getRelationshipDetails(db: DbOrTx, read: CustomerRead, rel
 
   const grantedBy = aliasedTable(users, "granted_by");
   const endedBy = aliasedTable(users, "ended_by");
+  const actors = aliasedTable(users, "actor");
   const [types, grants, timeline, agreement] = await Promise.all([
     db
       .select({ type: relationshipTypes, establishedBy: users.name, establishedByEmail: users.email })
@@ -129,14 +130,15 @@ export async function getRelationshipDetails(db: DbOrTx, read: CustomerRead, rel
       .where(eq(roleGrants.relationshipId, relationshipId))
       .orderBy(desc(roleGrants.grantedAt)),
     db
-      .select()
+      .select({ event: auditEvents, actorName: actors.name })
       .from(auditEvents)
+      .leftJoin(actors, eq(actors.id, auditEvents.actorUserId))
       .where(and(eq(auditEvents.organizationId, customerOrganizationId), eq(auditEvents.counterpartyOrganizationId, relationship.relationship.partnerOrganizationId)))
       .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
       .limit(200),
     currentAcceptance(db, customerOrganizationId),
   ]);
-  return { ...relationship, types, grants, timeline, agreement };
+  return { ...relationship, types, grants, timeline: timeline.map(({ event, actorName }) => ({ ...event, actorName })), agreement };
 }
 
 /** The partner's customers with the types and roles in force, and whether the current agreement is accepted. */

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { relationshipType, type RelationshipType, type RelationshipTypeRow, type RoleGrant } from "@/db/schema";
+import { formatDate } from "@/lib/format";
+import { getRole } from "@/lib/roles";
 import { DAY_MS } from "@/lib/time";
 import type { RelationshipSummary } from "./queries";
 import { RELATIONSHIP_TYPES, ROLE_CARRYING_TYPES, relationshipTypeName } from "./types";
@@ -205,4 +207,36 @@ export function describeRemovalPlan(plan: RemovalPlan, partnerName: string): { e
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join("");
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+/** What a Remove roles confirmation shows: each grant that ends (role, the type granting it, until when), each type that ends, what stays. */
+export interface RemovalSummary {
+  removing: { role: string; type: string; until: string | null }[];
+  ends: string[];
+  stays: string;
+  relationshipEnds: boolean;
+}
+
+/**
+ * The confirmation for a removal, from the relationship's type and grant rows as read: the same
+ * plan the service follows (planRoleRemoval), in words.
+ */
+export function removalSummary(
+  types: readonly Pick<RelationshipTypeRow, "type" | "endsAt" | "terminatedAt">[],
+  grants: readonly Pick<RoleGrant, "roleId" | "viaType" | "endedAt" | "expiresAt">[],
+  partnerName: string,
+  target?: RemovalTarget,
+  now = new Date(),
+): RemovalSummary {
+  const live = grants.filter((g) => isGrantActive(g, now));
+  const plan = planRoleRemoval(
+    types.filter((t) => isTypeInForce(t, now)).map((t) => t.type),
+    live,
+    target,
+  );
+  const removing = (plan.removing as typeof live)
+    .map((g) => ({ role: getRole(g.roleId), type: relationshipTypeName(g.viaType), until: g.expiresAt ? formatDate(g.expiresAt) : null }))
+    .sort((a, b) => b.role.rank - a.role.rank || a.type.localeCompare(b.type))
+    .map((g) => ({ ...g, role: g.role.name }));
+  return { removing, ...describeRemovalPlan(plan, partnerName), relationshipEnds: plan.relationshipEnds };
 }

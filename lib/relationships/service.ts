@@ -13,7 +13,9 @@ import { isGrantActive, isTypeInForce, joinNames, planRoleRemoval, type RemovalT
 import { relationshipTypeName } from "./types";
 import { isUuid } from "@/lib/ids";
 
-type RelationshipChange = { ok: true; changed: boolean; message: string } | { ok: false; code: "not_found" | "not_mpsa"; message: string };
+type RelationshipChange =
+  | { ok: true; changed: boolean; message: string; relationshipEnded?: boolean }
+  | { ok: false; code: "not_found" | "not_mpsa"; message: string };
 
 const NOT_FOUND = { ok: false, code: "not_found", message: "That partner relationship was not found." } as const;
 
@@ -173,7 +175,7 @@ export async function removePartnerRoles(
         },
       });
     }
-    return { ok: true, changed: true, message: `Removed ${joinNames([...new Set(roles)])} from ${partnerName}.` };
+    return { ok: true, changed: true, message: `Removed ${joinNames([...new Set(roles)])} from ${partnerName}.`, relationshipEnded: plan.relationshipEnds };
   });
 }
 

@@ -27,19 +27,20 @@ test("Settings > Partner relationships > Remove roles > Yes keeps the partner as
   await expect(page.getByRole("heading", { level: 1, name: "Adatum Consulting" })).toBeVisible();
 
   // 4. Select Remove roles. 5. In the Remove roles? dialog, select Yes.
-  await page.getByRole("button", { name: "Remove roles" }).click();
+  await page.getByRole("button", { name: "Remove roles", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Remove roles?" });
   await expect(dialog).toContainText("Global administrator");
-  await expect(dialog).toContainText("Adatum Consulting remains Reseller.");
+  await expect(dialog).toContainText("The Reseller & delegated administrator relationship ends; Adatum Consulting stays your Reseller.");
+  await expect(dialog).toContainText("The relationship stays: Adatum Consulting remains your Reseller.");
   await dialog.getByRole("button", { name: "No" }).click();
   await expect(dialog).toBeHidden();
-  await page.getByRole("button", { name: "Remove roles" }).click();
+  await page.getByRole("button", { name: "Remove roles", exact: true }).click();
   await page.getByRole("dialog", { name: "Remove roles?" }).getByRole("button", { name: "Yes" }).click();
 
-  await expect(page.getByText("The partner's admin roles were removed. The relationship itself stays.")).toBeVisible();
+  await expect(page.getByText("The partner's admin roles were removed. The relationship stays with its other types.")).toBeVisible();
   await expect(page.getByText("Adatum Consulting holds no admin roles in Contoso.")).toBeVisible();
   expect(violations).toEqual([]);
-  await expect(page.getByRole("button", { name: "Remove roles" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Remove roles", exact: true })).toHaveCount(0);
   await page.getByRole("link", { name: "Partner relationships" }).first().click();
   const after = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Adatum Consulting" }) });
   await expect(after.getByRole("cell").nth(1)).toHaveText("Reseller");
@@ -70,12 +71,13 @@ test("the same flow with the keyboard alone", async ({ pageAs }) => {
   await expect(dialog).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole("button", { name: "Remove roles" })).toBeFocused();
+  await expect(page.getByRole("button", { name: "Remove roles", exact: true })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(dialog).toBeVisible();
   await tabTo(page, "Yes", 10);
   await page.keyboard.press("Enter");
-  await expect(page.getByText("The partner's admin roles were removed. The relationship itself stays.")).toBeVisible();
+  // GDAP was the only type: removing its roles ends the relationship, as the dialog said.
+  await expect(page.getByText("The partner's admin roles were removed, and with them the relationship: no relationship type is left.")).toBeVisible();
 });
 
 test("Remove roles works without JavaScript through a confirmation page", async ({ pageAs }) => {
@@ -90,7 +92,7 @@ test("Remove roles works without JavaScript through a confirmation page", async 
   const page = await pageAs("admin@contoso.example", { javaScriptEnabled: false });
   await page.goto("/admin/settings/partner-relationships?type=gdap");
   await page.getByRole("table").getByRole("link", { name: "Fabrikam Partners", exact: true }).click();
-  await page.getByRole("button", { name: "Remove roles" }).click();
+  await page.getByRole("button", { name: "Remove roles", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Remove roles?" })).toBeVisible();
   await page.getByRole("button", { name: "Yes" }).click();
   await expect(page.getByText("The partner's admin roles were removed. The relationship itself stays.")).toBeVisible();
@@ -101,7 +103,7 @@ test("a Global reader may look but not remove; a Helpdesk administrator and a us
   await page.goto("/admin/settings/partner-relationships");
   await page.getByRole("table").getByRole("link", { name: "Adatum Consulting", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Adatum Consulting" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Remove roles" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Remove roles", exact: true })).toHaveCount(0);
   const csv = await page.request.get("/admin/settings/partner-relationships/export");
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toContain("text/csv");

@@ -142,7 +142,7 @@ describe("Accept agreement & authorize partner", () => {
     expect((await db.select().from(invitations))[0]).toMatchObject({ status: "declined", declineReason: "We chose another partner." });
     expect(await db.$count(relationships)).toBe(0);
     const [mail] = await db.select().from(emailOutbox);
-    expect(mail).toMatchObject({ to: "agent@fabrikam.example", subject: "Contoso declined your Granular delegated administrator invitation" });
+    expect(mail).toMatchObject({ to: "agent@fabrikam.example", subject: "Contoso canceled your Granular delegated administrator invitation" });
     expect(mail?.text).toContain("We chose another partner.");
     expect((await acceptInvitation(db, await actorFor(db, "admin@contoso.example"), token, yes)).ok).toBe(false);
   });

@@ -87,6 +87,8 @@ const EXPECTED: Record<string, string> = {
   "acceptAgreementAction":                                 " R    R    R    R    A    A    R    R    R    R ",
   "removeRolesAction (all roles)":                         " R    R    R    R    A    A    R    R    R    R ",
   "removeRolesAction (one role)":                          " R    R    R    R    A    A    R    R    R    R ",
+  // Ending a customer's GDAP from the partner's side: its admin agents, for its own customers.
+  "endGdapAction":                                         " R    R    R    R    R    R    R    R    A    R ",
   "turnOffAutoExtendAction":                               " R    R    R    R    A    A    R    R    R    R ",
   "setMpsaSharingAction":                                  " R    R    R    R    A    A    R    R    R    R ",
   // Who reads partners exports its own organization's list (Northwind's administrator gets Northwind's, empty).
@@ -364,7 +366,12 @@ const ROWS: Row[] = [
   }),
   row({
     target: "resendInvitationAction",
-    fixture: (db) => pendingInvitation(db),
+    fixture: async (db) => {
+      const pending = await pendingInvitation(db);
+      // Sent two minutes ago: past Resend's one-minute cooldown.
+      await db.update(invitations).set({ lastSentAt: new Date(Date.now() - 120_000) });
+      return pending;
+    },
     call: ({ app, fixture }) => app.resendInvitationAction(form({ invitationId: fixture.invitation.id })),
     judge: outcomeCodeJudge((c) => `/partner/invitations/${(c.fixture as { invitation: { id: string } }).invitation.id}`, "resent"),
     effect: async ({ db }) => {
@@ -409,7 +416,8 @@ const ROWS: Row[] = [
     variant: "all roles",
     fixture: (db) => acceptedRelationship(db, { type: "gdap", roles: ["helpdesk_admin", "license_admin"], durationDays: 90 }),
     call: ({ app, fixture }) => app.removeRolesAction(form({ relationshipId: fixture })),
-    judge: outcomeCodeJudge((c) => relationshipPage(c.fixture as string), "roles_removed"),
+    // GDAP was the relationship's only type: removing its roles ends it.
+    judge: outcomeCodeJudge((c) => relationshipPage(c.fixture as string), "relationship_ended"),
     effect: async ({ db }) => expect((await db.select().from(roleGrants)).every((g) => g.endReason === "removed")).toBe(true),
   }),
   row({
@@ -421,6 +429,16 @@ const ROWS: Row[] = [
     effect: async ({ db }) => {
       const grants = await db.select().from(roleGrants);
       expect(grants.filter((g) => g.endReason === "removed").map((g) => g.roleId)).toEqual(["license_admin"]);
+    },
+  }),
+  row({
+    target: "endGdapAction",
+    fixture: (db) => acceptedRelationship(db, { type: "gdap", roles: ["helpdesk_admin", "license_admin"], durationDays: 90 }),
+    call: ({ app, fixture }) => app.endGdapAction(form({ relationshipId: fixture })),
+    judge: outcomeCodeJudge((c) => `/partner/customers/${c.fixture as string}`, "gdap_ended"),
+    effect: async ({ db }) => {
+      expect((await db.select().from(roleGrants)).every((g) => g.endReason === "terminated")).toBe(true);
+      expect((await db.select().from(relationshipTypes)).find((t) => t.type === "gdap")?.terminatedAt).not.toBeNull();
     },
   }),
   row({

@@ -129,8 +129,13 @@ describe("invitations", () => {
   it("resends the same link, at most three times a day, and cancels for good", async () => {
     const created = await createInvitation(db, await agent(), input());
     const id = created.ok ? created.invitationId : "";
-    for (let i = 0; i < 3; i++) expect((await resendInvitation(db, await agent(), id)).code).toBe("resent");
-    expect((await resendInvitation(db, await agent(), id)).code).toBe("rate_limited");
+    // Within a minute of the last send, Resend is refused with the time it works again.
+    const soon = await resendInvitation(db, await agent(), id, new Date(Date.now() + 30_000));
+    expect(soon).toMatchObject({ ok: false, code: "cooldown" });
+    expect((soon as { retryAt: Date }).retryAt.getTime()).toBe((await db.select().from(invitations))[0]!.lastSentAt.getTime() + 60_000);
+    const minute = (i: number) => new Date(Date.now() + (i + 1) * 61_000);
+    for (let i = 0; i < 3; i++) expect((await resendInvitation(db, await agent(), id, minute(i))).code).toBe("resent");
+    expect((await resendInvitation(db, await agent(), id, minute(3))).code).toBe("rate_limited");
     const mails = await db.select().from(emailOutbox);
     expect(mails).toHaveLength(4);
     const [row] = await db.select().from(invitations);

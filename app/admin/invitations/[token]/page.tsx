@@ -69,9 +69,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   if (status === "cancelled" || status === "expired" || status === "declined") {
     const [title, body] = (
       {
-      cancelled: ["This invitation was cancelled", `${found.partnerName} cancelled it. If you still want to work with them, ask them to send a new invitation.`],
+      cancelled: ["This invitation was canceled", `${found.partnerName} canceled it. If you still want to work with them, ask them to send a new invitation.`],
       expired: ["This invitation has expired", `Invitations can be accepted for 90 days; this one expired on ${formatDate(invitation.expiresAt)}. Ask ${found.partnerName} to send a new one.`],
-      declined: ["This invitation was declined", `Your organization declined it${invitation.respondedAt ? ` on ${formatDate(invitation.respondedAt)}` : ""}. Nothing was granted.`],
+      declined: ["This invitation was canceled", `Your organization canceled it${invitation.respondedAt ? ` on ${formatDate(invitation.respondedAt)}` : ""}. Nothing was granted.`],
       } satisfies Record<typeof status, [string, string]>
     )[status];
     return (

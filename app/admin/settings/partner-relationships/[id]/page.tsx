@@ -10,23 +10,37 @@ import { getAreaContext } from "@/lib/context";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { entryFor, readPathParams, readSearchParams, type SearchParams } from "@/lib/page-params";
 import { getRelationshipDetails } from "@/lib/relationships/queries";
-import { relationshipTypeName, typesAfterRemovingRoles } from "@/lib/relationships/types";
-import { getRole, sortByPrivilege } from "@/lib/roles";
+import { ROLE_CARRYING_TYPES, relationshipTypeName } from "@/lib/relationships/types";
+import { getRole } from "@/lib/roles";
 import { RemoveRolesDialog } from "@/components/relationships/remove-roles-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Checkbox } from "@/components/ui/checkbox";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { hasPermission } from "@/lib/authz";
-import { removeRolesAction, setMpsaSharingAction, turnOffAutoExtendAction } from "@/lib/relationships/actions";
-import { isGrantActive } from "@/lib/relationships/rules";
-import { describeEvent } from "@/lib/audit/rules";
+import { setMpsaSharingAction, turnOffAutoExtendAction } from "@/lib/relationships/actions";
+import { isGrantActive, isTypeInForce, removalSummary } from "@/lib/relationships/rules";
+import { describeEvent, eventActor } from "@/lib/audit/rules";
 
 export const metadata: Metadata = { title: "Partner details" };
 
+const END_REASONS: Record<string, string> = { removed: "removed", expired: "expired", terminated: "ended by the partner" };
+
+/** A person by name, with their email address on hover and for assistive technology. */
+function Person({ name, email }: { name: string | null; email: string | null }) {
+  if (!name || !email || name === email) return <>{name ?? email}</>;
+  return (
+    <span title={email}>
+      {name}
+      <span className="sr-only"> ({email})</span>
+    </span>
+  );
+}
+
 
 const NOTICES: Record<string, string> = {
-  roles_removed: "The partner's admin roles were removed. The relationship itself stays.",
+  roles_removed: "The partner's admin roles were removed. The relationship stays with its other types.",
   role_removed: "The role was removed.",
+  relationship_ended: "The partner's admin roles were removed, and with them the relationship: no relationship type is left.",
   auto_extend_off: "Auto-extend is off: the access ends on its end date.",
   mpsa_on: "This partner may now see purchases made by your other MPSA partners.",
   mpsa_off: "This partner no longer sees purchases made by your other MPSA partners.",
@@ -60,11 +74,16 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
   const past = details.grants.filter((g) => !active.includes(g));
   const profile = details.profile;
   const canManage = hasPermission(context.actor, "relationships.remove_roles", context.membership.organizationId);
-  const liveTypes = details.types.filter(({ type }) => !type.terminatedAt && !(type.type === "gdap" && type.endsAt && type.endsAt <= now));
-  const remainingTypes = typesAfterRemovingRoles(liveTypes.map(({ type }) => type.type)).map(relationshipTypeName);
+  const liveTypes = details.types.filter(({ type }) => isTypeInForce(type, now));
   const gdap = liveTypes.find(({ type }) => type.type === "gdap")?.type;
   const isMpsa = liveTypes.some(({ type }) => type.type === "mpsa");
-  const roleNames = sortByPrivilege(active.map((g) => g.grant.roleId)).map((r) => r.name);
+  const typeRows = details.types.map(({ type }) => type);
+  const grantRows = details.grants.map(({ grant }) => grant);
+  const removeAll = removalSummary(typeRows, grantRows, details.partnerName, undefined, now);
+  const base = `/admin/settings/partner-relationships/${id}`;
+  // The types Remove roles cannot end: they end only when the partner ends them.
+  const othersStay = liveTypes.filter(({ type }) => !ROLE_CARRYING_TYPES.includes(type.type)).map(({ type }) => relationshipTypeName(type.type));
+  const byRank = [...active].sort((a, b) => getRole(b.grant.roleId).rank - getRole(a.grant.roleId).rank || a.grant.viaType.localeCompare(b.grant.viaType));
 
   return (
     <main className="space-y-8">
@@ -100,11 +119,26 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
           {details.types.map(({ type, establishedBy, establishedByEmail }) => (
             <li key={type.id} className="rounded-md border border-gray-200 bg-white p-3 text-sm">
               <span className="font-medium text-gray-900">{relationshipTypeName(type.type)}</span>
-              {type.terminatedAt && <Badge tone="neutral"> Terminated {formatDate(type.terminatedAt)}</Badge>}
+              {type.terminatedAt ? (
+                <Badge tone="neutral"> Terminated</Badge>
+              ) : !isTypeInForce(type, now) ? (
+                <Badge tone="danger"> Expired</Badge>
+              ) : null}
               <span className="block text-gray-700">
                 Established {formatDateTime(type.establishedAt)}
-                {establishedBy || establishedByEmail ? ` by ${establishedBy ?? establishedByEmail}` : ""}
-                {type.endsAt ? ` · ends ${formatDate(type.endsAt)}${type.autoExtend ? " (auto-extends by 180 days)" : ""}` : ""}
+                {establishedBy || establishedByEmail ? (
+                  <>
+                    {" by "}
+                    <Person name={establishedBy} email={establishedByEmail} />
+                  </>
+                ) : null}
+                {type.terminatedAt
+                  ? ` · ended ${formatDate(type.terminatedAt)}`
+                  : type.endsAt
+                    ? type.endsAt <= now
+                      ? ` · ended ${formatDate(type.endsAt)}`
+                      : ` · ends ${formatDate(type.endsAt)}${type.autoExtend ? " (auto-extends by 180 days)" : ""}`
+                    : ""}
               </span>
             </li>
           ))}
@@ -117,13 +151,7 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
             Admin roles in force
           </h2>
           {canManage && active.length > 0 && (
-            <RemoveRolesDialog
-              relationshipId={id}
-              partnerName={details.partnerName}
-              roles={roleNames}
-              remainingTypes={remainingTypes}
-              confirmHref={`/admin/settings/partner-relationships/${id}/remove-roles`}
-            />
+            <RemoveRolesDialog relationshipId={id} partnerName={details.partnerName} summary={removeAll} confirmHref={`${base}/remove-roles`} />
           )}
         </div>
         {active.length === 0 ? (
@@ -135,6 +163,7 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
               <TableRow>
                 <TableHead>Role</TableHead>
                 <TableHead>Privilege</TableHead>
+                <TableHead>Granted by</TableHead>
                 <TableHead>Granted</TableHead>
                 <TableHead>Expires</TableHead>
                 <TableHead>Auto-extend</TableHead>
@@ -142,8 +171,9 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
               </TableRow>
             </TableHeader>
             <TableBody>
-              {active.map(({ grant, grantedBy, grantedByEmail }) => {
+              {byRank.map(({ grant, grantedBy, grantedByEmail }) => {
                 const role = getRole(grant.roleId);
+                const target = { roleId: grant.roleId, viaType: grant.viaType };
                 return (
                   <TableRow key={grant.id}>
                     <TableCell>
@@ -153,21 +183,34 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
                     <TableCell>
                       <PrivilegeBadge level={role.privilege} />
                     </TableCell>
+                    <TableCell>{relationshipTypeName(grant.viaType)}</TableCell>
                     <TableCell>
                       {formatDate(grant.grantedAt)}
-                      {grantedBy || grantedByEmail ? ` by ${grantedBy ?? grantedByEmail}` : ""}
+                      {grantedBy || grantedByEmail ? (
+                        <>
+                          {" by "}
+                          <Person name={grantedBy} email={grantedByEmail} />
+                        </>
+                      ) : null}
                     </TableCell>
                     <TableCell>{grant.expiresAt ? formatDate(grant.expiresAt) : "No end date"}</TableCell>
                     <TableCell>{grant.autoExtend ? "On" : "Off"}</TableCell>
                     {canManage && (
                       <TableCell>
-                        <form action={removeRolesAction}>
-                          <input type="hidden" name="relationshipId" value={id} />
-                          <input type="hidden" name="roleId" value={grant.roleId} />
-                          <SubmitButton variant="secondary" size="sm" pendingLabel="Removing…">
-                            Remove<span className="sr-only"> {role.name}</span>
-                          </SubmitButton>
-                        </form>
+                        <RemoveRolesDialog
+                          relationshipId={id}
+                          partnerName={details.partnerName}
+                          summary={removalSummary(typeRows, grantRows, details.partnerName, target, now)}
+                          confirmHref={`${base}/remove-roles?${new URLSearchParams({ role: grant.roleId, type: grant.viaType })}`}
+                          title={`Remove ${role.name}?`}
+                          triggerLabel={
+                            <>
+                              Remove<span className="sr-only"> {role.name} granted by {relationshipTypeName(grant.viaType)}</span>
+                            </>
+                          }
+                          small
+                          target={target}
+                        />
                       </TableCell>
                     )}
                   </TableRow>
@@ -182,10 +225,20 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
             <ul className="mt-2 space-y-1 text-sm text-gray-700">
               {past.map(({ grant, endedBy, endedByEmail }) => (
                 <li key={grant.id}>
-                  {getRole(grant.roleId).name}: granted {formatDate(grant.grantedAt)},{" "}
-                  {grant.endedAt
-                    ? `${grant.endReason ?? "ended"} ${formatDate(grant.endedAt)}${endedBy || endedByEmail ? ` by ${endedBy ?? endedByEmail}` : ""}`
-                    : `expired ${formatDate(grant.expiresAt as Date)}`}
+                  {getRole(grant.roleId).name} ({relationshipTypeName(grant.viaType)}): granted {formatDate(grant.grantedAt)},{" "}
+                  {grant.endedAt ? (
+                    <>
+                      {END_REASONS[grant.endReason ?? ""] ?? "ended"} {formatDate(grant.endedAt)}
+                      {endedBy || endedByEmail ? (
+                        <>
+                          {" by "}
+                          <Person name={endedBy} email={endedByEmail} />
+                        </>
+                      ) : null}
+                    </>
+                  ) : (
+                    `expired ${formatDate(grant.expiresAt as Date)}`
+                  )}
                 </li>
               ))}
             </ul>
@@ -251,16 +304,19 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
           Activity
         </h2>
         <ol className="mt-3 space-y-2 text-sm">
-          {details.timeline.map((event) => (
-            <li key={event.id} className="rounded-md border border-gray-200 bg-white p-3">
-              <time className="text-gray-600" dateTime={event.occurredAt.toISOString()}>
-                {formatDateTime(event.occurredAt)}
-              </time>
-              <span className="block text-gray-900">
-                {describeEvent(event)} — {event.actorLabel}
-              </span>
-            </li>
-          ))}
+          {details.timeline.map((event) => {
+            const actor = eventActor(event);
+            return (
+              <li key={event.id} className="rounded-md border border-gray-200 bg-white p-3">
+                <time className="text-gray-600" dateTime={event.occurredAt.toISOString()}>
+                  {formatDateTime(event.occurredAt)}
+                </time>
+                <span className="block text-gray-900">
+                  {describeEvent(event)} — <Person name={actor.name} email={actor.email} />
+                </span>
+              </li>
+            );
+          })}
         </ol>
       </section>
 
@@ -268,11 +324,22 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
         <h2 id="end" className="font-semibold text-gray-900">
           Ending the relationship
         </h2>
-        <p className="mt-1">
-          To end the relationship, contact {details.partnerName}
-          {profile?.contactEmail ? ` at ${profile.contactEmail}` : ""}
-          {profile?.contactPhone ? ` or ${profile.contactPhone}` : ""}.
-        </p>
+        {liveTypes.length === 0 ? (
+          <p className="mt-1">This relationship has ended: no relationship type is in force.</p>
+        ) : othersStay.length === 0 ? (
+          <p className="mt-1">
+            Remove roles ends every type of this relationship ({liveTypes.map(({ type }) => relationshipTypeName(type.type)).join(", ")}), and with them the
+            relationship.
+          </p>
+        ) : (
+          <p className="mt-1">
+            {active.length > 0 ? "Remove roles ends the admin roles and the types that carry them. " : ""}
+            {othersStay.join(", ")} {othersStay.length === 1 ? "ends" : "end"} only when {details.partnerName} ends {othersStay.length === 1 ? "it" : "them"}: contact{" "}
+            {details.partnerName}
+            {profile?.contactEmail ? ` at ${profile.contactEmail}` : ""}
+            {profile?.contactPhone ? ` or ${profile.contactPhone}` : ""}.
+          </p>
+        )}
       </section>
     </main>
   );

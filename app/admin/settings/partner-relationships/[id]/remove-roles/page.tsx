@@ -2,56 +2,75 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NoAccess } from "@/components/layout/area-shell";
+import { RemovalSummaryText } from "@/components/relationships/removal-summary";
 import { buttonClasses } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { getDb } from "@/db/client";
 import { getAreaContext } from "@/lib/context";
-import { readPathParams } from "@/lib/page-params";
+import { readPathParams, readSearchParams, type SearchParams } from "@/lib/page-params";
 import { removeRolesAction } from "@/lib/relationships/actions";
 import { getRelationshipDetails } from "@/lib/relationships/queries";
-import { isGrantActive } from "@/lib/relationships/rules";
-import { relationshipTypeName, typesAfterRemovingRoles } from "@/lib/relationships/types";
-import { sortByPrivilege } from "@/lib/roles";
+import { removalSummary } from "@/lib/relationships/rules";
+import { RELATIONSHIP_TYPES } from "@/lib/relationships/types";
+import { isRoleId, roleName } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Remove roles?" };
 
-/** The Remove roles? confirmation as a page, for browsers without JavaScript. */
-export default async function RemoveRolesPage({ params }: { params: Promise<{ id: string }> }) {
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
+
+/**
+ * The Remove roles? confirmation as a page, for browsers without JavaScript: every role, or one
+ * role from one type (`?role=helpdesk_admin&type=gdap`), with what ends named per type.
+ */
+export default async function RemoveRolesPage({ params, searchParams }: Props) {
   const { id } = await readPathParams(params);
+  const query = await readSearchParams(searchParams);
   const context = await getAreaContext("relationships.remove_roles", `/admin/settings/partner-relationships/${id}/remove-roles`);
   if (!context) {
     return (
       <NoAccess title="Remove roles?">
-        <p>You need to be a Global or Billing administrator to remove a partner's roles.</p>
+        <p>You need to be a Global or Billing administrator to remove a partner&apos;s roles.</p>
       </NoAccess>
     );
   }
   const details = await getRelationshipDetails(await getDb(), { actor: context.actor, organizationId: context.membership.organizationId }, id);
   if (!details) notFound();
   const back = `/admin/settings/partner-relationships/${id}`;
-  const roles = sortByPrivilege(details.grants.filter((g) => isGrantActive(g.grant)).map((g) => g.grant.roleId));
-  const remaining = typesAfterRemovingRoles(details.types.filter(({ type }) => !type.terminatedAt).map(({ type }) => type.type)).map(relationshipTypeName);
+  const roleId = typeof query.role === "string" && isRoleId(query.role) ? query.role : undefined;
+  const viaType = typeof query.type === "string" ? RELATIONSHIP_TYPES.find((t) => t.id === query.type)?.id : undefined;
+  const target = roleId && viaType ? { roleId, viaType } : undefined;
+  const summary = removalSummary(
+    details.types.map(({ type }) => type),
+    details.grants.map(({ grant }) => grant),
+    details.partnerName,
+    target,
+  );
+  const title = target ? `Remove ${roleName(target.roleId)}?` : "Remove roles?";
   return (
     <main className="max-w-xl space-y-4">
-      <h1 className="text-2xl font-semibold text-gray-900">Remove roles?</h1>
-      {roles.length === 0 ? (
-        <p className="text-gray-800">{details.partnerName} holds no admin roles.</p>
+      <h1 className="text-2xl font-semibold text-gray-900">{title}</h1>
+      {summary.removing.length === 0 ? (
+        <>
+          <p className="text-gray-800">{target ? `${details.partnerName} no longer holds that role.` : `${details.partnerName} holds no admin roles.`}</p>
+          <Link className={buttonClasses({ variant: "secondary" })} href={back}>
+            Back to {details.partnerName}
+          </Link>
+        </>
       ) : (
         <>
-          <p className="text-gray-800">{details.partnerName} will lose these admin roles at once:</p>
-          <ul className="list-disc pl-5 text-gray-800">
-            {roles.map((role) => (
-              <li key={role.id}>{role.name}</li>
-            ))}
-          </ul>
-          <p className="text-gray-800">
-            The relationship itself stays{remaining.length > 0 ? `: ${details.partnerName} remains ${remaining.join(", ")}.` : "."} To end it, contact{" "}
-            {details.partnerName}.
-          </p>
+          <RemovalSummaryText partnerName={details.partnerName} summary={summary} />
           <div className="flex gap-3">
             <form action={removeRolesAction}>
               <input type="hidden" name="relationshipId" value={id} />
-              <SubmitButton variant="danger">Yes</SubmitButton>
+              {target && (
+                <>
+                  <input type="hidden" name="roleId" value={target.roleId} />
+                  <input type="hidden" name="viaType" value={target.viaType} />
+                </>
+              )}
+              <SubmitButton variant="danger" pendingLabel="Removing…">
+                Yes
+              </SubmitButton>
             </form>
             <Link className={buttonClasses({ variant: "secondary" })} href={back}>
               No
