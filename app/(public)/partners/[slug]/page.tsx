@@ -5,11 +5,13 @@ import { PartnerAvatar } from "@/components/partners/partner-avatar";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { getDb } from "@/db/client";
-import { readPathParams } from "@/lib/page-params";
+import { readPathParams, readSearchParams, type SearchParams } from "@/lib/page-params";
 import { countryName, sizesServedLabel } from "@/lib/partners/catalog";
 import { getProfileBySlug } from "@/lib/partners/queries";
+import { directoryHref, parseDirectoryQuery } from "@/lib/partners/search";
+import { contactPartnerHref, ratingLabel } from "@/lib/partners/text";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const profile = await getProfileBySlug(await getDb(), (await readPathParams(params)).slug);
@@ -32,14 +34,17 @@ function List({ title, items }: { title: string; items: string[] }) {
   );
 }
 
-export default async function PartnerProfilePage({ params }: Props) {
+export default async function PartnerProfilePage({ params, searchParams }: Props) {
   const profile = await getProfileBySlug(await getDb(), (await readPathParams(params)).slug);
   if (!profile) notFound();
+  // Opened from the results: the search and the partners chosen there come along in the address.
+  const query = parseDirectoryQuery(await readSearchParams(searchParams));
+  const fromResults = Boolean(query.q || query.location || query.city || query.size || query.sel.length > 0 || query.page > 1);
   return (
-    <main className="mx-auto w-full max-w-4xl px-4 py-8">
+    <main className="mx-auto w-full max-w-4xl px-4 py-6 md:py-8">
       <p>
-        <Link className="text-sm font-medium text-accent-700 underline" href="/partners">
-          Find a partner
+        <Link className="text-sm font-medium text-accent-700 underline" href={directoryHref(query)}>
+          {fromResults ? "Back to results" : "Find a partner"}
         </Link>
       </p>
       <div className="mt-4 flex flex-wrap items-start gap-4">
@@ -48,7 +53,7 @@ export default async function PartnerProfilePage({ params }: Props) {
           <h1 className="text-3xl font-semibold tracking-tight text-gray-900">{profile.name}</h1>
           <p className="mt-1 text-gray-700">{profile.headline}</p>
         </div>
-        <Link className={buttonClasses({ variant: "primary" })} href={`/partners/contact?sel=${encodeURIComponent(profile.slug)}`}>
+        <Link className={buttonClasses({ variant: "primary" })} href={contactPartnerHref(query, profile.slug)}>
           Contact this partner
         </Link>
       </div>
@@ -85,7 +90,7 @@ export default async function PartnerProfilePage({ params }: Props) {
             {profile.rating !== null && (
               <div>
                 <dt className="font-medium text-gray-900">Customer rating</dt>
-                <dd className="text-gray-700">{(profile.rating / 10).toFixed(1)} out of 5</dd>
+                <dd className="text-gray-700">{ratingLabel(profile.rating, profile.reviewCount)}</dd>
               </div>
             )}
             {profile.yearFounded && (
