@@ -22,6 +22,10 @@ test("the partner's Cancel invitation asks in a dialog: No keeps it, Yes cancels
   await invite(agent, "admin@northwind.example", /^Line-of-business/);
   await expect(agent.getByRole("heading", { level: 1, name: /^Line-of-business \(LOB\) partner invitation to admin@northwind\.example/ })).toBeVisible();
 
+  // Just sent: Resend waits a minute, and the page says until when.
+  await expect(agent.getByRole("button", { name: "Resend" })).toBeDisabled();
+  await expect(agent.getByRole("button", { name: "Resend" })).toHaveAccessibleDescription(/^Available again at \d{1,2}:\d{2}:\d{2} [AP]M UTC$/);
+
   const cancel = agent.getByRole("button", { name: "Cancel invitation" });
   await cancel.click();
   const dialog = agent.getByRole("dialog", { name: "Cancel this invitation?" });

@@ -3,12 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NoAccess } from "@/components/layout/area-shell";
 import { PartnerCancelConsequences, PartnerCancelForm } from "@/components/invitations/partner-cancel";
+import { ResendButton } from "@/components/invitations/resend-button";
 import { InvitationStatusBadge } from "@/components/invitations/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmDialog, ConfirmDialogNo } from "@/components/ui/confirm-dialog";
 import { DialogFooter } from "@/components/ui/dialog";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { getDb } from "@/db/client";
 import { getAreaContext } from "@/lib/context";
 import { formatDateTime } from "@/lib/format";
@@ -27,6 +27,7 @@ const ERRORS: Record<string, string> = {
   not_found: "That invitation was not found.",
   not_pending: "Only pending invitations can be resent or canceled.",
   rate_limited: "This invitation was already resent 3 times today. Try again tomorrow.",
+  cooldown: "This invitation was sent less than a minute ago. Resend works again a minute after the last send.",
   forbidden: "You don't have permission to do this.",
 };
 
@@ -48,6 +49,8 @@ export default async function PartnerInvitationPage({ params, searchParams }: Pr
   const notice = entryFor(NOTICES, query.done);
   const problem = entryFor(ERRORS, query.error);
   const type = relationshipTypeInfo(invitation.type);
+  // Resend is refused for a minute after each send: say until when instead of offering it.
+  const resendWait = invitation.resendAvailableAt > new Date() ? invitation.resendAvailableAt : null;
 
   return (
     <main className="max-w-3xl">
@@ -125,9 +128,7 @@ export default async function PartnerInvitationPage({ params, searchParams }: Pr
         <div className="mt-6 flex flex-wrap gap-3">
           <form action={resendInvitationAction}>
             <input type="hidden" name="invitationId" value={invitation.id} />
-            <SubmitButton variant="secondary" pendingLabel="Sending…">
-              Resend
-            </SubmitButton>
+            <ResendButton availableAt={resendWait?.toISOString() ?? null} availableLabel={resendWait ? timeWithSeconds(resendWait) : null} />
           </form>
           <ConfirmDialog triggerLabel="Cancel invitation" confirmHref={`/partner/invitations/${invitation.id}/cancel`} title="Cancel this invitation?">
             <PartnerCancelConsequences customer={invitation.customerName ?? invitation.customerEmail} />
@@ -140,4 +141,9 @@ export default async function PartnerInvitationPage({ params, searchParams }: Pr
       )}
     </main>
   );
+}
+
+/** A time to the second, in UTC like every time in the product ("3:05:12 PM UTC"). */
+function timeWithSeconds(date: Date): string {
+  return date.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", second: "2-digit", timeZone: "UTC", timeZoneName: "short" });
 }
