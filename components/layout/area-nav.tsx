@@ -74,13 +74,9 @@ export function AreaNav({ title, label, items }: { title: string; label: string;
                 </>
               )}
             </span>
-            <span className="flex shrink-0 items-center gap-1 font-medium text-accent-700">
-              <span className="group-open:hidden">Menu</span>
-              <span className="hidden group-open:inline">Close</span>
-              <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 transition-transform group-open:rotate-180" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round">
-                <path d="m6 8 4 4 4-4" />
-              </svg>
-            </span>
+            <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5 shrink-0 text-gray-700 transition-transform group-open:rotate-180" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round">
+              <path d="m6 8 4 4 4-4" />
+            </svg>
           </>
         }
       >
