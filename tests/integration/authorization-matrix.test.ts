@@ -13,6 +13,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/authz";
+import { listActivity } from "@/lib/audit/queries";
 import { getRelationshipDetails, listCustomerRelationships, listPendingInvitationsFor } from "@/lib/relationships/queries";
 import {
   agreementAcceptances,
@@ -78,6 +79,7 @@ const EXPECTED: Record<string, string> = {
   "signOutAction":                                         " A    A    A    A    A    A    A    A    A    A ",
   "sendContactRequestAction":                                    " A    A    A    A    A    A    A    A    A    A ",
   "setRequestStatusAction":                                   " R    R    R    R    R    R    R    A    A    R ",
+  "declineRequestAction":                                  " R    R    R    R    R    R    R    A    A    R ",
   "sendInvitationAction (reseller)":                       " R    R    R    R    R    R    R    A    A    A ",
   "sendInvitationAction (GDAP, admin roles)":              " R    R    R    R    R    R    R    R    A    A ",
   "resendInvitationAction":                                " R    R    R    R    R    R    R    A    A    R ",
@@ -93,10 +95,14 @@ const EXPECTED: Record<string, string> = {
   "setMpsaSharingAction":                                  " R    R    R    R    A    A    R    R    R    R ",
   // Who reads partners exports its own organization's list (Northwind's administrator gets Northwind's, empty).
   "GET /admin/settings/partner-relationships/export":      " R    R    R    A    A    A    A    R    R    R ",
+  // Each organization exports its own activity log (another customer's administrator, or another partner's agent, gets their own).
+  "GET /admin/activity/export":                            " R    R    R    A    A    A    A    R    R    R ",
+  "GET /partner/activity/export":                          " R    R    R    R    R    R    R    A    A    A ",
   // Reading Contoso's partners, grants, activity and pending invitations: deciders, and Global readers read-only.
   "read Partner relationships":                            " R    R    R    A    A    A    R    R    R    R ",
   "read partner details, grants and activity":             " R    R    R    A    A    A    R    R    R    R ",
   "read pending invitations":                              " R    R    R    A    A    A    R    R    R    R ",
+  "read activity log":                                     " R    R    R    A    A    A    R    R    R    R ",
   // Verified domains route invitations: Global administrators only.
   "addDomainAction":                                       " R    R    R    R    R    A    R    R    R    R ",
   "verifyDomainAction":                                    " R    R    R    R    R    A    R    R    R    R ",
@@ -264,6 +270,30 @@ function readRow(target: string, read: (c: Omit<Context<ReadFixture>, "outcome">
   });
 }
 
+/**
+ * An Activity CSV export (`area`: admin or partner), of the signed-in person's own organization: the
+ * other organization's member (`outsider`) gets theirs, without the fixture's counterparty.
+ */
+function activityExportRow(area: "admin" | "partner", outsider: ActorKey, counterparty: string): Row {
+  const target = `GET /${area}/activity/export`;
+  return row({
+    target,
+    fixture: (db) => acceptedRelationship(db, { type: "reseller" }, "sales@fabrikam.example"),
+    call: (c) => route(c, target)(new Request(`http://localhost:3000/${area}/activity/export?type=reseller`)),
+    judge: async (c) => {
+      const verdict = await responseJudge(c, [401, 403]);
+      if (verdict === "refused") expect((c.outcome as { value: Response }).value.status).toBe(c.actor === "anonymous" ? 401 : 403);
+      return verdict;
+    },
+    effect: async ({ outcome, actor }) => {
+      const response = (outcome as { value: Response }).value;
+      expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+      const csv = await response.text();
+      expect(csv.includes(counterparty)).toBe(actor !== outsider);
+    },
+  });
+}
+
 /** Keeps each row's fixture type while it is written, and erases it for the table. */
 function row<F>(r: Row<F>): Row {
   return r as unknown as Row;
@@ -336,6 +366,17 @@ const ROWS: Row[] = [
       expect(await recipientStatus(c.db, (c.fixture as { recipientId: string }).recipientId)).toBe(verdict === "allowed" ? "replied" : "new");
       return verdict;
     },
+  }),
+  row({
+    target: "declineRequestAction",
+    fixture: contactRequestToFabrikam,
+    call: ({ app, fixture }) => app.declineRequestAction(app.initialFormState, form({ recipientId: fixture.recipientId, reason: "We don't serve this region." })),
+    judge: async (c) => {
+      const verdict = formStateJudge(() => /^\/partner\/requests\?done=declined$/)(c);
+      expect(await recipientStatus(c.db, (c.fixture as { recipientId: string }).recipientId)).toBe(verdict === "allowed" ? "declined" : "new");
+      return verdict;
+    },
+    effect: async ({ db }) => expect((await db.select().from(contactRequestRecipients))[0]?.declineReason).toBe("We don't serve this region."),
   }),
   row({
     target: "sendInvitationAction",
@@ -472,11 +513,18 @@ const ROWS: Row[] = [
       expect(csv.includes("Fabrikam Partners")).toBe(actor !== "otherCustomerAdmin");
     },
   }),
+  activityExportRow("admin", "otherCustomerAdmin", "Fabrikam Partners"),
+  activityExportRow("partner", "otherPartnerAgent", "Contoso"),
   readRow("read Partner relationships", (c) => listCustomerRelationships(c.db, c.fixture.read)),
   readRow("read partner details, grants and activity", async (c) => {
     const details = await getRelationshipDetails(c.db, c.fixture.read, c.fixture.relationshipId);
     expect(details?.timeline.length).toBeGreaterThan(0);
     return details;
+  }),
+  readRow("read activity log", async (c) => {
+    const log = await listActivity(c.db, { ...c.fixture.read, side: "customer" }, {});
+    expect(log.total).toBeGreaterThan(0);
+    return log;
   }),
   readRow("read pending invitations", async (c) => {
     const pending = await listPendingInvitationsFor(c.db, c.fixture.read);

@@ -147,6 +147,7 @@ const DIRECTORY_QUERY = {
   page: ["2", "1"],
   sel: ["fabrikam-partners", "adatum-consulting"],
 };
+const ACTIVITY_QUERY = { type: ["gdap", "reseller"], kind: ["invitations", "requests"], from: ["2026-01-01"], to: ["2026-12-31", "2025-01-01"], page: ["2", "1"] };
 const CUSTOMER = "admin@contoso.example";
 const AGENT = "agent@fabrikam.example";
 
@@ -197,7 +198,17 @@ const PAGES: Record<string, PageTarget> = {
     examples: [{ query: { added: "__proto__", verified: ["x", "y"], removed: "\u0000" } }],
   },
   "app/dev/mailbox/[id]/page.tsx": { actors: [null], segments: { id: [ref("messageId")] } },
-  "app/partner/requests/page.tsx": { actors: [null, AGENT], query: { status: ["new", "replied", "declined"] } },
+  "app/partner/requests/page.tsx": { actors: [null, AGENT], query: { status: ["new", "replied", "declined"], done: ["declined"], error: ["forbidden"] } },
+  "app/partner/requests/[id]/decline/page.tsx": { actors: [null, AGENT], segments: { id: [ref("recipientId")] } },
+  "app/partner/customers/[id]/page.tsx": {
+    actors: [null, AGENT],
+    segments: { id: [ref("fabrikamRelationshipId")] },
+    query: { done: ["gdap_ended", "nothing"], error: ["forbidden", "not_found"] },
+    examples: [{ segments: { id: ref("relationshipId") } }, { segments: { id: ref("fabrikamRelationshipId") }, query: { done: "__proto__" } }],
+  },
+  "app/partner/customers/[id]/end-gdap/page.tsx": { actors: [null, AGENT], segments: { id: [ref("fabrikamRelationshipId")] } },
+  "app/admin/activity/page.tsx": { actors: [null, CUSTOMER], query: ACTIVITY_QUERY, examples: [{ query: { from: "2026-02-30", to: "\u0000" } }] },
+  "app/partner/activity/page.tsx": { actors: [null, AGENT], query: ACTIVITY_QUERY, examples: [{ query: { kind: "__proto__", page: "1e309" } }] },
   "app/partner/invitations/page.tsx": { actors: [null, AGENT], query: { status: ["pending", "accepted", "expired"] } },
   "app/partner/invitations/new/page.tsx": { actors: [null, AGENT], query: { request: [ref("recipientId")] }, examples: [{ query: { request: ["\u0000", "x"] } }] },
   "app/partner/invitations/[id]/page.tsx": {
@@ -222,6 +233,8 @@ type RouteHandler = (request: Request, context: { params: Promise<Record<string,
 /** Every route handler that reads its address (Auth.js's own handler is Auth.js's; the sweep reads a header only). */
 const ROUTES: Record<string, PageTarget> = {
   "app/admin/settings/partner-relationships/export/route.ts": { actors: [null, CUSTOMER], query: { q: ["fab"], type: ["gdap"], status: ["active"], sort: ["since"], dir: ["desc"] } },
+  "app/admin/activity/export/route.ts": { actors: [null, CUSTOMER], query: ACTIVITY_QUERY },
+  "app/partner/activity/export/route.ts": { actors: [null, AGENT], query: ACTIVITY_QUERY },
   "app/dev/mailbox/[id]/raw/route.ts": { actors: [null], segments: { id: [ref("messageId")] }, examples: [{ segments: { id: "a\u0000" } }] },
 };
 
@@ -277,6 +290,7 @@ describe("hostile addresses of every page", () => {
       token: invitation.token,
       invitationId: invitation.invitation.id,
       relationshipId: await acceptedRelationship(db, {}, "agent@adatum.example"),
+      fabrikamRelationshipId: await acceptedRelationship(db, { type: "reseller" }, "sales@fabrikam.example"),
       requestId: request.requestId,
       recipientId: request.recipientId,
       messageId: message!.id,
