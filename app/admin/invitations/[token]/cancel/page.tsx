@@ -10,8 +10,9 @@ import { findInvitationByToken } from "@/lib/invitations/queries";
 import { invitationAccess } from "@/lib/invitations/rules";
 import { readPathParams } from "@/lib/page-params";
 
-// The token is in this page's address: never send it onwards in a Referer header.
-export const metadata: Metadata = { title: "Cancel this invitation?", referrer: "no-referrer" };
+// The token is in this page's address: a Referer header carries only the origin. (Not "no-referrer":
+// a form posted from such a page says Origin: null, which the request guard refuses as another site's.)
+export const metadata: Metadata = { title: "Cancel this invitation?", referrer: "strict-origin" };
 
 /**
  * The customer's Cancel invitation confirmation as a page, for browsers without JavaScript. Whether
