@@ -2,6 +2,7 @@ import { z } from "zod";
 import { relationshipType, type RelationshipType, type RelationshipTypeRow, type RoleGrant } from "@/db/schema";
 import { formatDate } from "@/lib/format";
 import { getRole } from "@/lib/roles";
+import { csvLine } from "@/lib/csv";
 import { DAY_MS } from "@/lib/time";
 import type { RelationshipSummary } from "./queries";
 import { RELATIONSHIP_TYPES, ROLE_CARRYING_TYPES, relationshipTypeName } from "./types";
@@ -114,12 +115,6 @@ export function applyListQuery(rows: RelationshipSummary[], query: ListQuery): R
   return filtered.sort((a, b) => sign * compare(a, b, query.sort) || a.partnerName.localeCompare(b.partnerName));
 }
 
-function csvCell(value: string): string {
-  // Quote everything; neutralise leading formula characters so a spreadsheet never runs a cell.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replaceAll('"', '""')}"`;
-}
-
 export function relationshipsCsv(rows: RelationshipSummary[]): string {
   const header = ["Partner", "Relationship types", "Admin roles", "Most privileged role", "GDAP status", "GDAP end date", "Customer Agreement", "Since"];
   const lines = rows.map((r) => [
@@ -132,7 +127,7 @@ export function relationshipsCsv(rows: RelationshipSummary[]): string {
     r.agreementAccepted ? "Accepted" : "Pending",
     r.since.toISOString().slice(0, 10),
   ]);
-  return [header, ...lines].map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return [header, ...lines].map(csvLine).join("");
 }
 
 /* What Remove roles ends: one pure rule, shown on the confirmation and followed by the service. */
