@@ -60,6 +60,7 @@ const MARK = 'import "server-only";';
 const SERVER_MODULES = [
   "db/client.ts",
   "db/migrator.ts",
+  "lib/audit/csv.ts",
   "lib/auth/secret.ts",
   "lib/auth/sign-in-links.ts",
   "lib/authz.ts",
