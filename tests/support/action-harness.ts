@@ -131,6 +131,10 @@ function registerMocks() {
     notFound: () => {
       throw new NotFoundSignal();
     },
+    // Client components rendered on the server by the page tests: navigation does nothing there.
+    useRouter: () => ({ push: () => undefined, replace: () => undefined, refresh: () => undefined, prefetch: () => undefined, back: () => undefined, forward: () => undefined }),
+    usePathname: () => "/",
+    useSearchParams: () => new URLSearchParams(),
   }));
   vi.doMock("@/lib/email/deliver", async (importOriginal) => ({
     ...(await importOriginal<typeof import("@/lib/email/deliver")>()),
