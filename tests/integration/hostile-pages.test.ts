@@ -172,6 +172,7 @@ const PAGES: Record<string, PageTarget> = {
   },
   "app/(auth)/signin/error/page.tsx": { actors: [null], query: { error: ["Verification", "AccessDenied"] }, examples: [{ query: { error: "__proto__" } }] },
   "app/admin/invitations/[token]/page.tsx": { actors: [null, CUSTOMER], segments: { token: [ref("token")] } },
+  "app/admin/invitations/[token]/cancel/page.tsx": { actors: [null, CUSTOMER], segments: { token: [ref("token")] } },
   "app/admin/settings/partner-relationships/page.tsx": {
     actors: [null, CUSTOMER],
     query: {
@@ -210,6 +211,7 @@ const PAGES: Record<string, PageTarget> = {
   "app/admin/activity/page.tsx": { actors: [null, CUSTOMER], query: ACTIVITY_QUERY, examples: [{ query: { from: "2026-02-30", to: "\u0000" } }] },
   "app/partner/activity/page.tsx": { actors: [null, AGENT], query: ACTIVITY_QUERY, examples: [{ query: { kind: "__proto__", page: "1e309" } }] },
   "app/partner/invitations/page.tsx": { actors: [null, AGENT], query: { status: ["pending", "accepted", "expired"] } },
+  "app/partner/invitations/[id]/cancel/page.tsx": { actors: [null, AGENT], segments: { id: [ref("invitationId")] } },
   "app/partner/invitations/new/page.tsx": { actors: [null, AGENT], query: { request: [ref("recipientId")] }, examples: [{ query: { request: ["\u0000", "x"] } }] },
   "app/partner/invitations/[id]/page.tsx": {
     actors: [null, AGENT],
