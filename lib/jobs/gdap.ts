@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/service";
 import { appUrl } from "@/lib/email/config";
 import { sendEmail } from "@/lib/email/send";
 import { formatDate } from "@/lib/format";
-import { globalAdminEmails, partnerRecipients } from "@/lib/organizations/queries";
+import { globalAdminEmails, partnerAdminRecipients } from "@/lib/organizations/queries";
 import { GDAP_AUTO_EXTEND_DAYS } from "@/lib/relationships/types";
 import { roleName } from "@/lib/roles";
 import { DAY_MS } from "@/lib/time";
@@ -37,7 +37,7 @@ async function notify(tx: DbOrTx, relationshipId: string, typeId: string, kind: 
   const base = { kind, partnerName: name(rel.partnerId), customerName: name(rel.customerId), roles, endsOn: formatDate(endsAt) };
   let sent = 0;
   const audiences: [("partner" | "customer"), string[], string][] = [
-    ["partner", await partnerRecipients(tx, rel.partnerId), `${appUrl()}/partner/customers`],
+    ["partner", await partnerAdminRecipients(tx, rel.partnerId), `${appUrl()}/partner/customers`],
     ["customer", await globalAdminEmails(tx, rel.customerId), `${appUrl()}/admin/settings/partner-relationships/${relationshipId}`],
   ];
   for (const [audience, recipients, url] of audiences) {

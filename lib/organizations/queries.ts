@@ -3,7 +3,7 @@ import { and, arrayContains, asc, count, eq, gt, isNotNull, isNull, lte, or, sql
 import type { DbOrTx } from "@/db/client";
 import { agreementAcceptances, invitations, memberships, organizations, partnerProfiles, relationshipTypes, relationships, roleGrants, users } from "@/db/schema";
 import { currentAgreement } from "@/lib/agreements/queries";
-import { requirePermission, type Actor } from "@/lib/authz";
+import { PERMISSIONS, requirePermission, type Actor } from "@/lib/authz";
 import { isUuid } from "@/lib/ids";
 import { addDays } from "@/lib/time";
 
@@ -18,15 +18,21 @@ export async function globalAdminEmails(db: DbOrTx, organizationId: string): Pro
   return rows.map((r) => r.email as string);
 }
 
-/** Who hears about a partner organization's relationships: its agents, or its directory contact when it has none. */
-export async function partnerRecipients(db: DbOrTx, partnerOrganizationId: string): Promise<string[]> {
+/**
+ * The partner organization's people who hear about its admin access in a customer (removals, an
+ * ended GDAP, expiry notices): those the permission map lets act on it (admin agents, not sales
+ * agents), or its directory contact when it has none. Each address once.
+ */
+export async function partnerAdminRecipients(db: DbOrTx, partnerOrganizationId: string): Promise<string[]> {
+  const roles: readonly string[] = PERMISSIONS["relationships.end_gdap"].roles;
   const agents = await db
-    .select({ email: users.email })
+    .select({ email: users.email, roles: memberships.roles })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.organizationId, partnerOrganizationId), isNotNull(users.email)))
     .orderBy(users.email);
-  if (agents.length > 0) return agents.map((a) => a.email as string);
+  const admins = agents.filter((a) => a.roles.some((r) => roles.includes(r))).map((a) => a.email as string);
+  if (admins.length > 0) return [...new Set(admins)];
   const [profile] = await db.select({ email: partnerProfiles.contactEmail }).from(partnerProfiles).where(eq(partnerProfiles.organizationId, partnerOrganizationId));
   return profile ? [profile.email] : [];
 }

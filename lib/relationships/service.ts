@@ -1,13 +1,13 @@
 import "server-only";
-import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { memberships, organizations, partnerProfiles, relationshipTypes, relationships, roleGrants, users, type Relationship } from "@/db/schema";
+import { organizations, relationshipTypes, relationships, roleGrants, type Relationship } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/service";
-import { PERMISSIONS, requireMembership, type Actor, type Authorized } from "@/lib/authz";
+import { requireMembership, type Actor, type Authorized } from "@/lib/authz";
 import { appUrl } from "@/lib/email/config";
 import { sendEmail } from "@/lib/email/send";
 import { formatDate } from "@/lib/format";
-import { globalAdminEmails } from "@/lib/organizations/queries";
+import { globalAdminEmails, partnerAdminRecipients } from "@/lib/organizations/queries";
 import { roleName } from "@/lib/roles";
 import { isGrantActive, isTypeInForce, joinNames, planRoleRemoval, type RemovalTarget } from "./rules";
 import { relationshipTypeName } from "./types";
@@ -49,24 +49,6 @@ async function typesInForce(tx: DbOrTx, relationshipId: string, now: Date) {
 
 async function grantsInForce(tx: DbOrTx, relationshipId: string, now: Date) {
   return (await tx.select().from(roleGrants).where(and(eq(roleGrants.relationshipId, relationshipId), isNull(roleGrants.endedAt)))).filter((g) => isGrantActive(g, now));
-}
-
-/**
- * The partner organization's people who hear about its admin access in a customer: those the
- * permission map lets act on it (admin agents), or its directory contact when it has none.
- */
-async function adminAccessRecipients(tx: DbOrTx, partnerOrganizationId: string): Promise<string[]> {
-  const roles: readonly string[] = PERMISSIONS["relationships.end_gdap"].roles;
-  const agents = await tx
-    .select({ email: users.email, roles: memberships.roles })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organizationId, partnerOrganizationId), isNotNull(users.email)))
-    .orderBy(users.email);
-  const admins = agents.filter((a) => a.roles.some((r) => roles.includes(r))).map((a) => a.email as string);
-  if (admins.length > 0) return [...new Set(admins)];
-  const [profile] = await tx.select({ email: partnerProfiles.contactEmail }).from(partnerProfiles).where(eq(partnerProfiles.organizationId, partnerOrganizationId));
-  return profile ? [profile.email] : [];
 }
 
 /** Each address once, whichever list it came from first: one change is one email to a person. */
@@ -162,7 +144,7 @@ export async function removePartnerRoles(
     const common = { partnerName, customerName, removedBy, roles: grants, endedTypes: details.endedTypes, remainingTypes, relationshipEnded: plan.relationshipEnds };
     const recipients = uniqueRecipients(
       (await globalAdminEmails(tx, relationship.customerOrganizationId)).map((to) => ({ to, audience: "customer" as const })),
-      (await adminAccessRecipients(tx, relationship.partnerOrganizationId)).map((to) => ({ to, audience: "partner" as const })),
+      (await partnerAdminRecipients(tx, relationship.partnerOrganizationId)).map((to) => ({ to, audience: "partner" as const })),
     );
     for (const { to, audience } of recipients) {
       await sendEmail(tx, {
@@ -231,7 +213,7 @@ export async function endGdap(db: Db, actor: Actor | null, relationshipId: strin
     const { customerName, partnerName } = await names(tx, relationship);
     const recipients = uniqueRecipients(
       (await globalAdminEmails(tx, relationship.customerOrganizationId)).map((to) => ({ to, audience: "customer" as const })),
-      (await adminAccessRecipients(tx, relationship.partnerOrganizationId)).map((to) => ({ to, audience: "partner" as const })),
+      (await partnerAdminRecipients(tx, relationship.partnerOrganizationId)).map((to) => ({ to, audience: "partner" as const })),
     );
     for (const { to, audience } of recipients) {
       await sendEmail(tx, {
