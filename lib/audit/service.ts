@@ -26,3 +26,16 @@ export async function recordAudit(db: DbOrTx, input: AuditInput): Promise<void> 
     details: input.details ?? {},
   });
 }
+
+/**
+ * Records one event on both organizations' timelines, each naming the other as its counterparty
+ * (the second is skipped while it is unknown, e.g. an invitation not yet tied to an organization).
+ */
+export async function recordAuditOnBothSides(
+  db: DbOrTx,
+  [first, second]: readonly [string, string | null],
+  input: Omit<AuditInput, "organizationId" | "counterpartyOrganizationId">,
+): Promise<void> {
+  await recordAudit(db, { ...input, organizationId: first, counterpartyOrganizationId: second });
+  if (second) await recordAudit(db, { ...input, organizationId: second, counterpartyOrganizationId: first });
+}

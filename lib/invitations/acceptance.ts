@@ -14,7 +14,7 @@ import {
   type Invitation,
 } from "@/db/schema";
 import { ACKNOWLEDGE_MESSAGE, recordAgreementAcceptance } from "@/lib/agreements/service";
-import { recordAudit } from "@/lib/audit/service";
+import { recordAudit, recordAuditOnBothSides } from "@/lib/audit/service";
 import { AuthorizationError, hasPermission, loadActor, type Actor } from "@/lib/authz";
 import { newVerificationToken } from "@/lib/domains/dns";
 import { appUrl } from "@/lib/email/config";
@@ -179,8 +179,7 @@ export async function acceptInvitation(
     const [partner] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, partnerId));
     const common = { actorUserId: answerer.userId, actorLabel: answerer.email, targetType: "invitation", targetId: invitation.id };
     const details = { type: invitation.type, roles: invitation.roles.map(roleName), endsAt: endsAt?.toISOString() ?? null, invitedEmail: invitation.customerEmail };
-    await recordAudit(tx, { ...common, organizationId: customer.id, counterpartyOrganizationId: partnerId, action: "invitation.accepted", details });
-    await recordAudit(tx, { ...common, organizationId: partnerId, counterpartyOrganizationId: customer.id, action: "invitation.accepted", details });
+    await recordAuditOnBothSides(tx, [customer.id, partnerId], { ...common, action: "invitation.accepted", details });
     if (granted.length > 0) {
       await recordAudit(tx, {
         ...common,
@@ -250,8 +249,7 @@ export async function declineInvitation(db: Db, actor: Actor | null, token: stri
       targetId: invitation.id,
       details: { reason, type: invitation.type, roles: invitation.roles.map(roleName), actorName: actor.name },
     };
-    if (customerId) await recordAudit(tx, { ...common, organizationId: customerId, counterpartyOrganizationId: invitation.partnerOrganizationId });
-    await recordAudit(tx, { ...common, organizationId: invitation.partnerOrganizationId, counterpartyOrganizationId: customerId });
+    await recordAuditOnBothSides(tx, [invitation.partnerOrganizationId, customerId], common);
     const [creator] = await tx.select({ email: users.email }).from(users).where(eq(users.id, invitation.createdById));
     if (creator?.email) {
       await sendEmail(tx, {

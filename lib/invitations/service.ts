@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
 import { queryRows, type Db, type DbOrTx } from "@/db/client";
 import { contactRequestRecipients, invitations, memberships, organizationDomains, organizations, users, type Invitation } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/service";
+import { recordAudit, recordAuditOnBothSides } from "@/lib/audit/service";
 import { hasPermission, requireMembership, type Actor, type Authorized } from "@/lib/authz";
 import { appUrl } from "@/lib/email/config";
 import { sendEmail } from "@/lib/email/send";
@@ -271,11 +271,8 @@ export async function cancelInvitation(db: Db, actor: Actor | null, invitationId
       targetId: invitation.id,
       details: { type: invitation.type, to: invitation.customerEmail, actorName: by.actor.name },
     };
-    await recordAudit(tx, { ...event, organizationId: invitation.partnerOrganizationId, counterpartyOrganizationId: invitation.customerOrganizationId });
     // The organization the address led to sees it too: the invitation it may have been waiting for is gone.
-    if (invitation.customerOrganizationId) {
-      await recordAudit(tx, { ...event, organizationId: invitation.customerOrganizationId, counterpartyOrganizationId: invitation.partnerOrganizationId });
-    }
+    await recordAuditOnBothSides(tx, [invitation.partnerOrganizationId, invitation.customerOrganizationId], event);
     return { ok: true, code: "cancelled", message: "The invitation is canceled; its link no longer works." };
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNotNull, isNull, lte } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { organizations, relationshipTypes, relationships, roleGrants } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/service";
+import { recordAuditOnBothSides } from "@/lib/audit/service";
 import { appUrl } from "@/lib/email/config";
 import { sendEmail } from "@/lib/email/send";
 import { formatDate } from "@/lib/format";
@@ -105,12 +105,7 @@ async function processOne(db: Db, typeId: string, now: Date): Promise<GdapSweepR
 async function auditBoth(tx: DbOrTx, relationshipId: string, action: string, details: Record<string, unknown>) {
   const [rel] = await tx.select().from(relationships).where(eq(relationships.id, relationshipId));
   if (!rel) return;
-  for (const [organizationId, counterpartyOrganizationId] of [
-    [rel.customerOrganizationId, rel.partnerOrganizationId],
-    [rel.partnerOrganizationId, rel.customerOrganizationId],
-  ] as const) {
-    await recordAudit(tx, { actorUserId: null, actorLabel: "System", organizationId, counterpartyOrganizationId, action, targetType: "relationship", targetId: relationshipId, details });
-  }
+  await recordAuditOnBothSides(tx, [rel.customerOrganizationId, rel.partnerOrganizationId], { actorUserId: null, actorLabel: "System", action, targetType: "relationship", targetId: relationshipId, details });
 }
 
 /** Records GDAP expiries, applies auto-extend and sends the 30/7/1-day and expiry notices. */

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { organizations, relationshipTypes, relationships, roleGrants, type Relationship } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/service";
+import { recordAudit, recordAuditOnBothSides } from "@/lib/audit/service";
 import { requireMembership, type Actor, type Authorized } from "@/lib/authz";
 import { appUrl } from "@/lib/email/config";
 import { sendEmail } from "@/lib/email/send";
@@ -123,21 +123,14 @@ export async function removePartnerRoles(
       relationshipEnded: plan.relationshipEnds,
       actorName: by.actor.name,
     };
-    for (const [organizationId, counterpartyOrganizationId] of [
-      [relationship.customerOrganizationId, relationship.partnerOrganizationId],
-      [relationship.partnerOrganizationId, relationship.customerOrganizationId],
-    ] as const) {
-      await recordAudit(tx, {
-        actorUserId: by.actor.userId,
-        actorLabel: by.actor.email,
-        organizationId,
-        counterpartyOrganizationId,
-        action: "roles.removed",
-        targetType: "relationship",
-        targetId: relationship.id,
-        details,
-      });
-    }
+    await recordAuditOnBothSides(tx, [relationship.customerOrganizationId, relationship.partnerOrganizationId], {
+      actorUserId: by.actor.userId,
+      actorLabel: by.actor.email,
+      action: "roles.removed",
+      targetType: "relationship",
+      targetId: relationship.id,
+      details,
+    });
 
     const { customerName, partnerName } = await names(tx, relationship);
     const removedBy = by.actor.name ?? by.actor.email;
@@ -195,21 +188,14 @@ export async function endGdap(db: Db, actor: Actor | null, relationshipId: strin
       relationshipEnded: remaining.length === 0,
       actorName: by.actor.name,
     };
-    for (const [organizationId, counterpartyOrganizationId] of [
-      [relationship.partnerOrganizationId, relationship.customerOrganizationId],
-      [relationship.customerOrganizationId, relationship.partnerOrganizationId],
-    ] as const) {
-      await recordAudit(tx, {
-        actorUserId: by.actor.userId,
-        actorLabel: by.actor.email,
-        organizationId,
-        counterpartyOrganizationId,
-        action: "gdap.terminated",
-        targetType: "relationship",
-        targetId: relationship.id,
-        details,
-      });
-    }
+    await recordAuditOnBothSides(tx, [relationship.partnerOrganizationId, relationship.customerOrganizationId], {
+      actorUserId: by.actor.userId,
+      actorLabel: by.actor.email,
+      action: "gdap.terminated",
+      targetType: "relationship",
+      targetId: relationship.id,
+      details,
+    });
     const { customerName, partnerName } = await names(tx, relationship);
     const recipients = uniqueRecipients(
       (await globalAdminEmails(tx, relationship.customerOrganizationId)).map((to) => ({ to, audience: "customer" as const })),
