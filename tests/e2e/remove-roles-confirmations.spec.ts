@@ -10,7 +10,7 @@ test("Remove roles? on an Advisor-only relationship says the relationship ends, 
   const link = await sendInvitation(await pageAs("agent@adatum.example"), { to: "admin@northwind.example", type: /^Advisor/ });
   const page = await pageAs("admin@northwind.example");
   await acceptInvitationAs(page, link, "admin@northwind.example");
-  await page.getByRole("link", { name: "Adatum Consulting" }).click();
+  await page.getByRole("link", { name: "Adatum Consulting", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Adatum Consulting" })).toBeVisible();
 
   await page.getByRole("button", { name: "Remove roles", exact: true }).click();
@@ -38,7 +38,7 @@ test("a role two types grant: per-role Remove confirms in a dialog with JavaScri
   ]) {
     await acceptInvitationAs(page, await sendInvitation(agent, { to: "admin@northwind.example", ...options }), "admin@northwind.example");
   }
-  await page.getByRole("link", { name: "Fabrikam Partners" }).click();
+  await page.getByRole("link", { name: "Fabrikam Partners", exact: true }).click();
   const roles = page.locator("section[aria-labelledby=roles]");
   // Each grant is its own row: the type that grants it and until when.
   const gdapRow = roles.getByRole("row").filter({ hasText: "Helpdesk administrator" }).filter({ hasText: "Granular delegated administrator" });
