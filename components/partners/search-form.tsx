@@ -42,8 +42,15 @@ export function SearchForm({
     if (disclosure.current && window.matchMedia(DESKTOP).matches) disclosure.current.open = true;
   }, []);
   // The fields show the search in force also after a link changed it ("Search instead for …", Back).
+  // Not on the first run: the server rendered them so, and what someone chose before the page's
+  // scripts ran must stay.
   const { location = "", city = "", size = "", q = "" } = query;
+  const mounted = useRef(false);
   useEffect(() => {
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
     const fields = form.current?.elements;
     if (!fields) return;
     for (const [name, value] of Object.entries({ location, city, size, q })) {
