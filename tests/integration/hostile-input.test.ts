@@ -502,7 +502,8 @@ const TARGETS: Target[] = [
     examples: [{ fields: { relationshipId: ["------------------------------------"] } }, { fields: { relationshipId: ["000000000000000000000000000000000000"] } }],
     invoke: (app, data) => app.removeRolesAction(data),
     reports: "code",
-    accepted: (outcome) => ["roles_removed", "role_removed"].includes(doneCode(outcome) ?? ""),
+    // All roles of a GDAP-only relationship ends it (relationship_ended); one role leaves the rest.
+    accepted: (outcome) => ["roles_removed", "role_removed", "relationship_ended"].includes(doneCode(outcome) ?? ""),
     complete: async ({ db, delta, fixture, outcome }) => {
       expect((outcome as { url: string }).url).toBe(relationshipUrl(fixture.relationshipId, `done=${doneCode(outcome)}`));
       const ended = (await db.select().from(roleGrants)).filter((g) => g.endReason === "removed");
