@@ -51,6 +51,14 @@ async function grantsInForce(tx: DbOrTx, relationshipId: string, now: Date) {
   return (await tx.select().from(roleGrants).where(and(eq(roleGrants.relationshipId, relationshipId), isNull(roleGrants.endedAt)))).filter((g) => isGrantActive(g, now));
 }
 
+/** Who hears that a partner's admin access changed: the customer's Global admins and the partner's admin agents, each address once. */
+async function accessRecipients(tx: DbOrTx, relationship: Pick<Relationship, "customerOrganizationId" | "partnerOrganizationId">) {
+  return uniqueRecipients(
+    (await globalAdminEmails(tx, relationship.customerOrganizationId)).map((to) => ({ to, audience: "customer" as const })),
+    (await partnerAdminRecipients(tx, relationship.partnerOrganizationId)).map((to) => ({ to, audience: "partner" as const })),
+  );
+}
+
 /** Each address once, whichever list it came from first: one change is one email to a person. */
 function uniqueRecipients(...lists: { to: string; audience: "partner" | "customer" }[][]) {
   const seen = new Set<string>();
@@ -135,10 +143,7 @@ export async function removePartnerRoles(
     const { customerName, partnerName } = await names(tx, relationship);
     const removedBy = by.actor.name ?? by.actor.email;
     const common = { partnerName, customerName, removedBy, roles: grants, endedTypes: details.endedTypes, remainingTypes, relationshipEnded: plan.relationshipEnds };
-    const recipients = uniqueRecipients(
-      (await globalAdminEmails(tx, relationship.customerOrganizationId)).map((to) => ({ to, audience: "customer" as const })),
-      (await partnerAdminRecipients(tx, relationship.partnerOrganizationId)).map((to) => ({ to, audience: "partner" as const })),
-    );
+    const recipients = await accessRecipients(tx, relationship);
     for (const { to, audience } of recipients) {
       await sendEmail(tx, {
         to,
@@ -197,10 +202,7 @@ export async function endGdap(db: Db, actor: Actor | null, relationshipId: strin
       details,
     });
     const { customerName, partnerName } = await names(tx, relationship);
-    const recipients = uniqueRecipients(
-      (await globalAdminEmails(tx, relationship.customerOrganizationId)).map((to) => ({ to, audience: "customer" as const })),
-      (await partnerAdminRecipients(tx, relationship.partnerOrganizationId)).map((to) => ({ to, audience: "partner" as const })),
-    );
+    const recipients = await accessRecipients(tx, relationship);
     for (const { to, audience } of recipients) {
       await sendEmail(tx, {
         to,
