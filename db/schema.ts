@@ -10,6 +10,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -468,10 +469,41 @@ export const relationships = pgTable(
     /** MPSA: may this partner see purchases made by the customer's other MPSA partners. */
     mpsaShareAllowed: boolean("mpsa_share_allowed").notNull().default(false),
     createdAt: createdAt(),
+    /*
+     * The list summary: what the Partner relationships and Customers lists filter and sort by, kept
+     * by the database itself (triggers of migration 0015 on relationships, relationship_types,
+     * role_grants and organizations), so that a page of a list is an index range whatever writes
+     * the rows. Nothing in the app writes these columns.
+     */
+    /** The partner organization's name. */
+    partnerName: text("partner_name").notNull().default(""),
+    /** The customer organization's name. */
+    customerName: text("customer_name").notNull().default(""),
+    /** Types not terminated, in the enum's order (a GDAP past its end is still listed here; compare gdap_ends_at). */
+    types: relationshipType("types").array().notNull().default(sql`'{}'`),
+    /** 0: GDAP terminated; 1: GDAP with an end date; 2: no GDAP; 3: GDAP without an end date. */
+    gdapRank: smallint("gdap_rank").notNull().default(2),
+    gdapEndsAt: timestamp("gdap_ends_at", { withTimezone: true }),
+    gdapTerminatedAt: timestamp("gdap_terminated_at", { withTimezone: true }),
+    /** Roles granted and not ended (a role two types grant counts once), and the rank of the most privileged (lib/roles.ts). */
+    roleCount: smallint("role_count").notNull().default(0),
+    topRoleRank: smallint("top_role_rank").notNull().default(0),
   },
   (t) => [
     uniqueIndex("relationships_customer_partner_unique").on(t.customerOrganizationId, t.partnerOrganizationId),
     index("relationships_partner_idx").on(t.partnerOrganizationId),
+    // The customer's list, one index per sort order; ties break by id so pages never overlap.
+    index("relationships_customer_by_name_idx").on(t.customerOrganizationId, sql`lower(${t.partnerName})`, t.id),
+    index("relationships_customer_by_since_idx").on(t.customerOrganizationId, t.createdAt, t.id),
+    index("relationships_customer_by_types_idx").on(t.customerOrganizationId, t.types, sql`lower(${t.partnerName})`, t.id),
+    index("relationships_customer_by_roles_idx").on(t.customerOrganizationId, t.topRoleRank, t.roleCount, sql`lower(${t.partnerName})`, t.id),
+    index("relationships_customer_by_gdap_idx").on(t.customerOrganizationId, t.gdapRank, t.gdapEndsAt, sql`lower(${t.partnerName})`, t.id),
+    index("relationships_partner_name_trgm_idx").using("gin", sql`lower(${t.partnerName}) gin_trgm_ops`),
+    // The partner's list of customers.
+    index("relationships_partner_by_name_idx").on(t.partnerOrganizationId, sql`lower(${t.customerName})`, t.id),
+    index("relationships_partner_by_since_idx").on(t.partnerOrganizationId, t.createdAt, t.id),
+    index("relationships_partner_by_gdap_idx").on(t.partnerOrganizationId, t.gdapRank, t.gdapEndsAt, sql`lower(${t.customerName})`, t.id),
+    index("relationships_customer_name_trgm_idx").using("gin", sql`lower(${t.customerName}) gin_trgm_ops`),
   ],
 );
 

@@ -7,9 +7,9 @@ import { getDb } from "@/db/client";
 import { recentActivity } from "@/lib/audit/queries";
 import { hasPermission } from "@/lib/authz";
 import { getAreaContext } from "@/lib/context";
-import { formatDate } from "@/lib/format";
+import { formatCount, formatDate } from "@/lib/format";
 import { invitationLink } from "@/lib/invitations/service";
-import { listCustomerRelationships, listPendingInvitationsFor } from "@/lib/relationships/queries";
+import { customerOverview } from "@/lib/relationships/queries";
 import { relationshipTypeName } from "@/lib/relationships/types";
 import { roleName } from "@/lib/roles";
 
@@ -31,11 +31,10 @@ export default async function AdminHomePage() {
   const decides = hasPermission(actor, "invitations.accept", membership.organizationId);
   const read = { actor, organizationId: membership.organizationId };
   const db = await getDb();
-  const [relationships, pending, recent] = readsPartners
-    ? await Promise.all([listCustomerRelationships(db, read), listPendingInvitationsFor(db, read), recentActivity(db, { ...read, side: "customer" })])
-    : [[], [], []];
-  const withRoles = relationships.filter((r) => r.activeRoles.length > 0).length;
-  const expiring = relationships.flatMap((r) => (r.gdap.kind === "expiring" ? [{ ...r, gdap: r.gdap }] : [])).sort((a, b) => a.gdap.endsAt.getTime() - b.gdap.endsAt.getTime());
+  const [overview, recent] = readsPartners ? await Promise.all([customerOverview(db, read), recentActivity(db, { ...read, side: "customer" })]) : [undefined, []];
+  const pending = overview?.pending;
+  const expiring = overview?.expiring;
+  const partners = overview?.partners.total ?? 0;
 
   return (
     <main>
@@ -44,14 +43,14 @@ export default async function AdminHomePage() {
         Your roles: {membership.roles.length > 0 ? membership.roles.map(roleName).join(", ") : "no admin role"}
       </p>
 
-      {readsPartners && pending.length > 0 && (
+      {pending && pending.total > 0 && (
         <section aria-labelledby="pending" className="mt-8 rounded-lg border border-accent-200 bg-accent-50 p-4">
           <h2 id="pending" className="text-lg font-semibold text-gray-900">
-            {pending.length === 1 ? "1 invitation waits for your answer" : `${pending.length} invitations wait for your answer`}
+            {pending.total === 1 ? "1 invitation waits for your answer" : `${formatCount(pending.total, pending.capped)} invitations wait for your answer`}
           </h2>
           {!decides && <p className="mt-1 text-sm text-gray-700">A Global or Billing administrator of your organization accepts or cancels them.</p>}
           <ul className="mt-3 space-y-2 text-sm">
-            {pending.map(({ invitation, partnerName }) => (
+            {pending.rows.map(({ invitation, partnerName }) => (
               <li key={invitation.id}>
                 <a className={link} href={invitationLink(invitation).replace(/^https?:\/\/[^/]+/, "")}>
                   Review the {relationshipTypeName(invitation.type)} invitation from {partnerName}
@@ -63,16 +62,23 @@ export default async function AdminHomePage() {
               </li>
             ))}
           </ul>
+          {pending.total > pending.rows.length && (
+            <p className="mt-3 text-sm">
+              <Link className={link} href="/admin/invitations">
+                See all {formatCount(pending.total, pending.capped)} invitations
+              </Link>
+            </p>
+          )}
         </section>
       )}
 
-      {readsPartners && expiring.length > 0 && (
+      {expiring && expiring.total > 0 && (
         <section aria-labelledby="expiring" className="mt-8">
           <h2 id="expiring" className="text-lg font-semibold text-gray-900">
             Access expiring in the next 30 days
           </h2>
           <ul className="mt-3 space-y-2 text-sm">
-            {expiring.map((r) => (
+            {expiring.rows.map((r) => (
               <li key={r.id} className="rounded-md border border-gray-200 bg-white p-3">
                 <Link className={link} href={`/admin/settings/partner-relationships/${r.id}`}>
                   {r.partnerName}
@@ -84,6 +90,13 @@ export default async function AdminHomePage() {
               </li>
             ))}
           </ul>
+          {expiring.total > expiring.rows.length && (
+            <p className="mt-3 text-sm">
+              <Link className={link} href="/admin/settings/partner-relationships?status=expiring&sort=gdap">
+                See all {formatCount(expiring.total, expiring.capped)} partners whose access expires soon
+              </Link>
+            </p>
+          )}
         </section>
       )}
 
@@ -94,11 +107,11 @@ export default async function AdminHomePage() {
             <CardDescription>
               {!readsPartners
                 ? "Global administrators, Billing administrators and Global readers review which partners hold access."
-                : relationships.length === 0
-                  ? pending.length > 0
+                : partners === 0
+                  ? pending && pending.total > 0
                     ? "No partner works with you yet: the invitations above start a relationship once accepted."
                     : "You don't work with any partner yet."
-                  : `${relationships.length} ${relationships.length === 1 ? "partner" : "partners"}, ${withRoles} with admin roles.`}
+                  : `${formatCount(partners, overview?.partners.capped)} ${partners === 1 ? "partner" : "partners"}, ${formatCount(overview?.withRoles.total ?? 0, overview?.withRoles.capped)} with admin roles.`}
             </CardDescription>
           </CardHeader>
           {readsPartners && (

@@ -15,11 +15,16 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { cn, focusRing } from "./cn";
 
-/** The pages to offer: the first, the last, and the current one with its neighbours; "gap" where pages are left out. */
-export function pageNumbers(page: number, pageCount: number): (number | "gap")[] {
-  const pages = new Set([1, pageCount, page - 1, page, page + 1].filter((p) => p >= 1 && p <= pageCount));
+/**
+ * The pages to offer: the first, the last, and the current one with its neighbours; "gap" where
+ * pages are left out. When the count is a lower bound (a list that stopped counting), the last page
+ * is not known: a trailing "gap" stands for the pages after the current one's neighbour.
+ */
+export function pageNumbers(page: number, pageCount: number, countIsLowerBound = false): (number | "gap")[] {
+  const pages = new Set([1, ...(countIsLowerBound ? [] : [pageCount]), page - 1, page, page + 1].filter((p) => p >= 1 && p <= pageCount));
   const sorted = [...pages].sort((a, b) => a - b);
-  return sorted.flatMap((p, i) => (i > 0 && p - (sorted[i - 1] as number) > 1 ? ["gap" as const, p] : [p]));
+  const numbers = sorted.flatMap((p, i) => (i > 0 && p - (sorted[i - 1] as number) > 1 ? ["gap" as const, p] : [p]));
+  return countIsLowerBound && (sorted[sorted.length - 1] ?? 0) < pageCount ? [...numbers, "gap"] : numbers;
 }
 
 type PageTarget =
@@ -34,6 +39,8 @@ export type PaginationProps = PageTarget & {
   /** 1-based current page (clamped to 1…pageCount). */
   page: number;
   pageCount: number;
+  /** The list stopped counting: there are at least pageCount pages, and the last is not offered. */
+  countIsLowerBound?: boolean;
   className?: string;
 };
 
@@ -43,7 +50,7 @@ const control = cn(
 );
 
 /** Renders nothing when there is only one page. */
-export function Pagination({ page, pageCount, className, "aria-label": label, ...target }: PaginationProps) {
+export function Pagination({ page, pageCount, countIsLowerBound = false, className, "aria-label": label, ...target }: PaginationProps) {
   const count = Number.isFinite(pageCount) ? Math.floor(pageCount) : 0;
   if (count <= 1) return null;
   const current = Math.min(Math.max(Number.isFinite(page) ? Math.floor(page) : 1, 1), count);
@@ -74,7 +81,7 @@ export function Pagination({ page, pageCount, className, "aria-label": label, ..
             )}
           </li>
         )}
-        {pageNumbers(current, count).map((p, i) =>
+        {pageNumbers(current, count, countIsLowerBound).map((p, i) =>
           p === "gap" ? (
             <li key={`gap-${i}`} aria-hidden="true" className="px-1 text-gray-600">
               …

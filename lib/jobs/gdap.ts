@@ -57,7 +57,13 @@ async function notify(tx: DbOrTx, relationshipId: string, typeId: string, kind: 
 async function processOne(db: Db, typeId: string, now: Date): Promise<GdapSweepReport> {
   return db.transaction(async (tx) => {
     const report = { extended: 0, expired: 0, notices: 0 };
-    // A concurrent sweep holding this row handles it; this one moves on.
+    // Locks in the order every change takes them: the relationship, then its types and grants (the
+    // list summary's triggers write the relationship row). A concurrent sweep or change holding them
+    // handles this one; the sweep moves on.
+    const [target] = await tx.select({ relationshipId: relationshipTypes.relationshipId }).from(relationshipTypes).where(eq(relationshipTypes.id, typeId));
+    if (!target) return report;
+    const [locked] = await tx.select({ id: relationships.id }).from(relationships).where(eq(relationships.id, target.relationshipId)).for("update", { skipLocked: true });
+    if (!locked) return report;
     const [gdap] = await tx.select().from(relationshipTypes).where(eq(relationshipTypes.id, typeId)).for("update", { skipLocked: true });
     if (!gdap || gdap.terminatedAt || !gdap.endsAt) return report;
     const grants = await tx

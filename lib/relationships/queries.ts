@@ -1,5 +1,6 @@
 import "server-only";
-import { aliasedTable, and, desc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { aliasedTable, and, desc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import {
   agreementAcceptances,
@@ -18,7 +19,20 @@ import { requirePermission, type Actor } from "@/lib/authz";
 import { isUuid } from "@/lib/ids";
 import { addressedToOrganization } from "@/lib/invitations/queries";
 import { mostPrivileged, type DirectoryRole } from "@/lib/roles";
-import { gdapStatus, isGrantActive, isTypeInForce, type GdapStatus } from "./rules";
+import { DAY_MS } from "@/lib/time";
+import {
+  EXPIRING_WITHIN_DAYS,
+  gdapStatus,
+  isGrantActive,
+  isTypeInForce,
+  LIST_PAGE_SIZE,
+  parseListQuery,
+  parsePartnerCustomersQuery,
+  type GdapStatus,
+  type ListQuery,
+  type PartnerCustomersQuery,
+  type StatusFilter,
+} from "./rules";
 
 export interface RelationshipSummary {
   id: string;
@@ -44,15 +58,124 @@ function requireRelationshipReader(read: CustomerRead): string {
   return read.organizationId;
 }
 
-/** Every partner the customer works with: types in force, roles in force (by date), GDAP status and agreement status. */
-export async function listCustomerRelationships(db: DbOrTx, read: CustomerRead, now = new Date()): Promise<RelationshipSummary[]> {
-  const customerOrganizationId = requireRelationshipReader(read);
-  const rows = await db
-    .select({ id: relationships.id, partnerOrganizationId: relationships.partnerOrganizationId, partnerName: organizations.name, since: relationships.createdAt })
-    .from(relationships)
-    .innerJoin(organizations, eq(organizations.id, relationships.partnerOrganizationId))
-    .where(eq(relationships.customerOrganizationId, customerOrganizationId))
-    .orderBy(organizations.name);
+/** One page of a list, counted cheaply: `total` is exact unless `capped` (then it is a lower bound). */
+export interface ListPage<T> {
+  rows: T[];
+  page: number;
+  pageCount: number;
+  total: number;
+  capped: boolean;
+}
+
+/** A list counts at most this many rows past the page shown (a bounded index range); beyond, it says "10,000+". */
+export const COUNT_AHEAD = 10_000;
+
+/** Counts the rows a list's where clause matches, stopping COUNT_AHEAD rows past the page. */
+async function countUpTo(db: DbOrTx, table: PgTable, where: SQL | undefined, offset: number): Promise<{ total: number; capped: boolean }> {
+  const limit = offset + COUNT_AHEAD;
+  const inner = db.select({ one: sql`1` }).from(table).where(where).limit(limit + 1);
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(inner.as("counted"));
+  const n = Number(row?.n ?? 0);
+  return n > limit ? { total: limit, capped: true } : { total: n, capped: false };
+}
+
+/** Runs a page query and its count side by side; a page past the end shows the last one. */
+async function pageWith<T>(
+  db: DbOrTx,
+  table: PgTable,
+  where: SQL | undefined,
+  requested: number,
+  pageSize: number,
+  fetch: (offset: number) => Promise<T[]>,
+): Promise<ListPage<T>> {
+  const offset = (requested - 1) * pageSize;
+  const [counted, rows] = await Promise.all([countUpTo(db, table, where, offset), fetch(offset)]);
+  const pageCount = Math.max(1, Math.ceil(counted.total / pageSize));
+  if (rows.length > 0 || requested <= pageCount) return { rows, page: requested, pageCount, ...counted };
+  return { rows: await fetch((pageCount - 1) * pageSize), page: pageCount, pageCount, ...counted };
+}
+
+/**
+ * SQL: the relationship's GDAP status as of `now` is `status`, by the same rule as gdapStatus()
+ * (rules.ts), read from the list summary the database keeps on each relationship. `pendingGdap`
+ * says whether a GDAP invitation of this relationship's partner waits for the customer's answer.
+ */
+function gdapStatusIs(status: StatusFilter, now: Date, pendingGdap: SQL): SQL {
+  const expiringFrom = new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY_MS);
+  switch (status) {
+    case "terminated":
+      return sql`${relationships.gdapRank} = 0`;
+    case "expired":
+      return sql`${relationships.gdapRank} = 1 and ${relationships.gdapEndsAt} <= ${now}`;
+    case "expiring":
+      return sql`${relationships.gdapRank} = 1 and ${relationships.gdapEndsAt} > ${now} and ${relationships.gdapEndsAt} <= ${expiringFrom}`;
+    case "active":
+      return sql`${relationships.gdapRank} = 1 and ${relationships.gdapEndsAt} > ${expiringFrom}`;
+    case "pending":
+      return sql`${relationships.gdapRank} = 2 and ${pendingGdap}`;
+    case "none":
+      return sql`(${relationships.gdapRank} = 3 or (${relationships.gdapRank} = 2 and not ${pendingGdap}))`;
+  }
+}
+
+/** SQL: the relationship holds a type in force (a GDAP only until its end). */
+function hasTypeInForce(type: RelationshipType, now: Date): SQL {
+  const listed = sql`${relationships.types} @> array[${type}]::relationship_type[]`;
+  return type === "gdap" ? sql`${listed} and ${relationships.gdapEndsAt} > ${now}` : listed;
+}
+
+/** SQL: a name contains the searched text, whatever its case (served by the trigram index on lower(name)). */
+function nameContains(column: typeof relationships.partnerName | typeof relationships.customerName, q: string): SQL {
+  const escaped = q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+  return sql`lower(${column}) like ${`%${escaped}%`}`;
+}
+
+/** SQL: a GDAP invitation from the relationship's partner, to this customer, still waits for an answer. */
+function pendingGdapInvitation(customerOrganizationId: string, now: Date): SQL {
+  return sql`exists (select 1 from ${invitations} where ${invitations.partnerOrganizationId} = ${relationships.partnerOrganizationId}
+    and ${invitations.type} = 'gdap' and ${invitations.status} = 'pending' and ${invitations.expiresAt} > ${now}
+    and ${addressedToOrganization(customerOrganizationId)})`;
+}
+
+/** The order of each sortable column, every key index-backed (migration 0015); ties by name, then id. */
+function customerOrder(query: ListQuery): SQL[] {
+  const name = sql`lower(${relationships.partnerName})`;
+  const keys: SQL[] = {
+    partner: [name],
+    agreement: [name], // one agreement per customer: the same for every row
+    since: [sql`${relationships.createdAt}`],
+    types: [sql`${relationships.types}`, name],
+    roles: [sql`${relationships.topRoleRank}`, sql`${relationships.roleCount}`, name],
+    gdap: [sql`${relationships.gdapRank}`, sql`${relationships.gdapEndsAt}`, name],
+  }[query.sort];
+  const dir = query.dir === "desc" ? sql`desc` : sql`asc`;
+  return [...keys, sql`${relationships.id}`].map((key) => sql`${key} ${dir}`);
+}
+
+/** The customer's list filters as one where clause. */
+function customerWhere(customerOrganizationId: string, query: Pick<ListQuery, "q" | "type" | "status">, now: Date): SQL | undefined {
+  return and(
+    eq(relationships.customerOrganizationId, customerOrganizationId),
+    query.q ? nameContains(relationships.partnerName, query.q) : undefined,
+    query.type ? hasTypeInForce(query.type, now) : undefined,
+    query.status ? gdapStatusIs(query.status, now, pendingGdapInvitation(customerOrganizationId, now)) : undefined,
+  );
+}
+
+const summaryColumns = {
+  id: relationships.id,
+  partnerOrganizationId: relationships.partnerOrganizationId,
+  partnerName: relationships.partnerName,
+  since: relationships.createdAt,
+};
+
+/** What the rows of one page show: types and roles in force by date, GDAP status and agreement, read for those rows only. */
+async function summarize(
+  db: DbOrTx,
+  customerOrganizationId: string,
+  rows: { id: string; partnerOrganizationId: string; partnerName: string; since: Date }[],
+  now: Date,
+): Promise<RelationshipSummary[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [types, grants, pendingGdap, agreement] = await Promise.all([
@@ -61,7 +184,15 @@ export async function listCustomerRelationships(db: DbOrTx, read: CustomerRead, 
     db
       .select({ partnerOrganizationId: invitations.partnerOrganizationId })
       .from(invitations)
-      .where(and(addressedToOrganization(customerOrganizationId), eq(invitations.type, "gdap"), eq(invitations.status, "pending"), gt(invitations.expiresAt, now))),
+      .where(
+        and(
+          inArray(invitations.partnerOrganizationId, rows.map((r) => r.partnerOrganizationId)),
+          addressedToOrganization(customerOrganizationId),
+          eq(invitations.type, "gdap"),
+          eq(invitations.status, "pending"),
+          gt(invitations.expiresAt, now),
+        ),
+      ),
     currentAcceptance(db, customerOrganizationId, now),
   ]);
   return rows.map((row) => {
@@ -81,17 +212,91 @@ export async function listCustomerRelationships(db: DbOrTx, read: CustomerRead, 
 }
 
 /**
- * Invitations waiting for this organization's answer: those addressed to its members or to its
- * verified domains, by the rule that decides who may answer them (lib/invitations/rules.ts).
+ * One page of the partners the customer works with, searched, filtered, sorted and paged in SQL on
+ * the list summary (an index range per sort order), with types and roles in force (by date), GDAP
+ * status and agreement status read for the page's rows only.
  */
-export async function listPendingInvitationsFor(db: DbOrTx, read: CustomerRead, now = new Date()) {
+export async function listCustomerRelationships(
+  db: DbOrTx,
+  read: CustomerRead,
+  query: ListQuery = parseListQuery({}),
+  now = new Date(),
+): Promise<ListPage<RelationshipSummary>> {
   const customerOrganizationId = requireRelationshipReader(read);
-  return db
-    .select({ invitation: invitations, partnerName: organizations.name })
-    .from(invitations)
-    .innerJoin(organizations, eq(organizations.id, invitations.partnerOrganizationId))
-    .where(and(addressedToOrganization(customerOrganizationId), eq(invitations.status, "pending"), gt(invitations.expiresAt, now)))
-    .orderBy(invitations.createdAt);
+  const where = customerWhere(customerOrganizationId, query, now);
+  const page = await pageWith(db, relationships, where, query.page, LIST_PAGE_SIZE, (offset) =>
+    db
+      .select(summaryColumns)
+      .from(relationships)
+      .where(where)
+      .orderBy(...customerOrder(query))
+      .limit(LIST_PAGE_SIZE)
+      .offset(offset),
+  );
+  return { ...page, rows: await summarize(db, customerOrganizationId, page.rows, now) };
+}
+
+/** Rows per query of an export: each batch is one index range after the last row of the one before. */
+const EXPORT_BATCH = 1_000;
+
+/**
+ * Every partner matching the list's filters, by name, in batches of EXPORT_BATCH read by keyset (the
+ * next batch starts after the last name and id), for an export that streams in constant memory.
+ */
+export async function* customerRelationshipBatches(
+  db: DbOrTx,
+  read: CustomerRead,
+  query: Pick<ListQuery, "q" | "type" | "status">,
+  now = new Date(),
+): AsyncGenerator<RelationshipSummary[]> {
+  const customerOrganizationId = requireRelationshipReader(read);
+  const where = customerWhere(customerOrganizationId, query, now);
+  let after: { name: string; id: string } | undefined;
+  for (;;) {
+    const rows = await db
+      .select({ ...summaryColumns, sortName: sql<string>`lower(${relationships.partnerName})` })
+      .from(relationships)
+      .where(and(where, after ? sql`(lower(${relationships.partnerName}), ${relationships.id}) > (${after.name}, ${after.id})` : undefined))
+      .orderBy(sql`lower(${relationships.partnerName})`, relationships.id)
+      .limit(EXPORT_BATCH);
+    if (rows.length === 0) return;
+    yield await summarize(db, customerOrganizationId, rows.map(({ sortName: _, ...row }) => row), now);
+    if (rows.length < EXPORT_BATCH) return;
+    const last = rows[rows.length - 1] as (typeof rows)[number];
+    after = { name: last.sortName, id: last.id };
+  }
+}
+
+/** A relationship of the customer's by id, as its list row (for the "you authorized …" notice after Accept). */
+export async function findCustomerRelationship(db: DbOrTx, read: CustomerRead, relationshipId: string, now = new Date()): Promise<RelationshipSummary | undefined> {
+  const customerOrganizationId = requireRelationshipReader(read);
+  if (!isUuid(relationshipId)) return undefined;
+  const rows = await db
+    .select(summaryColumns)
+    .from(relationships)
+    .where(and(eq(relationships.customerOrganizationId, customerOrganizationId), eq(relationships.id, relationshipId)));
+  const [row] = await summarize(db, customerOrganizationId, rows, now);
+  return row;
+}
+
+/**
+ * One page of the invitations waiting for this organization's answer, oldest first: those addressed
+ * to its members or to its verified domains, by the rule that decides who may answer them
+ * (lib/invitations/rules.ts).
+ */
+export async function listPendingInvitationsFor(db: DbOrTx, read: CustomerRead, page = 1, now = new Date(), pageSize = LIST_PAGE_SIZE) {
+  const customerOrganizationId = requireRelationshipReader(read);
+  const where = and(addressedToOrganization(customerOrganizationId), eq(invitations.status, "pending"), gt(invitations.expiresAt, now));
+  return pageWith(db, invitations, where, page, pageSize, (offset) =>
+    db
+      .select({ invitation: invitations, partnerName: organizations.name })
+      .from(invitations)
+      .innerJoin(organizations, eq(organizations.id, invitations.partnerOrganizationId))
+      .where(where)
+      .orderBy(invitations.createdAt, invitations.id)
+      .limit(pageSize)
+      .offset(offset),
+  );
 }
 
 /** Whether the customer works with any partner, without loading the relationships. */
@@ -141,15 +346,51 @@ export async function getRelationshipDetails(db: DbOrTx, read: CustomerRead, rel
   return { ...relationship, types, grants, timeline: timeline.map(({ event, actorName }) => ({ ...event, actorName })), agreement };
 }
 
-/** The partner's customers with the types and roles in force, and whether the current agreement is accepted. */
-export async function listPartnerCustomers(db: DbOrTx, partnerOrganizationId: string, now = new Date()) {
-  const rows = await db
-    .select({ id: relationships.id, customerId: organizations.id, customerName: organizations.name, since: relationships.createdAt })
-    .from(relationships)
-    .innerJoin(organizations, eq(organizations.id, relationships.customerOrganizationId))
-    .where(eq(relationships.partnerOrganizationId, partnerOrganizationId))
-    .orderBy(organizations.name);
-  if (rows.length === 0) return [];
+/** SQL: the partner's customers list, filtered. A partner sees no pending state here (its invitations have their own list). */
+function partnerWhere(partnerOrganizationId: string, query: Pick<PartnerCustomersQuery, "q" | "type" | "status">, now: Date): SQL | undefined {
+  return and(
+    eq(relationships.partnerOrganizationId, partnerOrganizationId),
+    query.q ? nameContains(relationships.customerName, query.q) : undefined,
+    query.type ? hasTypeInForce(query.type, now) : undefined,
+    query.status ? gdapStatusIs(query.status, now, sql`false`) : undefined,
+  );
+}
+
+function partnerOrder(query: PartnerCustomersQuery): SQL[] {
+  const name = sql`lower(${relationships.customerName})`;
+  const keys: SQL[] = {
+    customer: [name],
+    since: [sql`${relationships.createdAt}`],
+    gdap: [sql`${relationships.gdapRank}`, sql`${relationships.gdapEndsAt}`, name],
+  }[query.sort];
+  const dir = query.dir === "desc" ? sql`desc` : sql`asc`;
+  return [...keys, sql`${relationships.id}`].map((key) => sql`${key} ${dir}`);
+}
+
+/**
+ * One page of the partner's customers, searched, filtered, sorted and paged in SQL on the list
+ * summary, with the types and roles in force and whether the current agreement is accepted, read
+ * for the page's rows only.
+ */
+export async function listPartnerCustomers(
+  db: DbOrTx,
+  read: { actor: Actor | null; organizationId: string },
+  query: PartnerCustomersQuery = parsePartnerCustomersQuery({}),
+  now = new Date(),
+) {
+  requirePermission(read.actor, "partner.view", read.organizationId);
+  const where = partnerWhere(read.organizationId, query, now);
+  const page = await pageWith(db, relationships, where, query.page, LIST_PAGE_SIZE, (offset) =>
+    db
+      .select({ id: relationships.id, customerId: relationships.customerOrganizationId, customerName: relationships.customerName, since: relationships.createdAt })
+      .from(relationships)
+      .where(where)
+      .orderBy(...partnerOrder(query))
+      .limit(LIST_PAGE_SIZE)
+      .offset(offset),
+  );
+  const rows = page.rows;
+  if (rows.length === 0) return { ...page, rows: [] };
   const ids = rows.map((r) => r.id);
   const [types, grants, agreement] = await Promise.all([
     db.select().from(relationshipTypes).where(inArray(relationshipTypes.relationshipId, ids)),
@@ -162,15 +403,52 @@ export async function listPartnerCustomers(db: DbOrTx, partnerOrganizationId: st
         .from(agreementAcceptances)
         .where(and(eq(agreementAcceptances.agreementId, agreement.id), inArray(agreementAcceptances.organizationId, rows.map((r) => r.customerId))))
     : [];
-  return rows.map((row) => ({
-    ...row,
-    types: types.filter((t) => t.relationshipId === row.id && isTypeInForce(t, now)),
-    roles: [...new Set(grants.filter((g) => g.relationshipId === row.id && isGrantActive(g, now)).map((g) => g.roleId))],
-    gdap: gdapStatus(
-      types.find((t) => t.relationshipId === row.id && t.type === "gdap"),
-      false,
-      now,
+  return {
+    ...page,
+    rows: rows.map((row) => ({
+      ...row,
+      types: types.filter((t) => t.relationshipId === row.id && isTypeInForce(t, now)),
+      roles: [...new Set(grants.filter((g) => g.relationshipId === row.id && isGrantActive(g, now)).map((g) => g.roleId))],
+      gdap: gdapStatus(
+        types.find((t) => t.relationshipId === row.id && t.type === "gdap"),
+        false,
+        now,
+      ),
+      agreementAccepted: accepted.some((a) => a.organizationId === row.customerId),
+    })),
+  };
+}
+
+/** How many items the Home page lists before linking to the whole list. */
+const OVERVIEW_ITEMS = 10;
+
+/**
+ * What the customer's Home shows about its partners, at the same cost for 50 partners or 50,000:
+ * capped counts, the first invitations waiting and the first GDAP access to expire.
+ */
+export async function customerOverview(db: DbOrTx, read: CustomerRead, now = new Date()) {
+  const customerOrganizationId = requireRelationshipReader(read);
+  const mine = eq(relationships.customerOrganizationId, customerOrganizationId);
+  const expiring = and(mine, gdapStatusIs("expiring", now, sql`false`));
+  const [partners, withRoles, expiringPage, pending] = await Promise.all([
+    countUpTo(db, relationships, mine, 0),
+    countUpTo(db, relationships, and(mine, sql`${relationships.topRoleRank} > 0`), 0),
+    pageWith(db, relationships, expiring, 1, OVERVIEW_ITEMS, (offset) =>
+      db
+        .select(summaryColumns)
+        .from(relationships)
+        .where(expiring)
+        .orderBy(relationships.gdapRank, relationships.gdapEndsAt, sql`lower(${relationships.partnerName})`, relationships.id)
+        .limit(OVERVIEW_ITEMS)
+        .offset(offset),
     ),
-    agreementAccepted: accepted.some((a) => a.organizationId === row.customerId),
-  }));
+    listPendingInvitationsFor(db, read, 1, now, OVERVIEW_ITEMS),
+  ]);
+  const expiringRows = await summarize(db, customerOrganizationId, expiringPage.rows, now);
+  return {
+    partners,
+    withRoles,
+    expiring: { ...expiringPage, rows: expiringRows.flatMap((r) => (r.gdap.kind === "expiring" ? [{ ...r, gdap: r.gdap }] : [])) },
+    pending,
+  };
 }

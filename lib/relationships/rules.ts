@@ -7,7 +7,8 @@ import { DAY_MS } from "@/lib/time";
 import type { RelationshipSummary } from "./queries";
 import { RELATIONSHIP_TYPES, ROLE_CARRYING_TYPES, relationshipTypeName } from "./types";
 
-const EXPIRING_WITHIN_DAYS = 30;
+/** GDAP access counts as expiring this many days before its end. */
+export const EXPIRING_WITHIN_DAYS = 30;
 
 export type GdapStatus =
   | { kind: "none" }
@@ -60,6 +61,7 @@ export function isGrantActive(grant: Pick<RoleGrant, "endedAt" | "expiresAt">, n
 const SORT_KEYS = ["partner", "types", "roles", "gdap", "agreement", "since"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export const STATUS_FILTERS = ["pending", "active", "expiring", "expired", "terminated", "none"] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 const listQuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
@@ -70,14 +72,8 @@ const listQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
-/** Rows per page of the Partner relationships table (the CSV export has them all). */
+/** Rows per page of the Partner relationships and Customers tables (the CSV export has them all). */
 export const LIST_PAGE_SIZE = 50;
-
-export function pageOf<T>(rows: T[], page: number): { rows: T[]; page: number; pageCount: number } {
-  const pageCount = Math.max(1, Math.ceil(rows.length / LIST_PAGE_SIZE));
-  const current = Math.min(page, pageCount);
-  return { rows: rows.slice((current - 1) * LIST_PAGE_SIZE, current * LIST_PAGE_SIZE), page: current, pageCount };
-}
 
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
@@ -86,38 +82,34 @@ export function parseListQuery(params: Record<string, string | string[] | undefi
   return listQuerySchema.parse({ q: first(params.q), type: first(params.type), status: first(params.status), sort: first(params.sort), dir: first(params.dir), page: first(params.page) });
 }
 
-const gdapOrder = { terminated: 0, expired: 1, expiring: 2, pending: 3, active: 4, none: 5 } as const;
+/* The partner's Customers table: search, filters, sorting and pages. */
 
-function compare(a: RelationshipSummary, b: RelationshipSummary, key: SortKey): number {
-  switch (key) {
-    case "partner":
-      return a.partnerName.localeCompare(b.partnerName);
-    case "types":
-      return a.types.map(relationshipTypeName).join(", ").localeCompare(b.types.map(relationshipTypeName).join(", "));
-    case "roles":
-      return (a.topRole?.rank ?? 0) - (b.topRole?.rank ?? 0) || a.activeRoles.length - b.activeRoles.length;
-    case "gdap":
-      return gdapOrder[a.gdap.kind] - gdapOrder[b.gdap.kind];
-    case "agreement":
-      return Number(a.agreementAccepted) - Number(b.agreementAccepted);
-    case "since":
-      return a.since.getTime() - b.since.getTime();
-  }
+const PARTNER_SORT_KEYS = ["customer", "gdap", "since"] as const;
+export type PartnerSortKey = (typeof PARTNER_SORT_KEYS)[number];
+/** A partner sees no "Approval pending" here: its invitations have their own list. */
+export const PARTNER_STATUS_FILTERS = ["active", "expiring", "expired", "terminated", "none"] as const;
+
+const partnerCustomersQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  type: z.enum(relationshipType.enumValues).optional().catch(undefined),
+  status: z.enum(PARTNER_STATUS_FILTERS).optional().catch(undefined),
+  sort: z.enum(PARTNER_SORT_KEYS).catch("customer").default("customer"),
+  dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+
+export type PartnerCustomersQuery = z.infer<typeof partnerCustomersQuerySchema>;
+
+export function parsePartnerCustomersQuery(params: Record<string, string | string[] | undefined>): PartnerCustomersQuery {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+  return partnerCustomersQuerySchema.parse({ q: first(params.q), type: first(params.type), status: first(params.status), sort: first(params.sort), dir: first(params.dir), page: first(params.page) });
 }
 
-/** Search by name, filter by type and GDAP status, sort by any column; ties fall back to the partner's name. */
-export function applyListQuery(rows: RelationshipSummary[], query: ListQuery): RelationshipSummary[] {
-  const q = query.q?.toLowerCase();
-  const filtered = rows.filter(
-    (r) => (!q || r.partnerName.toLowerCase().includes(q)) && (!query.type || r.types.includes(query.type)) && (!query.status || r.gdap.kind === query.status),
-  );
-  const sign = query.dir === "desc" ? -1 : 1;
-  return filtered.sort((a, b) => sign * compare(a, b, query.sort) || a.partnerName.localeCompare(b.partnerName));
-}
+export const RELATIONSHIPS_CSV_HEADER = ["Partner", "Relationship types", "Admin roles", "Most privileged role", "GDAP status", "GDAP end date", "Customer Agreement", "Since"];
 
-export function relationshipsCsv(rows: RelationshipSummary[]): string {
-  const header = ["Partner", "Relationship types", "Admin roles", "Most privileged role", "GDAP status", "GDAP end date", "Customer Agreement", "Since"];
-  const lines = rows.map((r) => [
+/** One row of the Partner relationships export, as its cells. */
+export function relationshipCsvCells(r: RelationshipSummary): string[] {
+  return [
     r.partnerName,
     r.types.map(relationshipTypeName).join(", "),
     String(r.activeRoles.length),
@@ -126,8 +118,11 @@ export function relationshipsCsv(rows: RelationshipSummary[]): string {
     "endsAt" in r.gdap ? r.gdap.endsAt.toISOString().slice(0, 10) : "",
     r.agreementAccepted ? "Accepted" : "Pending",
     r.since.toISOString().slice(0, 10),
-  ]);
-  return [header, ...lines].map(csvLine).join("");
+  ];
+}
+
+export function relationshipsCsv(rows: RelationshipSummary[]): string {
+  return [RELATIONSHIPS_CSV_HEADER, ...rows.map(relationshipCsvCells)].map(csvLine).join("");
 }
 
 /* What Remove roles ends: one pure rule, shown on the confirmation and followed by the service. */

@@ -22,7 +22,7 @@ import { acceptAgreement } from "@/lib/agreements/service";
 import { acceptInvitation, declineInvitation } from "@/lib/invitations/acceptance";
 import { findInvitationByToken } from "@/lib/invitations/queries";
 import { listPartnerCustomers } from "@/lib/relationships/queries";
-import { actorFor } from "../support/actors";
+import { actorFor, agentOf } from "../support/actors";
 import { resetDatabase, tableCounts } from "../support/db";
 import { sendTestInvitation } from "../support/invitations";
 
@@ -67,7 +67,7 @@ describe("Accept agreement & authorize partner", () => {
     expect(mail.find((m) => m.to === "admin@contoso.example")?.subject).toBe("Fabrikam Partners now has admin roles in Contoso");
     const actions = (await db.select().from(auditEvents).where(eq(auditEvents.organizationId, contoso))).map((e) => e.action).sort();
     expect(actions).toEqual(["agreement.accepted", "invitation.accepted", "roles.granted"]);
-    const [customer] = await listPartnerCustomers(db, invitation.partnerOrganizationId);
+    const [customer] = (await listPartnerCustomers(db, agentOf(invitation.partnerOrganizationId))).rows;
     expect(customer).toMatchObject({ customerName: "Contoso", agreementAccepted: true, roles: ["helpdesk_admin", "license_admin"] });
   });
 

@@ -528,7 +528,7 @@ const ROWS: Row[] = [
   }),
   readRow("read pending invitations", async (c) => {
     const pending = await listPendingInvitationsFor(c.db, c.fixture.read);
-    expect(pending).toHaveLength(1);
+    expect(pending.rows).toHaveLength(1);
     return pending;
   }),
   row({

@@ -49,7 +49,7 @@ describe("an invitation belongs to its addressee", () => {
     const gdap = await sendTestInvitation(db, { customerEmail: "cfo@mailhost.example", message: "Confidential: the audit findings." });
     // Sent to an address of an unverified domain: bound to nobody yet.
     expect(gdap.invitation.customerOrganizationId).toBeNull();
-    expect(await listPendingInvitationsFor(db, readerOf(mailhost))).toEqual([]);
+    expect((await listPendingInvitationsFor(db, readerOf(mailhost))).rows).toEqual([]);
 
     // The first claimant of the domain can neither see, accept nor decline it.
     const claimant = (await loadActor(db, firstUser.userId))!;
@@ -85,7 +85,7 @@ describe("an invitation belongs to its addressee", () => {
     // Mailhost proves it owns mailhost.example (domains.test.ts does it through DNS).
     await db.update(organizationDomains).set({ verifiedAt: new Date() }).where(eq(organizationDomains.organizationId, mailhost));
     expect(await pageAccess(claimant, before.token)).toEqual({ kind: "allowed", organizationId: mailhost, organizationName: "Mailhost" });
-    expect((await listPendingInvitationsFor(db, readerOf(mailhost))).map((p) => p.invitation.id)).toEqual([before.invitation.id]);
+    expect((await listPendingInvitationsFor(db, readerOf(mailhost))).rows.map((p) => p.invitation.id)).toEqual([before.invitation.id]);
     const after = await sendTestInvitation(db, { customerEmail: "CEO@MAILHOST.example", type: "reseller" }, "sales@fabrikam.example");
     expect(after.invitation.customerOrganizationId).toBe(mailhost);
     // The addressee may still answer it themselves; another customer's administrator may not.
@@ -110,7 +110,7 @@ describe("an invitation belongs to its addressee", () => {
     expect(await pageAccess(await actorFor(db, "helpdesk@contoso.example"), token)).toEqual({ kind: "needs-role", organizationName: "Contoso" });
     expect(await pageAccess(await actorFor(db, "agent@fabrikam.example"), token)).toEqual({ kind: "not-for-you" });
     expect(await pageAccess(null, token)).toEqual({ kind: "not-for-you" });
-    expect(await listPendingInvitationsFor(db, readerOf(northwind))).toHaveLength(1);
+    expect((await listPendingInvitationsFor(db, readerOf(northwind))).rows).toHaveLength(1);
   });
 
   it("lets a new addressee decline without creating an organization", async () => {
@@ -183,10 +183,10 @@ describe("an invitation belongs to its addressee", () => {
 
   it("shows the partner the customer's name only once the customer accepted", async () => {
     const { token, invitation } = await sendTestInvitation(db, { customerEmail: "helpdesk@contoso.example" });
-    const [pending] = await listPartnerInvitations(db, invitation.partnerOrganizationId);
+    const [pending] = (await listPartnerInvitations(db, invitation.partnerOrganizationId)).rows;
     expect(pending).toMatchObject({ customerEmail: "helpdesk@contoso.example", customerName: null });
     expect((await acceptInvitation(db, await actorFor(db, "billing@contoso.example"), token, yes)).ok).toBe(true);
-    const [accepted] = await listPartnerInvitations(db, invitation.partnerOrganizationId);
+    const [accepted] = (await listPartnerInvitations(db, invitation.partnerOrganizationId)).rows;
     expect(accepted).toMatchObject({ customerName: "Contoso", status: "accepted" });
   });
 
@@ -195,7 +195,7 @@ describe("an invitation belongs to its addressee", () => {
     expect(await pageAccess(await actorFor(db, "helpdesk@contoso.example"), token)).toEqual({ kind: "needs-role", organizationName: "Contoso" });
     await expect(acceptInvitation(db, await actorFor(db, "helpdesk@contoso.example"), token, yes)).rejects.toThrow(AuthorizationError);
     await expect(acceptInvitation(db, await actorFor(db, "admin@northwind.example"), token, yes)).rejects.toThrow(AuthorizationError);
-    expect(await listPendingInvitationsFor(db, readerOf(await orgIdOf("Contoso")))).toHaveLength(1);
+    expect((await listPendingInvitationsFor(db, readerOf(await orgIdOf("Contoso")))).rows).toHaveLength(1);
     expect((await acceptInvitation(db, await actorFor(db, "admin@contoso.example"), token, yes)).ok).toBe(true);
   });
 

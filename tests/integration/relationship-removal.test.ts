@@ -56,7 +56,7 @@ describe("what Remove roles ends, as shown and as done", () => {
     const result = await removePartnerRoles(db, await actorFor(db, "admin@contoso.example"), id);
     expect(result).toMatchObject({ ok: true, changed: true });
     expect(await typesNow(id)).toEqual(plan.remaining);
-    const [row] = await listCustomerRelationships(db, readerOf(await contosoId()));
+    const [row] = (await listCustomerRelationships(db, readerOf(await contosoId()))).rows;
     expect(row?.types).toEqual([]);
     const mail = await db.select().from(emailOutbox);
     expect(mail.find((m) => m.to === "admin@contoso.example")?.text).toContain("has ended: no relationship type is left");
@@ -123,7 +123,7 @@ describe("End GDAP from the partner's side", () => {
     const mail = await db.select().from(emailOutbox);
     expect(mail.map((m) => m.to).sort()).toEqual(["admin@contoso.example", "agent@fabrikam.example"]);
     expect(mail.find((m) => m.to === "admin@contoso.example")?.subject).toBe("Fabrikam Partners ended its granular delegated admin access to Contoso");
-    const [row] = await listCustomerRelationships(db, readerOf(await contosoId()));
+    const [row] = (await listCustomerRelationships(db, readerOf(await contosoId()))).rows;
     expect(row).toMatchObject({ types: ["reseller"], activeRoles: [], gdap: { kind: "terminated" } });
     // Twice is safe.
     expect(await endGdap(db, await actorFor(db, "agent@fabrikam.example"), id)).toMatchObject({ ok: true, changed: false });

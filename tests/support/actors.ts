@@ -19,3 +19,11 @@ export function readerOf(organizationId: string): { actor: Actor; organizationId
     organizationId,
   };
 }
+
+/** An admin agent of the partner organization, for tests of what its agents read. */
+export function agentOf(organizationId: string): { actor: Actor; organizationId: string } {
+  return {
+    actor: { userId: "test-agent", email: "agent@test.example", name: null, memberships: [{ organizationId, organizationName: "Test", kind: "partner", roles: ["admin_agent"] }] },
+    organizationId,
+  };
+}

@@ -3,18 +3,39 @@ import Link from "next/link";
 import { NoAccess } from "@/components/layout/area-shell";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { listHref, SortHeader } from "@/components/lists/sort-header";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Pagination } from "@/components/ui/pagination";
+import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { getAreaContext } from "@/lib/context";
-import { formatDate } from "@/lib/format";
+import { formatCount, formatDate } from "@/lib/format";
+import { readSearchParams, type SearchParams } from "@/lib/page-params";
 import { listPartnerCustomers } from "@/lib/relationships/queries";
-import { gdapStatusLabel } from "@/lib/relationships/rules";
-import { relationshipTypeName } from "@/lib/relationships/types";
+import { gdapStatusLabel, PARTNER_STATUS_FILTERS, parsePartnerCustomersQuery, type PartnerCustomersQuery, type PartnerSortKey } from "@/lib/relationships/rules";
+import { RELATIONSHIP_TYPES, relationshipTypeName } from "@/lib/relationships/types";
 import { roleName } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Customers" };
 
-export default async function PartnerCustomersPage() {
+const PATH = "/partner/customers";
+const DEFAULTS: Partial<PartnerCustomersQuery> = { sort: "customer", dir: "asc" };
+const STATUS_NAMES: Record<(typeof PARTNER_STATUS_FILTERS)[number], string> = {
+  active: "Active",
+  expiring: "Expiring",
+  expired: "Expired",
+  terminated: "Terminated",
+  none: "No GDAP",
+};
+
+function Sort({ label, column, query }: { label: string; column: PartnerSortKey; query: PartnerCustomersQuery }) {
+  return <SortHeader label={label} column={column} query={query} path={PATH} defaults={DEFAULTS} />;
+}
+
+export default async function PartnerCustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const context = await getAreaContext("partner.view", "/partner/customers");
   if (!context) {
     return (
@@ -23,29 +44,78 @@ export default async function PartnerCustomersPage() {
       </NoAccess>
     );
   }
-  const customers = await listPartnerCustomers(await getDb(), context.membership.organizationId);
+  const query = parsePartnerCustomersQuery(await readSearchParams(searchParams));
+  const filtered = Boolean(query.q || query.type || query.status);
+  const customers = await listPartnerCustomers(await getDb(), { actor: context.actor, organizationId: context.membership.organizationId }, query);
   return (
     <main>
       <h1 className="text-2xl font-semibold text-gray-900">Customers</h1>
       <p className="mt-1 text-gray-700">Organizations that accepted a relationship with {context.membership.organizationName}, and what you may do for each today.</p>
+      {(customers.total > 0 || filtered) && (
+        <form method="get" className="mt-6 grid gap-3 rounded-lg border border-gray-200 bg-white p-4 md:grid-cols-[1.5fr_1fr_1fr_auto] md:items-end">
+          <input type="hidden" name="sort" value={query.sort} />
+          <input type="hidden" name="dir" value={query.dir} />
+          <div className="grid gap-1.5">
+            <Label htmlFor="q">Search by name</Label>
+            <Input id="q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} />
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="type">Relationship type</Label>
+            <Select id="type" name="type" defaultValue={query.type ?? ""}>
+              <option value="">Any type</option>
+              {RELATIONSHIP_TYPES.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="status">GDAP status</Label>
+            <Select id="status" name="status" defaultValue={query.status ?? ""}>
+              <option value="">Any status</option>
+              {PARTNER_STATUS_FILTERS.map((st) => (
+                <option key={st} value={st}>
+                  {STATUS_NAMES[st]}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <Button type="submit" variant="secondary">
+            Apply
+          </Button>
+        </form>
+      )}
       <div className="mt-6">
-        {customers.length === 0 ? (
-          <EmptyState title="No customers yet">Customers appear here once an administrator accepts one of your invitations.</EmptyState>
+        {customers.total === 0 ? (
+          filtered ? (
+            <EmptyState title="No customers match">
+              <Link className="font-medium text-accent-700 underline" href={PATH}>
+                Clear the filters
+              </Link>
+            </EmptyState>
+          ) : (
+            <EmptyState title="No customers yet">Customers appear here once an administrator accepts one of your invitations.</EmptyState>
+          )
         ) : (
           <Table>
-            <TableCaption className="sr-only">Customers of {context.membership.organizationName}</TableCaption>
+            <TableCaption className="text-left text-sm text-gray-700">
+              {formatCount(customers.total, customers.capped)} {customers.total === 1 ? "customer" : "customers"}
+              {filtered ? " match" : ""}
+              {customers.pageCount > 1 ? `, page ${customers.page} of ${formatCount(customers.pageCount, customers.capped)}` : ""}.
+            </TableCaption>
             <TableHeader>
               <TableRow>
-                <TableHead>Customer</TableHead>
+                <Sort label="Customer" column="customer" query={query} />
                 <TableHead>Relationship types</TableHead>
                 <TableHead>Admin roles in force</TableHead>
-                <TableHead>GDAP status</TableHead>
+                <Sort label="GDAP status" column="gdap" query={query} />
                 <TableHead>Customer Agreement</TableHead>
-                <TableHead>Since</TableHead>
+                <Sort label="Since" column="since" query={query} />
               </TableRow>
             </TableHeader>
             <TableBody>
-              {customers.map((c) => (
+              {customers.rows.map((c) => (
                 <TableRow key={c.id}>
                   <TableCell className="font-medium text-gray-900">
                     <Link className="text-accent-700 underline" href={`/partner/customers/${c.id}`}>
@@ -74,6 +144,14 @@ export default async function PartnerCustomersPage() {
             </TableBody>
           </Table>
         )}
+        <Pagination
+          aria-label="Pages of customers"
+          page={customers.page}
+          pageCount={customers.pageCount}
+          countIsLowerBound={customers.capped}
+          hrefForPage={(p) => listHref(PATH, query, DEFAULTS, { page: p })}
+          className="mt-4"
+        />
       </div>
     </main>
   );

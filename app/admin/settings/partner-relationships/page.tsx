@@ -7,19 +7,23 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { listHref, SortHeader } from "@/components/lists/sort-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { getAreaContext } from "@/lib/context";
-import { formatDate } from "@/lib/format";
+import { formatCount, formatDate } from "@/lib/format";
 import { invitationLink } from "@/lib/invitations/service";
 import { readSearchParams, type SearchParams } from "@/lib/page-params";
-import { applyListQuery, type GdapStatus, gdapStatusLabel, type ListQuery, pageOf, parseListQuery, type SortKey, STATUS_FILTERS } from "@/lib/relationships/rules";
-import { listCustomerRelationships, listPendingInvitationsFor } from "@/lib/relationships/queries";
+import { type GdapStatus, gdapStatusLabel, type ListQuery, parseListQuery, type SortKey, STATUS_FILTERS } from "@/lib/relationships/rules";
+import { findCustomerRelationship, hasRelationships, listCustomerRelationships, listPendingInvitationsFor } from "@/lib/relationships/queries";
 import { RELATIONSHIP_TYPES, relationshipTypeName } from "@/lib/relationships/types";
 
 export const metadata: Metadata = { title: "Partner relationships" };
+
+/** Invitations listed above the table; the rest are a link away. */
+const PENDING_SHOWN = 5;
 
 const STATUS_NAMES: Record<(typeof STATUS_FILTERS)[number], string> = {
   pending: "Approval pending",
@@ -31,29 +35,15 @@ const STATUS_NAMES: Record<(typeof STATUS_FILTERS)[number], string> = {
 };
 const GDAP_TONES = { none: "neutral", pending: "info", active: "success", expiring: "warning", expired: "danger", terminated: "neutral" } as const;
 
+const PATH = "/admin/settings/partner-relationships";
+const DEFAULTS: Partial<ListQuery> = { sort: "partner", dir: "asc" };
+
 function queryString(query: ListQuery, overrides: Partial<ListQuery>): string {
-  const merged = { ...query, ...overrides };
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(merged)) {
-    const isDefault = (key === "sort" && value === "partner") || (key === "dir" && value === "asc") || (key === "page" && value === 1);
-    if (value && !isDefault) params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : "";
+  return listHref("", query, DEFAULTS, overrides);
 }
 
-function SortHeader({ label, column, query }: { label: string; column: SortKey; query: ListQuery }) {
-  const active = query.sort === column;
-  const next = active && query.dir === "asc" ? "desc" : "asc";
-  return (
-    <TableHead aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : "none"}>
-      <Link className="inline-flex items-center gap-1 rounded hover:underline" href={`/admin/settings/partner-relationships${queryString(query, { sort: column, dir: next, page: 1 })}`}>
-        {label}
-        <span aria-hidden="true">{active ? (query.dir === "asc" ? "▲" : "▼") : ""}</span>
-        <span className="sr-only">, sort {next === "asc" ? "ascending" : "descending"}</span>
-      </Link>
-    </TableHead>
-  );
+function Sort({ label, column, query }: { label: string; column: SortKey; query: ListQuery }) {
+  return <SortHeader label={label} column={column} query={query} path={PATH} defaults={DEFAULTS} />;
 }
 
 function GdapBadge({ status }: { status: GdapStatus }) {
@@ -80,11 +70,16 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
   const db = await getDb();
   const orgId = context.membership.organizationId;
   const reader = { actor: context.actor, organizationId: orgId };
-  const [all, pending] = await Promise.all([listCustomerRelationships(db, reader), listPendingInvitationsFor(db, reader)]);
-  const matching = applyListQuery(all, query);
-  const { rows, page, pageCount } = pageOf(matching, query.page);
-  const acceptedPartner = all.find((r) => r.id === params.accepted);
   const filtered = Boolean(query.q || query.type || query.status);
+  // One page of the list, the first invitations waiting, and (only when a filter hides everything)
+  // whether there is anything at all: each an index range, whatever the number of partners.
+  const [matching, pending, acceptedPartner] = await Promise.all([
+    listCustomerRelationships(db, reader, query),
+    listPendingInvitationsFor(db, reader, 1, undefined, PENDING_SHOWN),
+    typeof params.accepted === "string" ? findCustomerRelationship(db, reader, params.accepted) : undefined,
+  ]);
+  const { rows, page, pageCount } = matching;
+  const anyPartner = matching.total > 0 || (filtered && (await hasRelationships(db, orgId)));
 
   return (
     <main>
@@ -102,13 +97,13 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
         </Alert>
       )}
 
-      {pending.length > 0 && (
+      {pending.total > 0 && (
         <section aria-labelledby="pending" className="mt-6 rounded-lg border border-accent-200 bg-accent-50 p-4">
           <h2 id="pending" className="text-base font-semibold text-gray-900">
             Invitations waiting for your answer
           </h2>
           <ul className="mt-2 space-y-1 text-sm">
-            {pending.map(({ invitation, partnerName }) => (
+            {pending.rows.map(({ invitation, partnerName }) => (
               <li key={invitation.id}>
                 <a className="font-medium text-accent-800 underline" href={invitationLink(invitation).replace(/^https?:\/\/[^/]+/, "")} rel="noreferrer">
                   Review the {relationshipTypeName(invitation.type)} invitation from {partnerName}
@@ -117,10 +112,17 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
               </li>
             ))}
           </ul>
+          {pending.total > pending.rows.length && (
+            <p className="mt-2 text-sm">
+              <Link className="font-medium text-accent-800 underline" href="/admin/invitations">
+                See all {formatCount(pending.total, pending.capped)} invitations waiting for your answer
+              </Link>
+            </p>
+          )}
         </section>
       )}
 
-      {all.length === 0 ? (
+      {!anyPartner ? (
         <div className="mt-6">
           <EmptyState title="No partner relationships yet">
             Relationships start when a partner sends your organization an invitation and a Global or Billing administrator accepts it.{" "}
@@ -170,7 +172,7 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
           </form>
 
           <div className="mt-4">
-            {matching.length === 0 ? (
+            {matching.total === 0 ? (
               <EmptyState title="No partners match">
                 {filtered && (
                   <Link className="font-medium text-accent-700 underline" href="/admin/settings/partner-relationships">
@@ -181,17 +183,18 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
             ) : (
               <Table>
                 <TableCaption className="text-left text-sm text-gray-700">
-                  {matching.length} of {all.length} partners{pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}. Select a partner to see details or
-                  remove its roles.
+                  {formatCount(matching.total, matching.capped)} {matching.total === 1 ? "partner" : "partners"}
+                  {filtered ? " match" : ""}
+                  {pageCount > 1 ? `, page ${page} of ${formatCount(pageCount, matching.capped)}` : ""}. Select a partner to see details or remove its roles.
                 </TableCaption>
                 <TableHeader>
                   <TableRow>
-                    <SortHeader label="Partner" column="partner" query={query} />
-                    <SortHeader label="Relationship types" column="types" query={query} />
-                    <SortHeader label="Admin roles" column="roles" query={query} />
-                    <SortHeader label="GDAP status" column="gdap" query={query} />
-                    <SortHeader label="Agreement" column="agreement" query={query} />
-                    <SortHeader label="Since" column="since" query={query} />
+                    <Sort label="Partner" column="partner" query={query} />
+                    <Sort label="Relationship types" column="types" query={query} />
+                    <Sort label="Admin roles" column="roles" query={query} />
+                    <Sort label="GDAP status" column="gdap" query={query} />
+                    <Sort label="Agreement" column="agreement" query={query} />
+                    <Sort label="Since" column="since" query={query} />
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -227,6 +230,7 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
               aria-label="Pages of partners"
               page={page}
               pageCount={pageCount}
+              countIsLowerBound={matching.capped}
               hrefForPage={(p) => `/admin/settings/partner-relationships${queryString(query, { page: p })}`}
               className="mt-4"
             />
