@@ -87,6 +87,7 @@ export function ActivityLog({
   errors,
   entries,
   total,
+  capped = false,
   page,
   pageCount,
   counterpartyLabel,
@@ -97,6 +98,8 @@ export function ActivityLog({
   errors: Partial<Record<"from" | "to", string>>;
   entries: ActivityEntry[];
   total: number;
+  /** More entries match than were counted: the count reads "10,000+". */
+  capped?: boolean;
   page: number;
   pageCount: number;
   counterpartyLabel: string;
@@ -144,7 +147,7 @@ export function ActivityLog({
 
       <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-gray-700" role="status">
-          {total === 0 ? "No entries" : `${total.toLocaleString("en-US")} ${total === 1 ? "entry" : "entries"}`}
+          {total === 0 ? "No entries" : `${total.toLocaleString("en-US")}${capped ? "+" : ""} ${total === 1 && !capped ? "entry" : "entries"}`}
           {filtered ? " match these filters." : "."}
         </p>
         {total > 0 && (

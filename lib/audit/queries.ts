@@ -1,8 +1,9 @@
 import "server-only";
-import { and, count, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { auditEvents, contactRequestRecipients, contactRequests, invitations, organizations, relationships, users, type RelationshipType } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
+import { cappedCount, offsetPage } from "@/lib/paging";
 import { addDays } from "@/lib/time";
 import { ACTIVITY_KINDS, ACTIVITY_PAGE_SIZE, type ActivityQuery } from "./schemas";
 
@@ -131,27 +132,31 @@ function toEntry(row: Row): ActivityEntry {
 
 export interface ActivityPage {
   entries: ActivityEntry[];
+  /** Entries counted, at most a cap (lib/paging.ts); `capped` when there are more. */
   total: number;
+  capped: boolean;
   page: number;
   pageCount: number;
 }
 
-/** One page of the organization's log, newest first (a page past the last shows the last). */
+/**
+ * One page of the organization's log, newest first (a page past the last shows the last). The
+ * count stops a few pages past the one shown (lib/paging.ts), so a log of 50,000 events costs what
+ * one of 500 does.
+ */
 export async function listActivity(db: DbOrTx, read: ActivityRead, query: ActivityFilter & { page?: number }, pageSize = ACTIVITY_PAGE_SIZE): Promise<ActivityPage> {
   const organizationId = requireActivityReader(read);
-  const where = conditions(organizationId, query);
+  const where = and(...conditions(organizationId, query));
   // The count joins the invitation only for the type filter; an invitation event names one invitation.
-  const counting = db.select({ n: count() }).from(auditEvents);
-  const [counted] = await (query.type ? counting.leftJoin(invitations, invitationOf(read, organizationId)) : counting).where(and(...where));
-  const total = Number(counted?.n ?? 0);
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(1, query.page ?? 1), pageCount);
-  const rows = await baseSelect(db, read, organizationId)
-    .where(and(...where))
-    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  return { entries: rows.map(toEntry), total, page, pageCount };
+  const counting = db.select({ one: sql`1`.as("one") }).from(auditEvents).$dynamic();
+  const counted = query.type ? counting.leftJoin(invitations, invitationOf(read, organizationId)) : counting;
+  const result = await offsetPage({
+    page: query.page ?? 1,
+    pageSize,
+    count: (cap) => cappedCount(db, counted.where(where), cap),
+    read: ({ limit, offset }) => baseSelect(db, read, organizationId).where(where).orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id)).limit(limit).offset(offset),
+  });
+  return { entries: result.rows.map(toEntry), total: result.total, capped: result.capped, page: result.page, pageCount: result.pageCount };
 }
 
 /** The latest few entries, for a dashboard. */
@@ -164,12 +169,15 @@ export async function recentActivity(db: DbOrTx, read: ActivityRead, limit = 5):
   return rows.map(toEntry);
 }
 
+/** How many entries an export reads per query. */
+export const EXPORT_BATCH_SIZE = 1_000;
+
 /**
  * Every entry matching the filters, newest first, in batches read one after another by their
  * position (occurred_at, id), so an export of any size holds one batch in memory at a time.
  * The permission is checked when it is called, before any batch is read.
  */
-export function allActivity(db: DbOrTx, read: ActivityRead, filter: ActivityFilter, batchSize = 500): AsyncGenerator<ActivityEntry[]> {
+export function allActivity(db: DbOrTx, read: ActivityRead, filter: ActivityFilter, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<ActivityEntry[]> {
   // Checked now, not when the first batch is asked for.
   const organizationId = requireActivityReader(read);
   return batchesOf(db, read, organizationId, filter, batchSize);

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, desc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { invitationAcceptances, invitations, memberships, organizationDomains, organizations, partnerProfiles, users, type InvitationStatus } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
+import { cappedCount, containsPattern, offsetPage } from "@/lib/paging";
 import { effectiveStatus, emailDomain, resendAvailableAt } from "./rules";
 import { hashToken, isWellFormedToken } from "./tokens";
 
@@ -27,25 +28,61 @@ const columns = {
   sentBy: users.name,
 };
 
-/** The partner's invitations, newest first, with status as of now (expired without waiting for a sweep). */
-export async function listPartnerInvitations(db: DbOrTx, partnerOrganizationId: string, status?: InvitationStatus, now = new Date()) {
-  const conditions = [eq(invitations.partnerOrganizationId, partnerOrganizationId)];
-  if (status === "expired") {
-    conditions.push(sql`(${invitations.status} = 'expired' or (${invitations.status} = 'pending' and ${invitations.expiresAt} <= ${now}))`);
-  } else if (status === "pending") {
-    conditions.push(sql`${invitations.status} = 'pending' and ${invitations.expiresAt} > ${now}`);
-  } else if (status) {
-    conditions.push(eq(invitations.status, status));
-  }
-  const rows = await db
-    .select(columns)
-    .from(invitations)
-    .leftJoin(organizations, eq(organizations.id, invitations.customerOrganizationId))
-    .leftJoin(users, eq(users.id, invitations.createdById))
-    .where(and(...conditions))
-    .orderBy(desc(invitations.createdAt))
-    .limit(500);
-  return rows.map((row) => ({ ...row, status: effectiveStatus(row, now) }));
+/** How the Invitations list can be ordered; each is an index range of invitations_partner_*_idx. */
+export const INVITATION_SORTS = ["newest", "oldest", "expires"] as const;
+export type InvitationSort = (typeof INVITATION_SORTS)[number];
+
+export const INVITATIONS_PAGE_SIZE = 50;
+
+export interface InvitationListQuery {
+  status?: InvitationStatus;
+  /** Part of the address the invitation went to (any case). */
+  q?: string;
+  sort?: InvitationSort;
+  page?: number;
+}
+
+/** The SQL of a status as of now: pending until its end, expired from then on without waiting for a sweep. */
+function statusCondition(status: InvitationStatus, now: Date): SQL {
+  if (status === "expired") return sql`(${invitations.status} = 'expired' or (${invitations.status} = 'pending' and ${invitations.expiresAt} <= ${now}))`;
+  if (status === "pending") return sql`(${invitations.status} = 'pending' and ${invitations.expiresAt} > ${now})`;
+  return eq(invitations.status, status);
+}
+
+const ORDERS: Record<InvitationSort, SQL[]> = {
+  newest: [desc(invitations.createdAt), desc(invitations.id)],
+  oldest: [asc(invitations.createdAt), asc(invitations.id)],
+  expires: [asc(invitations.expiresAt), asc(invitations.id)],
+};
+
+/**
+ * One page of the partner's invitations (newest first unless sorted otherwise), with status as of
+ * now. Filtered, searched, ordered, counted (up to a cap) and paged in SQL, so a partner with
+ * 50,000 invitations reads 50 of them.
+ */
+export async function listPartnerInvitations(db: DbOrTx, partnerOrganizationId: string, query: InvitationListQuery = {}, now = new Date(), pageSize = INVITATIONS_PAGE_SIZE) {
+  const where = and(
+    eq(invitations.partnerOrganizationId, partnerOrganizationId),
+    query.status ? statusCondition(query.status, now) : undefined,
+    // The trigram index (invitations_email_trgm_idx) answers substrings of three characters or more.
+    query.q ? ilike(invitations.customerEmail, containsPattern(query.q)) : undefined,
+  );
+  const page = await offsetPage({
+    page: query.page ?? 1,
+    pageSize,
+    count: (cap) => cappedCount(db, db.select({ one: sql`1`.as("one") }).from(invitations).where(where).$dynamic(), cap),
+    read: ({ limit, offset }) =>
+      db
+        .select(columns)
+        .from(invitations)
+        .leftJoin(organizations, eq(organizations.id, invitations.customerOrganizationId))
+        .leftJoin(users, eq(users.id, invitations.createdById))
+        .where(where)
+        .orderBy(...ORDERS[query.sort ?? "newest"])
+        .limit(limit)
+        .offset(offset),
+  });
+  return { ...page, rows: page.rows.map((row) => ({ ...row, status: effectiveStatus(row, now) })) };
 }
 
 export async function getPartnerInvitation(db: DbOrTx, partnerOrganizationId: string, invitationId: string, now = new Date()) {

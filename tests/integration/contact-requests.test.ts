@@ -105,21 +105,21 @@ describe("contact requests", () => {
     await createContactRequest(db, request({ partners: ["fabrikam-partners"] }), { clientKey: null });
     const fabrikam = await orgId("fabrikam.example");
     const adatum = await orgId("adatum.example");
-    const fabrikamInbox = await listPartnerRequests(db, fabrikam);
+    const fabrikamInbox = (await listPartnerRequests(db, fabrikam)).rows;
     expect(fabrikamInbox).toHaveLength(1);
-    expect(await listPartnerRequests(db, adatum)).toHaveLength(0);
+    expect((await listPartnerRequests(db, adatum)).rows).toHaveLength(0);
 
     const recipientId = fabrikamInbox[0]!.recipientId;
     const other = await setRequestStatus(db, await actorFor(db, "agent@adatum.example"), { recipientId, status: "replied" });
     expect(other).toMatchObject({ ok: false, message: "That request was not found." });
     await expect(setRequestStatus(db, await actorFor(db, "admin@contoso.example"), { recipientId, status: "replied" })).rejects.toThrow();
     await expect(setRequestStatus(db, null, { recipientId, status: "replied" })).rejects.toThrow();
-    expect((await listPartnerRequests(db, fabrikam))[0]?.status).toBe("new");
+    expect((await listPartnerRequests(db, fabrikam)).rows[0]?.status).toBe("new");
 
     const ok = await setRequestStatus(db, await actorFor(db, "sales@fabrikam.example"), { recipientId, status: "replied" });
     expect(ok.ok).toBe(true);
-    expect(await listPartnerRequests(db, fabrikam, "replied")).toHaveLength(1);
-    expect(await listPartnerRequests(db, fabrikam, "new")).toHaveLength(0);
+    expect((await listPartnerRequests(db, fabrikam, { status: "replied" })).rows).toHaveLength(1);
+    expect((await listPartnerRequests(db, fabrikam, { status: "new" })).rows).toHaveLength(0);
     const events = await db.select().from(auditEvents).where(eq(auditEvents.organizationId, fabrikam));
     expect(events.map((e) => e.action)).toEqual(["contact_request.replied"]);
   });

@@ -152,10 +152,10 @@ describe("invitations", () => {
 
   it("shows expired invitations as expired at once, and the sweep records it once", async () => {
     const created = await createInvitation(db, await agent(), input());
-    const [partner] = await listPartnerInvitations(db, (await agent()).memberships[0]!.organizationId);
+    const [partner] = (await listPartnerInvitations(db, (await agent()).memberships[0]!.organizationId)).rows;
     expect(partner?.status).toBe("pending");
     const later = new Date(Date.now() + 91 * 86_400_000);
-    const [asOfLater] = await listPartnerInvitations(db, (await agent()).memberships[0]!.organizationId, "expired", later);
+    const [asOfLater] = (await listPartnerInvitations(db, (await agent()).memberships[0]!.organizationId, { status: "expired" }, later)).rows;
     expect(asOfLater?.status).toBe("expired");
     const id = created.ok ? created.invitationId : "";
     expect((await resendInvitation(db, await agent(), id, later)).code).toBe("not_pending");

@@ -43,7 +43,7 @@ describe("the partner's requests, overview and customer page", () => {
     expect(await declineRequest(db, sales, { recipientId, reason: "We don't serve organizations this size." })).toMatchObject({ ok: true, changed: true });
     // Twice is safe.
     expect(await declineRequest(db, sales, { recipientId, reason: "Again" })).toMatchObject({ ok: true, changed: false });
-    const [declined] = await listPartnerRequests(db, await organizationIdOf(db, "fabrikam.example"), "declined");
+    const [declined] = (await listPartnerRequests(db, await organizationIdOf(db, "fabrikam.example"), { status: "declined" })).rows;
     expect(declined).toMatchObject({ status: "declined", declineReason: "We don't serve organizations this size." });
     const [event] = await db.select().from(auditEvents).where(eq(auditEvents.action, "contact_request.declined"));
     expect(event?.details).toMatchObject({ from: "new", to: "declined", reason: "We don't serve organizations this size." });
@@ -59,23 +59,23 @@ describe("the partner's requests, overview and customer page", () => {
     await db.update(invitations).set({ createdAt: new Date(Date.now() - DAY) });
     const { recipientId } = await contactRequestToFabrikam(db);
     const fabrikam = await organizationIdOf(db, "fabrikam.example");
-    expect((await listPartnerRequests(db, fabrikam))[0]?.invitedAt).toBeNull();
+    expect((await listPartnerRequests(db, fabrikam)).rows[0]?.invitedAt).toBeNull();
 
     // Another partner's invitation to the same address does not count for Fabrikam.
     await pendingInvitation(db, { customerEmail: "megan@contoso.example", type: "lob" }, "agent@adatum.example");
-    expect((await listPartnerRequests(db, fabrikam))[0]?.invitedAt).toBeNull();
+    expect((await listPartnerRequests(db, fabrikam)).rows[0]?.invitedAt).toBeNull();
 
     // From the request (the invite form carries its id).
     await pendingInvitation(db, { customerEmail: "it@contoso.example", type: "advisor", contactRecipientId: recipientId });
-    const [invited] = await listPartnerRequests(db, fabrikam);
+    const [invited] = (await listPartnerRequests(db, fabrikam)).rows;
     expect(invited?.invitedAt).toBeInstanceOf(Date);
 
     // To the sender's address after the request, from Adatum's own request.
     const adatumRequest = await contactRequestTo(db, "adatum-consulting");
     const adatum = await organizationIdOf(db, "adatum.example");
-    expect((await listPartnerRequests(db, adatum)).find((r) => r.recipientId === adatumRequest.recipientId)?.invitedAt).toBeNull();
+    expect((await listPartnerRequests(db, adatum)).rows.find((r) => r.recipientId === adatumRequest.recipientId)?.invitedAt).toBeNull();
     await pendingInvitation(db, { customerEmail: "Megan@Contoso.example", type: "reseller" }, "agent@adatum.example");
-    expect((await listPartnerRequests(db, adatum)).find((r) => r.recipientId === adatumRequest.recipientId)?.invitedAt).toBeInstanceOf(Date);
+    expect((await listPartnerRequests(db, adatum)).rows.find((r) => r.recipientId === adatumRequest.recipientId)?.invitedAt).toBeInstanceOf(Date);
   });
 
   it("counts new requests, pending invitations and customers whose access expires within 30 days", async () => {

@@ -2,21 +2,28 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NoAccess } from "@/components/layout/area-shell";
 import { InvitationStatusBadge, INVITATION_STATUS_LABELS } from "@/components/invitations/status-badge";
-import { buttonClasses } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterLinks } from "@/components/ui/filter-links";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Pagination } from "@/components/ui/pagination";
+import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import type { InvitationStatus } from "@/db/schema";
 import { getAreaContext } from "@/lib/context";
 import { formatDate } from "@/lib/format";
-import { listPartnerInvitations } from "@/lib/invitations/queries";
+import { INVITATION_SORTS, type InvitationSort, listPartnerInvitations } from "@/lib/invitations/queries";
 import { INVITATION_STATUSES } from "@/lib/invitations/rules";
 import { readSearchParams, type SearchParams } from "@/lib/page-params";
+import { countText, listSearch, pageNumber, pageRange, searchText } from "@/lib/paging";
 import { relationshipTypeName } from "@/lib/relationships/types";
 import { roleName } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Invitations" };
+
+const SORT_LABELS: Record<InvitationSort, string> = { newest: "Newest first", oldest: "Oldest first", expires: "Expiring soonest" };
 
 export default async function PartnerInvitationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const context = await getAreaContext("invitations.manage", "/partner/invitations");
@@ -27,13 +34,18 @@ export default async function PartnerInvitationsPage({ searchParams }: { searchP
       </NoAccess>
     );
   }
-  const { status: raw } = await readSearchParams(searchParams);
-  const status = INVITATION_STATUSES.find((s) => s === raw);
-  const rows = await listPartnerInvitations(await getDb(), context.membership.organizationId, status);
+  const params = await readSearchParams(searchParams);
+  const status = INVITATION_STATUSES.find((s) => s === params.status);
+  const sort = INVITATION_SORTS.find((s) => s === params.sort);
+  const q = searchText(params.q);
+  const result = await listPartnerInvitations(await getDb(), context.membership.organizationId, { status, q, sort, page: pageNumber(params.page) });
+  const { rows } = result;
+  const search = (values: { status?: InvitationStatus; page?: number }) => `/partner/invitations${listSearch({ status: values.status, q, sort, page: values.page })}`;
   const filters: { label: string; value?: InvitationStatus }[] = [
     { label: "All" },
     ...INVITATION_STATUSES.map((value) => ({ label: INVITATION_STATUS_LABELS[value], value })),
   ];
+  const { first, last } = pageRange(result);
   return (
     <main>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -44,16 +56,50 @@ export default async function PartnerInvitationsPage({ searchParams }: { searchP
       </div>
       <FilterLinks
         label="Filter by status"
-        links={filters.map((f) => ({ label: f.label, href: f.value ? `/partner/invitations?status=${f.value}` : "/partner/invitations", current: f.value === status }))}
+        links={filters.map((f) => ({ label: f.label, href: search({ status: f.value }), current: f.value === status }))}
       />
+      <form method="get" action="/partner/invitations" role="search" aria-label="Search invitations" className="mt-4 grid gap-3 rounded-lg border border-gray-200 bg-white p-4 sm:grid-cols-[1fr_auto_auto] sm:items-end">
+        {status && <input type="hidden" name="status" value={status} />}
+        <div className="grid gap-1.5">
+          <Label htmlFor="invitations-q">Search by address</Label>
+          <Input id="invitations-q" name="q" type="search" defaultValue={q ?? ""} maxLength={100} placeholder="name@customer.example" />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="invitations-sort">Sort by</Label>
+          <Select id="invitations-sort" name="sort" defaultValue={sort ?? "newest"}>
+            {INVITATION_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {SORT_LABELS[s]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="flex flex-wrap items-end gap-2">
+          <Button type="submit" variant="secondary">
+            Search
+          </Button>
+          {q && (
+            <Link className={buttonClasses({ variant: "ghost" })} href={`/partner/invitations${listSearch({ status, sort })}`}>
+              Clear search
+            </Link>
+          )}
+        </div>
+      </form>
       <div className="mt-6">
         {rows.length === 0 ? (
-          <EmptyState title={status ? `No ${INVITATION_STATUS_LABELS[status].toLowerCase()} invitations` : "No invitations yet"}>
-            Invite a customer from a request in your inbox, or directly with their administrator's email.
+          <EmptyState
+            title={q ? `No invitations to an address containing “${q}”` : status ? `No ${INVITATION_STATUS_LABELS[status].toLowerCase()} invitations` : "No invitations yet"}
+          >
+            {q ? "Search for another part of the address, or choose All." : "Invite a customer from a request in your inbox, or directly with their administrator's email."}
           </EmptyState>
         ) : (
           <Table>
-            <TableCaption className="sr-only">Invitations sent by {context.membership.organizationName}</TableCaption>
+            <TableCaption className="text-left text-sm text-gray-700">
+              Invitations sent by {context.membership.organizationName}
+              {status ? ` (${INVITATION_STATUS_LABELS[status].toLowerCase()})` : ""}
+              {q ? ` to addresses containing “${q}”` : ""}: {first.toLocaleString("en-US")}–{last.toLocaleString("en-US")} of {countText(result.total, result.capped)},{" "}
+              {SORT_LABELS[sort ?? "newest"].toLowerCase()}.
+            </TableCaption>
             <TableHeader>
               <TableRow>
                 <TableHead>Customer</TableHead>
@@ -86,6 +132,7 @@ export default async function PartnerInvitationsPage({ searchParams }: { searchP
           </Table>
         )}
       </div>
+      <Pagination className="mt-6" aria-label="Pages of invitations" page={result.page} pageCount={result.pageCount} hrefForPage={(page) => search({ status, page })} />
     </main>
   );
 }

@@ -3,14 +3,20 @@ import Link from "next/link";
 import { NoAccess } from "@/components/layout/area-shell";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterLinks } from "@/components/ui/filter-links";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Pagination } from "@/components/ui/pagination";
+import { Select } from "@/components/ui/select";
 import { getDb } from "@/db/client";
 import type { ContactRecipientStatus } from "@/db/schema";
 import { setRequestStatusAction } from "@/lib/contact-requests/actions";
-import { listPartnerRequests } from "@/lib/contact-requests/queries";
+import { listPartnerRequests, REQUEST_SORTS, type RequestSort } from "@/lib/contact-requests/queries";
 import { getAreaContext } from "@/lib/context";
 import { entryFor, readSearchParams, type SearchParams } from "@/lib/page-params";
+import { countText, listSearch, pageNumber, pageRange, searchText } from "@/lib/paging";
 import { countryName, SIZE_BAND_LABELS, type SizeBand } from "@/lib/partners/catalog";
 import { formatDateTime } from "@/lib/format";
 
@@ -20,6 +26,8 @@ const STATUSES: ContactRecipientStatus[] = ["new", "replied", "declined"];
 const NOTICES: Record<string, string> = { replied: "Marked replied.", declined: "Declined, with your reason.", new: "Reopened.", nothing: "No change: the request already had that status." };
 const ERRORS: Record<string, string> = { not_found: "That request was not found.", forbidden: "Only admin and sales agents of your organization can change its requests." };
 const TONES = { new: "info", replied: "success", declined: "neutral" } as const;
+const STATUS_LABELS: Record<ContactRecipientStatus, string> = { new: "New", replied: "Replied", declined: "Declined" };
+const SORT_LABELS: Record<RequestSort, string> = { newest: "Newest first", oldest: "Oldest first" };
 
 function StatusButton({ recipientId, status, children }: { recipientId: string; status: "new" | "replied"; children: React.ReactNode }) {
   return (
@@ -42,12 +50,17 @@ export default async function PartnerRequestsPage({ searchParams }: { searchPara
       </NoAccess>
     );
   }
-  const { status: rawStatus, done, error } = await readSearchParams(searchParams);
-  const notice = entryFor(NOTICES, done);
-  const problem = entryFor(ERRORS, error);
-  const status = STATUSES.find((s) => s === rawStatus);
-  const requests = await listPartnerRequests(await getDb(), context.membership.organizationId, status);
-  const filters: { label: string; value?: ContactRecipientStatus }[] = [{ label: "All" }, ...STATUSES.map((s) => ({ label: s[0]!.toUpperCase() + s.slice(1), value: s }))];
+  const params = await readSearchParams(searchParams);
+  const notice = entryFor(NOTICES, params.done);
+  const problem = entryFor(ERRORS, params.error);
+  const status = STATUSES.find((s) => s === params.status);
+  const sort = REQUEST_SORTS.find((s) => s === params.sort);
+  const q = searchText(params.q);
+  const result = await listPartnerRequests(await getDb(), context.membership.organizationId, { status, q, sort, page: pageNumber(params.page) });
+  const requests = result.rows;
+  const { first, last } = pageRange(result);
+  const search = (values: { status?: ContactRecipientStatus; page?: number }) => `/partner/requests${listSearch({ status: values.status, q, sort, page: values.page })}`;
+  const filters: { label: string; value?: ContactRecipientStatus }[] = [{ label: "All" }, ...STATUSES.map((s) => ({ label: STATUS_LABELS[s], value: s }))];
 
   return (
     <main>
@@ -65,16 +78,51 @@ export default async function PartnerRequestsPage({ searchParams }: { searchPara
       )}
       <FilterLinks
         label="Filter by status"
-        links={filters.map((f) => ({ label: f.label, href: f.value ? `/partner/requests?status=${f.value}` : "/partner/requests", current: f.value === status }))}
+        links={filters.map((f) => ({ label: f.label, href: search({ status: f.value }), current: f.value === status }))}
       />
-      <div className="mt-6">
+      <form method="get" action="/partner/requests" role="search" aria-label="Search requests" className="mt-4 grid gap-3 rounded-lg border border-gray-200 bg-white p-4 sm:grid-cols-[1fr_auto_auto] sm:items-end">
+        {status && <input type="hidden" name="status" value={status} />}
+        <div className="grid gap-1.5">
+          <Label htmlFor="requests-q">Search by company, name or email</Label>
+          <Input id="requests-q" name="q" type="search" defaultValue={q ?? ""} maxLength={100} />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="requests-sort">Sort by</Label>
+          <Select id="requests-sort" name="sort" defaultValue={sort ?? "newest"}>
+            {REQUEST_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {SORT_LABELS[s]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="flex flex-wrap items-end gap-2">
+          <Button type="submit" variant="secondary">
+            Search
+          </Button>
+          {q && (
+            <Link className={buttonClasses({ variant: "ghost" })} href={`/partner/requests${listSearch({ status, sort })}`}>
+              Clear search
+            </Link>
+          )}
+        </div>
+      </form>
+      {requests.length > 0 && (
+        <p id="requests-caption" className="mt-6 text-sm text-gray-700">
+          {status ? `${STATUS_LABELS[status]} requests` : "Requests"}
+          {q ? ` matching “${q}”` : ""}: {first.toLocaleString("en-US")}–{last.toLocaleString("en-US")} of {countText(result.total, result.capped)},{" "}
+          {SORT_LABELS[sort ?? "newest"].toLowerCase()}.
+        </p>
+      )}
+      <div className="mt-3">
         {requests.length === 0 ? (
-          <EmptyState title={status ? `No ${status} requests` : "No requests yet"}>
-            When a customer selects {context.membership.organizationName} in Find a partner and sends their needs, the request appears here
-            and in your email.
+          <EmptyState title={q ? `No requests matching “${q}”` : status ? `No ${status} requests` : "No requests yet"}>
+            {q
+              ? "Search for another part of the company, the person's name or their address, or choose All."
+              : `When a customer selects ${context.membership.organizationName} in Find a partner and sends their needs, the request appears here and in your email.`}
           </EmptyState>
         ) : (
-          <ul className="space-y-4" aria-label="Requests">
+          <ul className="space-y-4" aria-label="Requests" aria-describedby="requests-caption">
             {requests.map((r) => (
               <li key={r.recipientId}>
                 <article aria-labelledby={`req-${r.recipientId}`} className="rounded-lg border border-gray-200 bg-white p-5">
@@ -150,6 +198,7 @@ export default async function PartnerRequestsPage({ searchParams }: { searchPara
           </ul>
         )}
       </div>
+      <Pagination className="mt-6" aria-label="Pages of requests" page={result.page} pageCount={result.pageCount} hrefForPage={(page) => search({ status, page })} />
     </main>
   );
 }

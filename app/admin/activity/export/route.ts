@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { activityCsvStream } from "@/lib/audit/csv";
+import { activityCsvResponse } from "@/lib/audit/csv";
 import { parseActivityQuery } from "@/lib/audit/schemas";
 import { getActor, hasPermission, primaryMembership } from "@/lib/authz";
 
@@ -11,12 +11,5 @@ export async function GET(request: Request) {
     return new Response("Sign in as a Global administrator, Billing administrator or Global reader of a customer organization.", { status: actor ? 403 : 401 });
   }
   const { query } = parseActivityQuery(Object.fromEntries(new URL(request.url).searchParams), "customer");
-  const body = activityCsvStream(await getDb(), { actor, organizationId: membership.organizationId, side: "customer" }, query);
-  return new Response(body, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="activity-${new Date().toISOString().slice(0, 10)}.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+  return activityCsvResponse(await getDb(), { actor, organizationId: membership.organizationId, side: "customer" }, query);
 }
