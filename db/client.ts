@@ -81,12 +81,87 @@ function poolOptions(url: string, env: NodeJS.ProcessEnv) {
   };
 }
 
+/** The part of node-postgres's Pool (and the Neon driver's, which extends it) that a retry needs. */
+interface RetryablePool {
+  query(config: unknown, values?: unknown, callback?: unknown): Promise<unknown>;
+  /** The client class and the options the pool opens its own connections with. */
+  Client: new (options: unknown) => RetryClient;
+  options: unknown;
+}
+
+interface RetryClient extends ErrorEmitter {
+  connect(): Promise<unknown>;
+  query(config: unknown, values?: unknown): Promise<unknown>;
+  end(): Promise<void>;
+}
+
+/**
+ * Errors of a statement whose connection was lost before it answered: the server ended the session
+ * (57P01 admin_shutdown, as pg_terminate_backend and a managed database's restart or failover do;
+ * 57P02 crash_shutdown; 57P03 not accepting connections yet), a connection exception (class 08:
+ * 08006 connection_failure, 08003 connection_does_not_exist, 08P01, which PgBouncer answers when the
+ * server connection behind it went away), or the drivers' own errors without a code when the socket
+ * closed ("Connection terminated unexpectedly", a client that already failed, a reset socket).
+ */
+export function lostConnection(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === "string" && (code === "57P01" || code === "57P02" || code === "57P03" || code.startsWith("08"))) return true;
+  if (code === "ECONNRESET" || code === "EPIPE") return true;
+  return typeof message === "string" && /^Connection terminated|not queryable|server conn crashed/i.test(message);
+}
+
+/**
+ * Statements that only read, and so may run twice: a SELECT (or a WITH … SELECT) that names none of
+ * the commands or functions that write or take locks. Anything else, and anything that might be one,
+ * is not retried.
+ */
+const READ_STATEMENT = /^\s*(select|with)\b/i;
+const WRITES = /\b(insert|update|delete|merge|into|copy|lock|nextval|setval|set_config|pg_advisory\w*|pg_notify|pg_terminate_backend|pg_cancel_backend)\b/i;
+
+export function readsOnly(text: string): boolean {
+  return READ_STATEMENT.test(text) && !WRITES.test(text);
+}
+
+/**
+ * A read that loses its connection before any result runs once more, on a connection of its own
+ * that was opened for it (the pool's idle connections may have been ended by the same failover and
+ * not be known dead yet); the pool discards the dead ones and replaces them as it needs. This is the
+ * pool's own `query`: every statement outside a transaction goes through it, drizzle's and the named
+ * ones alike, and none inside one — a transaction runs on a connection checked out of the pool
+ * (`pool.connect()`), whose statements fail as they are (the transaction never half-applies; the
+ * caller decides whether to start it again). Writes are never retried: a statement that was sent may
+ * have committed before the connection dropped.
+ */
+function retriesLostReads(pool: RetryablePool): void {
+  const query = pool.query.bind(pool);
+  pool.query = (config: unknown, values?: unknown, callback?: unknown) => {
+    const text = typeof config === "string" ? config : (config as { text?: unknown } | null)?.text;
+    if (typeof text !== "string" || typeof values === "function" || callback !== undefined || !readsOnly(text)) {
+      return query(config, values, callback);
+    }
+    return query(config, values).catch(async (error: unknown) => {
+      if (!lostConnection(error)) throw error;
+      const { code, message } = error as { code?: string; message?: string };
+      console.warn(`[db] a read lost its connection (${code ?? message}): running it again on a new connection`);
+      const client = new pool.Client(pool.options);
+      client.on("error", () => {});
+      try {
+        await client.connect();
+        return await client.query(config, values);
+      } finally {
+        client.end().catch(() => undefined);
+      }
+    });
+  };
+}
+
 async function connectNodePostgres(url: string, env: NodeJS.ProcessEnv): Promise<Connection> {
   const [{ default: pg }, { drizzle }] = await Promise.all([import("pg"), import("drizzle-orm/node-postgres")]);
   const pool = new pg.Pool(poolOptions(url, env));
   survivesLostConnections(pool);
+  retriesLostReads(pool as unknown as RetryablePool);
   const db = drizzle({ client: pool, schema }) as unknown as Db;
-  namedStatementPools.set(db, { pool, types: likeQueryRows(pg.types) });
+  namedStatementPools.set(db, { pool, types: likeQueryRows(pg.types), naming: true });
   return { driver: "node-postgres", db, close: () => pool.end() };
 }
 
@@ -107,8 +182,9 @@ async function connectNeon(url: string, env: NodeJS.ProcessEnv): Promise<Connect
   }
   const pool = new Pool(poolOptions(url, env));
   survivesLostConnections(pool);
+  retriesLostReads(pool as unknown as RetryablePool);
   const db = drizzle({ client: pool, schema }) as unknown as Db;
-  namedStatementPools.set(db, { pool, types: likeQueryRows(types) });
+  namedStatementPools.set(db, { pool, types: likeQueryRows(types), naming: true });
   return { driver: "neon", db, close: () => pool.end() };
 }
 
@@ -167,8 +243,11 @@ function likeQueryRows(types: TypeParsers): TypeParsers {
   return { getTypeParser: (oid, format) => (TEXT_TYPES.has(oid) ? (value: string) => value : types.getTypeParser(oid, format)) };
 }
 
-/** The pool behind each database a Postgres driver opened, for its named statements. */
-const namedStatementPools = new WeakMap<DbOrTx, { pool: NamedStatementPool; types: TypeParsers }>();
+/**
+ * The pool behind each database a Postgres driver opened, for its named statements, and whether it
+ * still names them (see queryNamedRows).
+ */
+const namedStatementPools = new WeakMap<DbOrTx, { pool: NamedStatementPool; types: TypeParsers; naming: boolean }>();
 
 /** Compiles drizzle SQL as the drivers do (no casing option is set anywhere). */
 const dialect = new PgDialect();
@@ -185,24 +264,50 @@ function changedResultType(error: unknown): boolean {
 }
 
 /**
+ * A named statement that a connection pooler in transaction mode could not keep (PgBouncer before
+ * 1.21, or with max_prepared_statements = 0): each statement may reach a different server
+ * connection, so a name prepared on one is missing on the next ("prepared statement … does not
+ * exist", 26000) or already taken there by another client ("… already exists", 42P05), or the pooler
+ * answers in its own words about the prepared statement (a protocol violation, 08P01).
+ */
+export function refusedByPooler(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code === "42P05" || code === "26000") return true;
+  return typeof message === "string" && /prepared statement/i.test(message) && (code === undefined || code === "08P01");
+}
+
+/**
  * Rows of a raw SQL query that runs again and again with the same text: the Postgres drivers send it
  * as a named prepared statement, so each connection parses it once, and after five runs Postgres
  * keeps one plan for it when that plan costs no more than planning each run would. The name is the
  * text's hash. Only for statements whose text comes from a small set (their values are parameters):
  * every distinct text stays prepared on each connection. It runs like queryRows on PGlite (which
  * has no named statements), in a transaction (drizzle does not expose its connection), on any other
- * database object (the bench's recording wrapper), and everywhere with DATABASE_PREPARED_STATEMENTS=0
- * (a connection pooler in transaction mode that cannot keep named statements).
+ * database object (the bench's recording wrapper), and everywhere with DATABASE_PREPARED_STATEMENTS=0.
+ *
+ * Behind a connection pooler in transaction mode that cannot keep named statements, the first one it
+ * refuses runs again unnamed, and this database names none from then on (said once in the log): the
+ * default is safe with or without a pooler, and names where they work.
  */
 export async function queryNamedRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const named = namedStatementPools.get(db);
-  if (!named || process.env.DATABASE_PREPARED_STATEMENTS === "0") return queryRows(db, query);
+  if (!named || !named.naming || process.env.DATABASE_PREPARED_STATEMENTS === "0") return queryRows(db, query);
   const { sql: text, params: values } = dialect.sqlToQuery(query);
   const name = `s_${createHash("sha256").update(text).digest("base64url").slice(0, 24)}`;
   if (unpreparable.has(name)) return queryRows(db, query);
   try {
     return (await named.pool.query({ name, text, values, types: named.types })).rows as T[];
   } catch (error) {
+    if (refusedByPooler(error)) {
+      if (named.naming) {
+        named.naming = false;
+        console.warn(
+          `[db] the database refused a named prepared statement (${(error as Error).message}): a connection pooler in transaction mode? ` +
+            "Statements run unnamed from now on (DATABASE_PREPARED_STATEMENTS=0 says so from the start).",
+        );
+      }
+      return queryRows(db, query);
+    }
     // Servers that started before such a migration keep serving: the query runs again, unnamed.
     if (!changedResultType(error)) throw error;
     unpreparable.add(name);
