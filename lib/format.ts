@@ -11,8 +11,3 @@ export function formatDateTime(date: Date): string {
 export function formatRetryTime(date: Date): string {
   return date.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" });
 }
-
-/** A count for people: "12,345", or "10,000+" when the count stopped there (a capped count). */
-export function formatCount(count: number, capped = false): string {
-  return `${count.toLocaleString("en-US")}${capped ? "+" : ""}`;
-}

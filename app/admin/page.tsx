@@ -7,7 +7,8 @@ import { getDb } from "@/db/client";
 import { recentActivity } from "@/lib/audit/queries";
 import { hasPermission } from "@/lib/authz";
 import { getAreaContext } from "@/lib/context";
-import { formatCount, formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { countText } from "@/lib/paging";
 import { invitationLink } from "@/lib/invitations/service";
 import { customerOverview } from "@/lib/relationships/queries";
 import { relationshipTypeName } from "@/lib/relationships/types";
@@ -34,7 +35,7 @@ export default async function AdminHomePage() {
   const [overview, recent] = readsPartners ? await Promise.all([customerOverview(db, read), recentActivity(db, { ...read, side: "customer" })]) : [undefined, []];
   const pending = overview?.pending;
   const expiring = overview?.expiring;
-  const partners = overview?.partners.total ?? 0;
+  const partners = overview?.partners.count ?? 0;
 
   return (
     <main>
@@ -46,7 +47,7 @@ export default async function AdminHomePage() {
       {pending && pending.total > 0 && (
         <section aria-labelledby="pending" className="mt-8 rounded-lg border border-accent-200 bg-accent-50 p-4">
           <h2 id="pending" className="text-lg font-semibold text-gray-900">
-            {pending.total === 1 ? "1 invitation waits for your answer" : `${formatCount(pending.total, pending.capped)} invitations wait for your answer`}
+            {pending.total === 1 ? "1 invitation waits for your answer" : `${countText(pending.total, pending.capped)} invitations wait for your answer`}
           </h2>
           {!decides && <p className="mt-1 text-sm text-gray-700">A Global or Billing administrator of your organization accepts or cancels them.</p>}
           <ul className="mt-3 space-y-2 text-sm">
@@ -65,7 +66,7 @@ export default async function AdminHomePage() {
           {pending.total > pending.rows.length && (
             <p className="mt-3 text-sm">
               <Link className={link} href="/admin/invitations">
-                See all {formatCount(pending.total, pending.capped)} invitations
+                See all {countText(pending.total, pending.capped)} invitations
               </Link>
             </p>
           )}
@@ -93,7 +94,7 @@ export default async function AdminHomePage() {
           {expiring.total > expiring.rows.length && (
             <p className="mt-3 text-sm">
               <Link className={link} href="/admin/settings/partner-relationships?status=expiring&sort=gdap">
-                See all {formatCount(expiring.total, expiring.capped)} partners whose access expires soon
+                See all {countText(expiring.total, expiring.capped)} partners whose access expires soon
               </Link>
             </p>
           )}
@@ -111,7 +112,7 @@ export default async function AdminHomePage() {
                   ? pending && pending.total > 0
                     ? "No partner works with you yet: the invitations above start a relationship once accepted."
                     : "You don't work with any partner yet."
-                  : `${formatCount(partners, overview?.partners.capped)} ${partners === 1 ? "partner" : "partners"}, ${formatCount(overview?.withRoles.total ?? 0, overview?.withRoles.capped)} with admin roles.`}
+                  : `${countText(partners, overview?.partners.capped ?? false)} ${partners === 1 ? "partner" : "partners"}, ${countText(overview?.withRoles.count ?? 0, overview?.withRoles.capped ?? false)} with admin roles.`}
             </CardDescription>
           </CardHeader>
           {readsPartners && (

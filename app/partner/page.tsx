@@ -8,6 +8,7 @@ import { recentActivity } from "@/lib/audit/queries";
 import { countNewRequests } from "@/lib/contact-requests/queries";
 import { getAreaContext } from "@/lib/context";
 import { formatDate } from "@/lib/format";
+import { countText, type CappedCount } from "@/lib/paging";
 import { countPendingInvitations, expiringCustomers } from "@/lib/organizations/queries";
 import { PARTNER_AGENT_ROLE_NAMES, type PartnerAgentRole } from "@/lib/roles";
 
@@ -16,12 +17,12 @@ export const metadata: Metadata = { title: "Partner portal" };
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 /** One count of the Overview: the number, what it counts, and where to act on it. */
-function CountCard({ id, count, title, description, href, linkLabel }: { id: string; count: number; title: string; description: string; href: string; linkLabel: string }) {
+function CountCard({ id, count, title, description, href, linkLabel }: { id: string; count: CappedCount; title: string; description: string; href: string; linkLabel: string }) {
   return (
     <Card aria-labelledby={id}>
       <CardHeader>
         <CardTitle id={id} as="h2">
-          <span className="block text-3xl font-semibold tabular-nums text-gray-900">{count.toLocaleString("en-US")}</span>{" "}
+          <span className="block text-3xl font-semibold tabular-nums text-gray-900">{countText(count.count, count.capped)}</span>{" "}
           {title}
         </CardTitle>
         <CardDescription>{description}</CardDescription>
@@ -62,7 +63,7 @@ export default async function PartnerHomePage() {
       <div className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <CountCard
           id="count-requests"
-          count={newRequests}
+          count={{ count: newRequests, capped: false }}
           title={newRequests === 1 ? "New customer request" : "New customer requests"}
           description="Customers who chose you in Find a partner and wait for your reply."
           href="/partner/requests?status=new"
@@ -71,28 +72,28 @@ export default async function PartnerHomePage() {
         <CountCard
           id="count-invitations"
           count={pendingInvitations}
-          title={pendingInvitations === 1 ? "Pending invitation" : "Pending invitations"}
+          title={pendingInvitations.count === 1 ? "Pending invitation" : "Pending invitations"}
           description="Invitations your customers have not answered yet."
           href="/partner/invitations?status=pending"
           linkLabel="Follow pending invitations"
         />
         <CountCard
           id="count-expiring"
-          count={expiring.length}
-          title={expiring.length === 1 ? "Customer with access expiring" : "Customers with access expiring"}
+          count={expiring}
+          title={expiring.count === 1 ? "Customer with access expiring" : "Customers with access expiring"}
           description="Granular delegated access that ends within 30 days."
-          href={expiring.length === 1 ? `/partner/customers/${expiring[0]!.relationshipId}` : "/partner/customers"}
-          linkLabel={expiring.length === 1 ? `Open ${expiring[0]!.customerName}` : "Open your customers"}
+          href={expiring.count === 1 ? `/partner/customers/${expiring.rows[0]!.relationshipId}` : "/partner/customers?status=expiring&sort=gdap"}
+          linkLabel={expiring.count === 1 ? `Open ${expiring.rows[0]!.customerName}` : "Open your customers"}
         />
       </div>
 
-      {expiring.length > 0 && (
+      {expiring.rows.length > 0 && (
         <section aria-labelledby="expiring" className="mt-8">
           <h2 id="expiring" className="text-lg font-semibold text-gray-900">
             Access expiring in the next 30 days
           </h2>
           <ul className="mt-3 space-y-2 text-sm">
-            {expiring.map((c) => (
+            {expiring.rows.map((c) => (
               <li key={c.relationshipId} className="rounded-md border border-gray-200 bg-white p-3">
                 <Link className="font-medium text-accent-700 underline" href={`/partner/customers/${c.relationshipId}`}>
                   {c.customerName}

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, arrayContains, asc, count, eq, gt, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { and, arrayContains, eq, gt, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { agreementAcceptances, invitations, memberships, organizations, partnerProfiles, relationshipTypes, relationships, roleGrants, users } from "@/db/schema";
 import { currentAgreement } from "@/lib/agreements/queries";
 import { PERMISSIONS, requirePermission, type Actor } from "@/lib/authz";
 import { isUuid } from "@/lib/ids";
+import { cappedCount, type CappedCount } from "@/lib/paging";
 import { addDays } from "@/lib/time";
 
 /** Every Global administrator of the organization: the people told whenever a partner gains or loses access. */
@@ -54,34 +55,51 @@ export interface ExpiringCustomer {
   autoExtend: boolean;
 }
 
-/** The partner's customers whose granular delegated access ends within 30 days (and has not ended), soonest first. */
-export async function expiringCustomers(db: DbOrTx, read: PartnerRead, now = new Date()): Promise<ExpiringCustomer[]> {
+/** How many expiring customers the Overview lists before linking to the Customers list. */
+const EXPIRING_SHOWN = 10;
+
+/**
+ * The partner's customers whose granular delegated access ends within 30 days (and has not ended),
+ * soonest first: the first few, and how many there are (counted up to the cap) — one index range
+ * of the list summary (migration 0015), whatever the number of customers.
+ */
+export async function expiringCustomers(db: DbOrTx, read: PartnerRead, now = new Date()): Promise<{ rows: ExpiringCustomer[] } & CappedCount> {
   requirePermission(read.actor, "partner.view", read.organizationId);
-  return db
-    .select({ relationshipId: relationships.id, customerName: organizations.name, endsAt: sql<Date>`${relationshipTypes.endsAt}`.mapWith(relationshipTypes.endsAt), autoExtend: relationshipTypes.autoExtend })
-    .from(relationshipTypes)
-    .innerJoin(relationships, eq(relationships.id, relationshipTypes.relationshipId))
-    .innerJoin(organizations, eq(organizations.id, relationships.customerOrganizationId))
-    .where(
-      and(
-        eq(relationships.partnerOrganizationId, read.organizationId),
-        eq(relationshipTypes.type, "gdap"),
-        isNull(relationshipTypes.terminatedAt),
-        gt(relationshipTypes.endsAt, now),
-        lte(relationshipTypes.endsAt, addDays(now, EXPIRING_WITHIN_DAYS)),
-      ),
-    )
-    .orderBy(asc(relationshipTypes.endsAt), asc(organizations.name));
+  const where = and(
+    eq(relationships.partnerOrganizationId, read.organizationId),
+    eq(relationships.gdapRank, 1),
+    gt(relationships.gdapEndsAt, now),
+    lte(relationships.gdapEndsAt, addDays(now, EXPIRING_WITHIN_DAYS)),
+  );
+  const [rows, counted] = await Promise.all([
+    db
+      .select({
+        relationshipId: relationships.id,
+        customerName: relationships.customerName,
+        endsAt: sql<Date>`${relationships.gdapEndsAt}`.mapWith(relationships.gdapEndsAt),
+        autoExtend: relationshipTypes.autoExtend,
+      })
+      .from(relationships)
+      .innerJoin(relationshipTypes, and(eq(relationshipTypes.relationshipId, relationships.id), eq(relationshipTypes.type, "gdap")))
+      .where(where)
+      .orderBy(relationships.gdapRank, relationships.gdapEndsAt, sql`lower(${relationships.customerName})`, relationships.id)
+      .limit(EXPIRING_SHOWN),
+    cappedCount(db, db.select({ one: sql`1` }).from(relationships).where(where).$dynamic()),
+  ]);
+  return { rows, ...counted };
 }
 
-/** How many of the partner's invitations still wait for an answer (pending and not expired). */
-export async function countPendingInvitations(db: DbOrTx, read: PartnerRead, now = new Date()): Promise<number> {
+/** How many of the partner's invitations still wait for an answer (pending and not expired), counted up to the cap. */
+export async function countPendingInvitations(db: DbOrTx, read: PartnerRead, now = new Date()): Promise<CappedCount> {
   requirePermission(read.actor, "partner.view", read.organizationId);
-  const [row] = await db
-    .select({ n: count() })
-    .from(invitations)
-    .where(and(eq(invitations.partnerOrganizationId, read.organizationId), eq(invitations.status, "pending"), gt(invitations.expiresAt, now)));
-  return Number(row?.n ?? 0);
+  return cappedCount(
+    db,
+    db
+      .select({ one: sql`1` })
+      .from(invitations)
+      .where(and(eq(invitations.partnerOrganizationId, read.organizationId), eq(invitations.status, "pending"), gt(invitations.expiresAt, now)))
+      .$dynamic(),
+  );
 }
 
 /**

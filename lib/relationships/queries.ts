@@ -17,6 +17,7 @@ import {
 import { currentAcceptance, currentAgreement } from "@/lib/agreements/queries";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { isUuid } from "@/lib/ids";
+import { cappedCount, containsPattern, COUNT_CAP, offsetPage, type Page } from "@/lib/paging";
 import { addressedToOrganization } from "@/lib/invitations/queries";
 import { mostPrivileged, type DirectoryRole } from "@/lib/roles";
 import { DAY_MS } from "@/lib/time";
@@ -58,41 +59,9 @@ function requireRelationshipReader(read: CustomerRead): string {
   return read.organizationId;
 }
 
-/** One page of a list, counted cheaply: `total` is exact unless `capped` (then it is a lower bound). */
-export interface ListPage<T> {
-  rows: T[];
-  page: number;
-  pageCount: number;
-  total: number;
-  capped: boolean;
-}
-
-/** A list counts at most this many rows past the page shown (a bounded index range); beyond, it says "10,000+". */
-export const COUNT_AHEAD = 10_000;
-
-/** Counts the rows a list's where clause matches, stopping COUNT_AHEAD rows past the page. */
-async function countUpTo(db: DbOrTx, table: PgTable, where: SQL | undefined, offset: number): Promise<{ total: number; capped: boolean }> {
-  const limit = offset + COUNT_AHEAD;
-  const inner = db.select({ one: sql`1` }).from(table).where(where).limit(limit + 1);
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(inner.as("counted"));
-  const n = Number(row?.n ?? 0);
-  return n > limit ? { total: limit, capped: true } : { total: n, capped: false };
-}
-
-/** Runs a page query and its count side by side; a page past the end shows the last one. */
-async function pageWith<T>(
-  db: DbOrTx,
-  table: PgTable,
-  where: SQL | undefined,
-  requested: number,
-  pageSize: number,
-  fetch: (offset: number) => Promise<T[]>,
-): Promise<ListPage<T>> {
-  const offset = (requested - 1) * pageSize;
-  const [counted, rows] = await Promise.all([countUpTo(db, table, where, offset), fetch(offset)]);
-  const pageCount = Math.max(1, Math.ceil(counted.total / pageSize));
-  if (rows.length > 0 || requested <= pageCount) return { rows, page: requested, pageCount, ...counted };
-  return { rows: await fetch((pageCount - 1) * pageSize), page: pageCount, pageCount, ...counted };
+/** Counts a list's rows up to the cap (lib/paging.ts): one bounded index range. */
+function countRows(db: DbOrTx, table: PgTable, where: SQL | undefined) {
+  return (cap: number) => cappedCount(db, db.select({ one: sql`1` }).from(table).where(where).$dynamic(), cap);
 }
 
 /**
@@ -126,8 +95,7 @@ function hasTypeInForce(type: RelationshipType, now: Date): SQL {
 
 /** SQL: a name contains the searched text, whatever its case (served by the trigram index on lower(name)). */
 function nameContains(column: typeof relationships.partnerName | typeof relationships.customerName, q: string): SQL {
-  const escaped = q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-  return sql`lower(${column}) like ${`%${escaped}%`}`;
+  return sql`lower(${column}) like ${containsPattern(q.toLowerCase())}`;
 }
 
 /** SQL: a GDAP invitation from the relationship's partner, to this customer, still waits for an answer. */
@@ -221,18 +189,15 @@ export async function listCustomerRelationships(
   read: CustomerRead,
   query: ListQuery = parseListQuery({}),
   now = new Date(),
-): Promise<ListPage<RelationshipSummary>> {
+): Promise<Page<RelationshipSummary>> {
   const customerOrganizationId = requireRelationshipReader(read);
   const where = customerWhere(customerOrganizationId, query, now);
-  const page = await pageWith(db, relationships, where, query.page, LIST_PAGE_SIZE, (offset) =>
-    db
-      .select(summaryColumns)
-      .from(relationships)
-      .where(where)
-      .orderBy(...customerOrder(query))
-      .limit(LIST_PAGE_SIZE)
-      .offset(offset),
-  );
+  const page = await offsetPage({
+    page: query.page,
+    pageSize: LIST_PAGE_SIZE,
+    count: countRows(db, relationships, where),
+    read: ({ limit, offset }) => db.select(summaryColumns).from(relationships).where(where).orderBy(...customerOrder(query)).limit(limit).offset(offset),
+  });
   return { ...page, rows: await summarize(db, customerOrganizationId, page.rows, now) };
 }
 
@@ -287,16 +252,20 @@ export async function findCustomerRelationship(db: DbOrTx, read: CustomerRead, r
 export async function listPendingInvitationsFor(db: DbOrTx, read: CustomerRead, page = 1, now = new Date(), pageSize = LIST_PAGE_SIZE) {
   const customerOrganizationId = requireRelationshipReader(read);
   const where = and(addressedToOrganization(customerOrganizationId), eq(invitations.status, "pending"), gt(invitations.expiresAt, now));
-  return pageWith(db, invitations, where, page, pageSize, (offset) =>
-    db
-      .select({ invitation: invitations, partnerName: organizations.name })
-      .from(invitations)
-      .innerJoin(organizations, eq(organizations.id, invitations.partnerOrganizationId))
-      .where(where)
-      .orderBy(invitations.createdAt, invitations.id)
-      .limit(pageSize)
-      .offset(offset),
-  );
+  return offsetPage({
+    page,
+    pageSize,
+    count: countRows(db, invitations, where),
+    read: ({ limit, offset }) =>
+      db
+        .select({ invitation: invitations, partnerName: organizations.name })
+        .from(invitations)
+        .innerJoin(organizations, eq(organizations.id, invitations.partnerOrganizationId))
+        .where(where)
+        .orderBy(invitations.createdAt, invitations.id)
+        .limit(limit)
+        .offset(offset),
+  });
 }
 
 /** Whether the customer works with any partner, without loading the relationships. */
@@ -380,15 +349,19 @@ export async function listPartnerCustomers(
 ) {
   requirePermission(read.actor, "partner.view", read.organizationId);
   const where = partnerWhere(read.organizationId, query, now);
-  const page = await pageWith(db, relationships, where, query.page, LIST_PAGE_SIZE, (offset) =>
-    db
-      .select({ id: relationships.id, customerId: relationships.customerOrganizationId, customerName: relationships.customerName, since: relationships.createdAt })
-      .from(relationships)
-      .where(where)
-      .orderBy(...partnerOrder(query))
-      .limit(LIST_PAGE_SIZE)
-      .offset(offset),
-  );
+  const page = await offsetPage({
+    page: query.page,
+    pageSize: LIST_PAGE_SIZE,
+    count: countRows(db, relationships, where),
+    read: ({ limit, offset }) =>
+      db
+        .select({ id: relationships.id, customerId: relationships.customerOrganizationId, customerName: relationships.customerName, since: relationships.createdAt })
+        .from(relationships)
+        .where(where)
+        .orderBy(...partnerOrder(query))
+        .limit(limit)
+        .offset(offset),
+  });
   const rows = page.rows;
   if (rows.length === 0) return { ...page, rows: [] };
   const ids = rows.map((r) => r.id);
@@ -431,17 +404,21 @@ export async function customerOverview(db: DbOrTx, read: CustomerRead, now = new
   const mine = eq(relationships.customerOrganizationId, customerOrganizationId);
   const expiring = and(mine, gdapStatusIs("expiring", now, sql`false`));
   const [partners, withRoles, expiringPage, pending] = await Promise.all([
-    countUpTo(db, relationships, mine, 0),
-    countUpTo(db, relationships, and(mine, sql`${relationships.topRoleRank} > 0`), 0),
-    pageWith(db, relationships, expiring, 1, OVERVIEW_ITEMS, (offset) =>
-      db
-        .select(summaryColumns)
-        .from(relationships)
-        .where(expiring)
-        .orderBy(relationships.gdapRank, relationships.gdapEndsAt, sql`lower(${relationships.partnerName})`, relationships.id)
-        .limit(OVERVIEW_ITEMS)
-        .offset(offset),
-    ),
+    countRows(db, relationships, mine)(COUNT_CAP),
+    countRows(db, relationships, and(mine, sql`${relationships.topRoleRank} > 0`))(COUNT_CAP),
+    offsetPage({
+      page: 1,
+      pageSize: OVERVIEW_ITEMS,
+      count: countRows(db, relationships, expiring),
+      read: ({ limit, offset }) =>
+        db
+          .select(summaryColumns)
+          .from(relationships)
+          .where(expiring)
+          .orderBy(relationships.gdapRank, relationships.gdapEndsAt, sql`lower(${relationships.partnerName})`, relationships.id)
+          .limit(limit)
+          .offset(offset),
+    }),
     listPendingInvitationsFor(db, read, 1, now, OVERVIEW_ITEMS),
   ]);
   const expiringRows = await summarize(db, customerOrganizationId, expiringPage.rows, now);

@@ -89,19 +89,19 @@ describe("the partner's requests, overview and customer page", () => {
     await pendingInvitation(db, { customerEmail: "admin@northwind.example", type: "reseller" });
     const expired = await pendingInvitation(db, { customerEmail: "someone@elsewhere.example", type: "reseller" });
     await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, expired.invitation.id));
-    expect(await countPendingInvitations(db, read)).toBe(1);
+    expect(await countPendingInvitations(db, read)).toEqual({ count: 1, capped: false });
 
     const soon = await acceptedRelationship(db, { type: "gdap", roles: ["helpdesk_admin"], durationDays: 20 });
-    expect(await expiringCustomers(db, read)).toMatchObject([{ relationshipId: soon, customerName: "Contoso" }]);
+    expect(await expiringCustomers(db, read)).toMatchObject({ rows: [{ relationshipId: soon, customerName: "Contoso" }], count: 1, capped: false });
     // Not yet within 30 days, or already ended: not expiring.
-    expect(await expiringCustomers(db, read, new Date(Date.now() - 20 * DAY))).toEqual([]);
-    expect(await expiringCustomers(db, read, new Date(Date.now() + 21 * DAY))).toEqual([]);
+    expect((await expiringCustomers(db, read, new Date(Date.now() - 20 * DAY))).rows).toEqual([]);
+    expect((await expiringCustomers(db, read, new Date(Date.now() + 21 * DAY))).rows).toEqual([]);
     await db.update(relationshipTypes).set({ terminatedAt: new Date() });
-    expect(await expiringCustomers(db, read)).toEqual([]);
+    expect(await expiringCustomers(db, read)).toEqual({ rows: [], count: 0, capped: false });
 
     // Another partner counts its own (none); a customer may not read a partner's counts.
     const adatum = { actor: await actorFor(db, "agent@adatum.example"), organizationId: await organizationIdOf(db, "adatum.example") };
-    expect([await countNewRequests(db, adatum), await countPendingInvitations(db, adatum), await expiringCustomers(db, adatum)]).toEqual([0, 0, []]);
+    expect([await countNewRequests(db, adatum), await countPendingInvitations(db, adatum), await expiringCustomers(db, adatum)]).toEqual([0, { count: 0, capped: false }, { rows: [], count: 0, capped: false }]);
     const customer = { actor: await actorFor(db, "admin@contoso.example"), organizationId: read.organizationId };
     await expect(countNewRequests(db, customer)).rejects.toThrow(AuthorizationError);
     await expect(countPendingInvitations(db, customer)).rejects.toThrow(AuthorizationError);

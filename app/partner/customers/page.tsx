@@ -12,7 +12,8 @@ import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { getAreaContext } from "@/lib/context";
-import { formatCount, formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { countText } from "@/lib/paging";
 import { readSearchParams, type SearchParams } from "@/lib/page-params";
 import { listPartnerCustomers } from "@/lib/relationships/queries";
 import { gdapStatusLabel, PARTNER_STATUS_FILTERS, parsePartnerCustomersQuery, type PartnerCustomersQuery, type PartnerSortKey } from "@/lib/relationships/rules";
@@ -100,9 +101,9 @@ export default async function PartnerCustomersPage({ searchParams }: { searchPar
         ) : (
           <Table>
             <TableCaption className="text-left text-sm text-gray-700">
-              {formatCount(customers.total, customers.capped)} {customers.total === 1 ? "customer" : "customers"}
+              {countText(customers.total, customers.capped)} {customers.total === 1 ? "customer" : "customers"}
               {filtered ? " match" : ""}
-              {customers.pageCount > 1 ? `, page ${customers.page} of ${formatCount(customers.pageCount, customers.capped)}` : ""}.
+              {customers.pageCount > 1 ? `, page ${customers.page} of ${countText(customers.pageCount, customers.capped)}` : ""}.
             </TableCaption>
             <TableHeader>
               <TableRow>

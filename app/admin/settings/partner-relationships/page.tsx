@@ -13,7 +13,8 @@ import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { getAreaContext } from "@/lib/context";
-import { formatCount, formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { countText } from "@/lib/paging";
 import { invitationLink } from "@/lib/invitations/service";
 import { readSearchParams, type SearchParams } from "@/lib/page-params";
 import { type GdapStatus, gdapStatusLabel, type ListQuery, parseListQuery, type SortKey, STATUS_FILTERS } from "@/lib/relationships/rules";
@@ -115,7 +116,7 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
           {pending.total > pending.rows.length && (
             <p className="mt-2 text-sm">
               <Link className="font-medium text-accent-800 underline" href="/admin/invitations">
-                See all {formatCount(pending.total, pending.capped)} invitations waiting for your answer
+                See all {countText(pending.total, pending.capped)} invitations waiting for your answer
               </Link>
             </p>
           )}
@@ -183,9 +184,9 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
             ) : (
               <Table>
                 <TableCaption className="text-left text-sm text-gray-700">
-                  {formatCount(matching.total, matching.capped)} {matching.total === 1 ? "partner" : "partners"}
+                  {countText(matching.total, matching.capped)} {matching.total === 1 ? "partner" : "partners"}
                   {filtered ? " match" : ""}
-                  {pageCount > 1 ? `, page ${page} of ${formatCount(pageCount, matching.capped)}` : ""}. Select a partner to see details or remove its roles.
+                  {pageCount > 1 ? `, page ${page} of ${countText(pageCount, matching.capped)}` : ""}. Select a partner to see details or remove its roles.
                 </TableCaption>
                 <TableHeader>
                   <TableRow>
