@@ -84,60 +84,59 @@ export async function runFailover(options: {
   };
 }
 
-/** The environment variable the Lighthouse script writes its summary to: the first process.env name it reads that says so. */
-function summaryEnvName(script: string): string {
-  const names = [...script.matchAll(/process\.env\.([A-Z0-9_]+)|process\.env\[["']([A-Z0-9_]+)["']\]/g)].map((m) => m[1] ?? m[2] ?? "");
-  return names.find((n) => /SUMMARY/.test(n)) ?? names.find((n) => /(JSON|OUT|REPORT|RESULT)/.test(n)) ?? "LIGHTHOUSE_SUMMARY";
+interface LighthousePage {
+  key: string;
+  label: string;
+  path?: string;
+  skipped?: string | boolean;
+  median?: Record<string, number | null>;
+  checks?: Record<string, "PASS" | "FAIL">;
 }
 
-interface LighthouseSummaryPage {
-  pass?: boolean;
-  [key: string]: unknown;
-}
-
-/** PASS/FAIL lines from the summary: its own verdicts (a top-level `pass`, or per page / per target). */
+/** PASS/FAIL per page from the script's summary (its `pages[].checks`, one verdict per target of issue 16). */
 function lighthouseTargets(summary: unknown): Target[] {
-  const targets: Target[] = [];
-  if (!summary || typeof summary !== "object") return targets;
-  const s = summary as Record<string, unknown>;
-  const lists = [s.targets, s.pages, s.results].find((v) => Array.isArray(v)) as LighthouseSummaryPage[] | undefined;
-  if (lists) {
-    for (const item of lists) {
-      if (typeof item.pass !== "boolean") continue;
-      const name = String(item.name ?? item.page ?? item.url ?? item.path ?? "page");
-      const detail = Object.entries(item)
-        .filter(([k, v]) => !["pass", "name", "page", "url", "path"].includes(k) && (typeof v === "number" || typeof v === "string"))
-        .map(([k, v]) => `${k} ${typeof v === "number" ? Math.round(v * 100) / 100 : v}`)
-        .join(", ");
-      targets.push({ name: `lighthouse: ${name}`, pass: item.pass, detail });
-    }
-  }
-  if (targets.length === 0 && typeof s.pass === "boolean") targets.push({ name: "lighthouse: every page meets its targets", pass: s.pass, detail: JSON.stringify(summary).slice(0, 300) });
-  return targets;
+  if (!summary || typeof summary !== "object") return [];
+  const pages = (summary as { pages?: LighthousePage[] }).pages;
+  if (!Array.isArray(pages)) return [];
+  return pages.map((p) => {
+    if (p.skipped || !p.checks) return { name: `lighthouse: ${p.label}`, pass: false, detail: `skipped${typeof p.skipped === "string" ? `: ${p.skipped}` : ""}` };
+    const m = p.median ?? {};
+    const failed = Object.entries(p.checks).filter(([, v]) => v !== "PASS").map(([k]) => k);
+    const n = (v: number | null | undefined, digits = 0) => (typeof v === "number" ? v.toFixed(digits) : "–");
+    return {
+      name: `lighthouse: ${p.label} (${p.path ?? p.key}): performance ≥ 90, LCP < 2.5 s, TBT < 200 ms, CLS < 0.1, accessibility / best practices / SEO 100`,
+      pass: failed.length === 0,
+      detail:
+        `performance ${n(m.performance)}, LCP ${n(typeof m.lcpMs === "number" ? m.lcpMs / 1000 : null, 2)} s, TBT ${n(m.tbtMs)} ms, CLS ${n(m.cls, 3)}, ` +
+        `accessibility ${n(m.accessibility)}, best practices ${n(m.bestPractices)}, SEO ${n(m.seo)}${failed.length ? `; failed: ${failed.join(", ")}` : ""}`,
+    };
+  });
 }
 
+/**
+ * scripts/lighthouse.mjs on the bench's build (NEXT_DIST_DIR), on its own server and fresh embedded database, port
+ * BENCH_LIGHTHOUSE_PORT (default 3205); its summary through LIGHTHOUSE_JSON (the script's convention).
+ */
 export async function runLighthouse(options: { env: NodeJS.ProcessEnv; log: (line: string) => void }): Promise<{ targets: Target[]; summary: unknown; note: string | null }> {
   if (!existsSync(LIGHTHOUSE_SCRIPT)) {
     const note = "scripts/lighthouse.mjs is not there yet: Lighthouse not measured";
     options.log(note);
     return { targets: [], summary: null, note };
   }
-  const envName = summaryEnvName(readFileSync(LIGHTHOUSE_SCRIPT, "utf8"));
   const dir = path.resolve(".data", "bench");
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, "lighthouse-summary.json");
   rmSync(file, { force: true });
-  options.log(`node scripts/lighthouse.mjs (summary in ${path.relative(process.cwd(), file)} through ${envName})…`);
-  const output: string[] = [];
+  const env: NodeJS.ProcessEnv = { ...options.env, LIGHTHOUSE_JSON: file, LIGHTHOUSE_PORT: options.env.BENCH_LIGHTHOUSE_PORT ?? options.env.LIGHTHOUSE_PORT ?? "3205" };
+  delete env.DATABASE_URL; // the script's own server runs on a fresh embedded database unless LIGHTHOUSE_BASE_URL is set
+  options.log(`node scripts/lighthouse.mjs (port ${env.LIGHTHOUSE_PORT}, build ${env.NEXT_DIST_DIR ?? ".next"}, summary in ${path.relative(process.cwd(), file)})…`);
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, [LIGHTHOUSE_SCRIPT], { env: { ...options.env, [envName]: file }, stdio: ["ignore", "pipe", "pipe"] });
-    const keep = (chunk: Buffer) => {
-      const text = chunk.toString();
-      output.push(text);
-      for (const line of text.split("\n")) if (line.trim()) console.log(`  [lighthouse] ${line}`);
+    const child = spawn(process.execPath, [LIGHTHOUSE_SCRIPT], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const relay = (chunk: Buffer) => {
+      for (const line of chunk.toString().split("\n")) if (line.trim()) console.log(`  [lighthouse] ${line}`);
     };
-    child.stdout.on("data", keep);
-    child.stderr.on("data", keep);
+    child.stdout.on("data", relay);
+    child.stderr.on("data", relay);
     child.on("exit", (c) => resolve(c));
   });
   let summary: unknown = null;
@@ -146,18 +145,8 @@ export async function runLighthouse(options: { env: NodeJS.ProcessEnv; log: (lin
   } catch {
     // no summary written
   }
-  let targets = lighthouseTargets(summary);
-  if (targets.length === 0) {
-    // No verdicts in the summary: the PASS/FAIL lines the script printed.
-    targets = output
-      .join("")
-      .split("\n")
-      .map((line) => /^\s*(?:\[[^\]]*\]\s*)?(PASS|FAIL)\b[\s:—-]*(.*)$/.exec(line))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => ({ name: `lighthouse: ${m[2]!.trim()}`, pass: m[1] === "PASS", detail: "" }));
-  }
-  if (targets.length === 0) targets.push({ name: "lighthouse: the script reported its targets", pass: false, detail: `exit ${code}; no summary at ${file} and no PASS/FAIL lines` });
-  else if (code !== 0 && targets.every((t) => t.pass)) targets.push({ name: "lighthouse: the script ended cleanly", pass: false, detail: `exit ${code}` });
+  const targets = lighthouseTargets(summary);
+  if (targets.length === 0) targets.push({ name: "lighthouse: the five pages measured", pass: false, detail: `exit ${code} (2: the measurement failed); no summary at ${path.relative(process.cwd(), file)}` });
   return { targets, summary, note: null };
 }
 
