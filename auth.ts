@@ -1,5 +1,6 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import NextAuth from "next-auth";
+import type { Adapter } from "next-auth/adapters";
 import Resend from "next-auth/providers/resend";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
@@ -8,21 +9,34 @@ import { emailFrom } from "@/lib/email/config";
 import { kickOutbox } from "@/lib/email/deliver";
 import { sendSignInLink } from "@/lib/auth/sign-in-links";
 import { clientKeyFrom } from "@/lib/request";
-import { NextResponse } from "next/server";
-import { authRedirect, carriesSecret, isProtectedPath, RETURN_COOKIE, signInPath } from "@/lib/auth/paths";
-
-export const MAGIC_LINK_MAX_AGE_SECONDS = 30 * 60;
+import { authRedirect, MAGIC_LINK_MAX_AGE_SECONDS } from "@/lib/auth/paths";
+import { forgetSession, SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "@/lib/auth/session";
 
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const db = await getDb();
+  const drizzle = DrizzleAdapter(db, {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  });
+  // Requests read the session through lib/auth/session.ts, which caches it for a few seconds:
+  // whatever Auth.js changes or deletes (sign-out above all) is forgotten there once written.
+  const adapter: Adapter = {
+    ...drizzle,
+    async updateSession(session) {
+      const updated = await drizzle.updateSession!(session);
+      forgetSession(session.sessionToken);
+      return updated;
+    },
+    async deleteSession(sessionToken) {
+      await drizzle.deleteSession!(sessionToken);
+      forgetSession(sessionToken);
+    },
+  };
   return {
-    adapter: DrizzleAdapter(db, {
-      usersTable: users,
-      accountsTable: accounts,
-      sessionsTable: sessions,
-      verificationTokensTable: verificationTokens,
-    }),
-    session: { strategy: "database", maxAge: 8 * 60 * 60, updateAge: 60 * 60 },
+    adapter,
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     secret: ensureAuthSecret(),
     trustHost: true,
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
@@ -41,22 +55,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       }),
     ],
     callbacks: {
-      authorized({ auth: session, request }) {
-        if (session?.user || !isProtectedPath(request.nextUrl.pathname)) return true;
-        const { pathname, search } = request.nextUrl;
-        const target = `${pathname}${search}`;
-        if (!carriesSecret(pathname)) return NextResponse.redirect(new URL(signInPath(target), request.nextUrl));
-        // An invitation address holds its token: keep it out of the sign-in page's URL and HTML.
-        const response = NextResponse.redirect(new URL("/signin", request.nextUrl));
-        response.cookies.set(RETURN_COOKIE, target, {
-          httpOnly: true,
-          sameSite: "lax",
-          secure: request.nextUrl.protocol === "https:",
-          path: "/",
-          maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
-        });
-        return response;
-      },
       // A sign-in link's callbackUrl is in the email, where anyone who asks for a link chooses it.
       redirect: authRedirect,
       session({ session, user }) {

@@ -1,11 +1,9 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { cookies } from "next/headers";
 import { cache } from "react";
-import { auth } from "@/auth";
-import { getDb, type DbOrTx } from "@/db/client";
+import type { DbOrTx } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
-import { hasSessionCookie } from "@/lib/auth/paths";
+import { currentActor } from "@/lib/auth/session";
 import { ADMIN_CENTER_ROLES, CUSTOMER_DECISION_ROLES, CUSTOMER_READER_ROLES, PARTNER_AGENT_ROLES, type PartnerAgentRole } from "@/lib/roles";
 
 export interface ActorMembership {
@@ -39,15 +37,8 @@ export async function loadActor(db: DbOrTx, userId: string): Promise<Actor | nul
   return { userId: user.id, email: user.email, name: user.name, memberships: rows };
 }
 
-/** The signed-in person and their organizations, once per request. */
-export const getActor = cache(async (): Promise<Actor | null> => {
-  // Most visitors of the public pages are signed out: without a session cookie there is nothing to look up.
-  if (!hasSessionCookie(await cookies())) return null;
-  const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  return loadActor(await getDb(), userId);
-});
+/** The signed-in person and their organizations, once per request (one query at most: lib/auth/session.ts). */
+export const getActor = cache((): Promise<Actor | null> => currentActor());
 
 /**
  * One permission map for the whole product. Each permission names the organization kind it

@@ -80,15 +80,12 @@ export function signInPath(returnTo?: string): string {
 /** Where a sign-in returns to when the address itself must not travel in a URL (it holds a token). */
 export const RETURN_COOKIE = "partnerships-return-to";
 
+/** How long a sign-in link works, and so how long the return cookie is kept for it. */
+export const MAGIC_LINK_MAX_AGE_SECONDS = 30 * 60;
+
 export function carriesSecret(pathname: string): boolean {
   return pathname.startsWith("/admin/invitations/");
 }
 
 /** Auth.js's session cookie over http; over https it carries the `__Secure-` prefix. */
 export const SESSION_COOKIE = "authjs.session-token";
-/** Without either, nobody is signed in. */
-export const SESSION_COOKIES = [SESSION_COOKIE, `__Secure-${SESSION_COOKIE}`] as const;
-
-export function hasSessionCookie(jar: { has(name: string): boolean }): boolean {
-  return SESSION_COOKIES.some((name) => jar.has(name));
-}

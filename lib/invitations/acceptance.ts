@@ -15,6 +15,7 @@ import {
 } from "@/db/schema";
 import { ACKNOWLEDGE_MESSAGE, recordAgreementAcceptance } from "@/lib/agreements/service";
 import { recordAudit, recordAuditOnBothSides } from "@/lib/audit/service";
+import { forgetUserSessions } from "@/lib/auth/session";
 import { AuthorizationError, hasPermission, loadActor, type Actor } from "@/lib/authz";
 import { newVerificationToken } from "@/lib/domains/dns";
 import { appUrl } from "@/lib/email/config";
@@ -106,7 +107,8 @@ export async function acceptInvitation(
 ): Promise<AcceptResult> {
   if (!actor) refuseFor(actor);
   const signedIn: Actor = actor;
-  return db.transaction(async (tx) => {
+  // Accepting may make them a member of a new organization: once committed, their next request sees it.
+  return db.transaction<AcceptResult>(async (tx) => {
     // Re-read when accepting creates an organization: decided on who they are at this moment.
     let answerer = signedIn;
     const invitation = await lockByToken(tx, token);
@@ -218,7 +220,7 @@ export async function acceptInvitation(
       });
     }
     return { ok: true, relationshipId, alreadyAccepted: false };
-  });
+  }).finally(() => forgetUserSessions(signedIn.userId));
 }
 
 /**

@@ -8,7 +8,7 @@ import { tableCounts } from "./db";
 
 /**
  * Runs the real server actions and route handlers outside Next.js. Only the framework edges are
- * replaced: `auth()` (who is signed in), `next/headers`, `next/cache`, `next/navigation`, and
+ * replaced: `auth()` and the session lookup (who is signed in), `next/headers`, `next/cache`, `next/navigation`, and
  * `kickOutbox` (recorded, so no background delivery outlives a test). Everything from the action
  * down to the database is the app's own code.
  *
@@ -92,7 +92,7 @@ export const harness = {
   },
 };
 
-const MOCKED = ["@/auth", "next/headers", "next/cache", "next/navigation", "@/lib/email/deliver"] as const;
+const MOCKED = ["@/auth", "@/lib/auth/session", "next/headers", "next/cache", "next/navigation", "@/lib/email/deliver"] as const;
 
 function registerMocks() {
   vi.doMock("@/auth", () => ({
@@ -109,6 +109,15 @@ function registerMocks() {
     handlers: {
       GET: () => new Response("not under test", { status: 501 }),
       POST: () => new Response("not under test", { status: 501 }),
+    },
+  }));
+  // Who is signed in: the harness's user, as the session lookup would load them.
+  vi.doMock("@/lib/auth/session", async (importOriginal) => ({
+    ...(await importOriginal<typeof import("@/lib/auth/session")>()),
+    currentActor: async () => {
+      if (!harness.userId) return null;
+      const [{ getDb }, { loadActor }] = await Promise.all([import("@/db/client"), import("@/lib/authz")]);
+      return loadActor(await getDb(), harness.userId);
     },
   }));
   vi.doMock("next/headers", () => ({
