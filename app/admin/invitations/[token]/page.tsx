@@ -4,16 +4,15 @@ import { AgreementLink } from "@/components/agreements/agreement-link";
 import { NoAccess } from "@/components/layout/area-shell";
 import { AcknowledgeAndAcceptForm, CancelInvitationSection } from "@/components/invitations/answer-forms";
 import { PartnerAvatar, locationsLabel } from "@/components/partners/partner-avatar";
-import { SENDER_MAY_NOT_ASK, senderMayStillAsk } from "@/lib/invitations/acceptance";
+import { SENDER_MAY_NOT_ASK } from "@/lib/invitations/acceptance";
 import { PrivilegeBadge } from "@/components/relationships/privilege-badge";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
-import { currentAcceptance } from "@/lib/agreements/queries";
 import { getActor } from "@/lib/authz";
 import { formatDate } from "@/lib/format";
 import { durationLabel, endIfAcceptedNow, invitationAccess } from "@/lib/invitations/rules";
 import { acceptInvitationAction, declineInvitationAction } from "@/lib/invitations/actions";
-import { findInvitationByToken } from "@/lib/invitations/queries";
+import { invitationForReview } from "@/lib/invitations/review";
 import { readPathParams } from "@/lib/page-params";
 import { relationshipTypeInfo } from "@/lib/relationships/types";
 import { sortByPrivilege } from "@/lib/roles";
@@ -29,7 +28,7 @@ function Ended({ title, children }: { title: string; children: React.ReactNode }
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await readPathParams(params);
   const db = await getDb();
-  const [actor, found] = await Promise.all([getActor(), findInvitationByToken(db, token)]);
+  const [actor, found] = await Promise.all([getActor(), invitationForReview(db, token)]);
   if (!found) {
     return (
       <Ended title="This invitation link doesn't work">
@@ -80,7 +79,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       </Ended>
     );
   }
-  if (!(await senderMayStillAsk(db, invitation))) {
+  if (!found.senderMayStillAsk) {
     return (
       <Ended title="This invitation can't be accepted">
         <p>{SENDER_MAY_NOT_ASK}</p>
@@ -102,7 +101,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const type = relationshipTypeInfo(invitation.type);
   const roles = sortByPrivilege(invitation.roles);
   const organizationName = access.organizationName;
-  const agreement = access.kind === "allowed" ? await currentAcceptance(db, access.organizationId) : undefined;
+  const agreement = access.kind === "allowed" ? await found.agreementOf(access.organizationId) : undefined;
   const accept = acceptInvitationAction.bind(null, token);
   const decline = declineInvitationAction.bind(null, token);
   const location = found.partnerLocations?.[0];
