@@ -140,7 +140,9 @@ describe.skipIf(!serverUrl)("failover: the server ends the app's connections", (
     // or gets a new one.
     const reads = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        settle(i % 2 ? app.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.domain, "contoso.example")) : app.db.$count(partnerProfiles)),
+        settle<unknown>(
+          i % 2 ? app.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.domain, "contoso.example")).then() : app.db.$count(partnerProfiles).then(),
+        ),
       ),
     );
     expect(reads.filter((read) => read.error).map((read) => messages(read.error))).toEqual([]);
