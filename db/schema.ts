@@ -301,6 +301,8 @@ export const contactRequests = pgTable(
   (t) => [
     index("contact_requests_email_idx").on(sql`lower(${t.email})`, t.createdAt),
     uniqueIndex("contact_requests_idempotency_unique").on(sql`lower(${t.email})`, t.idempotencyKey),
+    // The partner inbox's search (requestSearchText, lib/contact-requests/queries.ts): any part of company, name or address.
+    index("contact_requests_search_trgm_idx").using("gin", sql`(${t.company} || ' ' || ${t.name} || ' ' || ${t.email}) gin_trgm_ops`),
   ],
 );
 
@@ -323,7 +325,11 @@ export const contactRequestRecipients = pgTable(
   },
   (t) => [
     uniqueIndex("contact_recipients_request_partner_unique").on(t.requestId, t.partnerOrganizationId),
-    index("contact_recipients_partner_idx").on(t.partnerOrganizationId, t.createdAt),
+    // The partner inbox, newest or oldest first, all or by status; ties break by id so pages never overlap.
+    index("contact_recipients_partner_idx").on(t.partnerOrganizationId, t.createdAt, t.id),
+    index("contact_recipients_partner_status_idx").on(t.partnerOrganizationId, t.status, t.createdAt, t.id),
+    // An Activity entry about a request names it by its id as text (audit_events.target_id).
+    index("contact_recipients_id_text_idx").on(sql`(${t.id}::text)`),
   ],
 );
 
@@ -430,7 +436,15 @@ export const invitations = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("invitations_partner_idx").on(t.partnerOrganizationId, t.createdAt),
+    // The partner's Invitations, one index per order and one per status; ties break by id so pages never overlap.
+    index("invitations_partner_idx").on(t.partnerOrganizationId, t.createdAt, t.id),
+    index("invitations_partner_status_idx").on(t.partnerOrganizationId, t.status, t.createdAt, t.id),
+    index("invitations_partner_expires_idx").on(t.partnerOrganizationId, t.expiresAt, t.id),
+    // Search by any part of the address.
+    index("invitations_email_trgm_idx").using("gin", sql`${t.customerEmail} gin_trgm_ops`),
+    // Whether a request was invited (lib/contact-requests/queries.ts), and the invitation an Activity entry names by its id as text.
+    index("invitations_contact_recipient_idx").on(t.contactRecipientId),
+    index("invitations_id_text_idx").on(sql`(${t.id}::text)`),
     uniqueIndex("invitations_idempotency_unique").on(t.partnerOrganizationId, t.createdById, t.idempotencyKey),
     index("invitations_customer_idx").on(t.customerOrganizationId),
     index("invitations_email_idx").on(sql`lower(${t.customerEmail})`),
@@ -578,7 +592,17 @@ export const auditEvents = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [
-    index("audit_events_org_idx").on(t.organizationId, t.occurredAt),
+    // An organization's Activity, newest first, all or of one type or kind (lib/audit/queries.ts); ties break by id.
+    index("audit_events_org_idx").on(t.organizationId, t.occurredAt, t.id),
+    // The same expressions as eventType and eventKind there: the type its details name (every invitation event records its
+    // invitation's; migration 0016 filled in older ones) or its action names, and its action's first word.
+    index("audit_events_org_type_idx").on(
+      t.organizationId,
+      sql`(coalesce(${t.details} ->> 'type', case when ${t.action} like 'gdap.%' then 'gdap' when ${t.action} like 'mpsa.%' then 'mpsa' end))`,
+      t.occurredAt,
+      t.id,
+    ),
+    index("audit_events_org_kind_idx").on(t.organizationId, sql`(split_part(${t.action}, '.', 1))`, t.occurredAt, t.id),
     index("audit_events_counterparty_idx").on(t.counterpartyOrganizationId, t.occurredAt),
   ],
 );

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { auditEvents, contactRequestRecipients, contactRequests, invitations, organizations, relationships, users, type RelationshipType } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
@@ -53,15 +53,22 @@ export type ActivityFilter = Omit<ActivityQuery, "page"> & { counterpartyOrganiz
 /** The relationship type an event is about: its own, its invitation's, or the one its action names. */
 const eventType = sql<RelationshipType | null>`coalesce(${auditEvents.details} ->> 'type', ${invitations.type}::text, case when ${auditEvents.action} like 'gdap.%' then 'gdap' when ${auditEvents.action} like 'mpsa.%' then 'mpsa' end)`;
 
-/** The conditions of one organization's log with these filters. */
+/**
+ * The type the filter compares, as audit_events_org_type_idx holds it: the type the event's details
+ * name (every invitation event records its invitation's; migration 0016 filled in older ones), else
+ * the one its action names. Keep it the index's expression (db/schema.ts) to the character.
+ */
+const indexedType = sql`(coalesce(${auditEvents.details} ->> 'type', case when ${auditEvents.action} like 'gdap.%' then 'gdap' when ${auditEvents.action} like 'mpsa.%' then 'mpsa' end))`;
+
+/** What kind of thing happened: the action's first word, as audit_events_org_kind_idx holds it. */
+const indexedKind = sql`(split_part(${auditEvents.action}, '.', 1))`;
+
+/** The conditions of one organization's log with these filters; each an index range of audit_events with its order. */
 function conditions(organizationId: string, filter: ActivityFilter): SQL[] {
   const where: SQL[] = [eq(auditEvents.organizationId, organizationId)];
   if (filter.counterpartyOrganizationId) where.push(eq(auditEvents.counterpartyOrganizationId, filter.counterpartyOrganizationId));
-  if (filter.type) where.push(sql`${eventType} = ${filter.type}`);
-  if (filter.kind) {
-    const prefixes = ACTIVITY_KINDS[filter.kind].prefixes.map((p) => sql`${auditEvents.action} like ${`${p}%`}`);
-    where.push(or(...prefixes) as SQL);
-  }
+  if (filter.type) where.push(sql`${indexedType} = ${filter.type}`);
+  if (filter.kind) where.push(inArray(indexedKind, ACTIVITY_KINDS[filter.kind].prefixes.map((p) => p.replace(/\.$/, ""))));
   if (filter.from) where.push(gte(auditEvents.occurredAt, new Date(`${filter.from}T00:00:00Z`)));
   if (filter.to) where.push(lt(auditEvents.occurredAt, addDays(new Date(`${filter.to}T00:00:00Z`), 1)));
   return where;
@@ -116,6 +123,31 @@ function baseSelect(db: DbOrTx, read: ActivityRead, organizationId: string) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseSelect>["execute"]>>[number];
 
+/** The log's events matching the filters, by id: audit_events alone, an index range (audit_events_org_*_idx). */
+function matching(db: DbOrTx, organizationId: string, filter: ActivityFilter, more: SQL[] = []) {
+  return db
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(and(...conditions(organizationId, filter), ...more))
+    .$dynamic();
+}
+
+const NEWEST_FIRST = [desc(auditEvents.occurredAt), desc(auditEvents.id)];
+
+/**
+ * The entries of a window of the matching events, newest first: the window is chosen on the events
+ * alone, and only its rows are joined to the people, invitations and organizations they name.
+ */
+function entriesOf(db: DbOrTx, read: ActivityRead, organizationId: string, filter: ActivityFilter, window: { limit: number; offset?: number; more?: SQL[] }): Promise<Row[]> {
+  const ids = matching(db, organizationId, filter, window.more)
+    .orderBy(...NEWEST_FIRST)
+    .limit(window.limit)
+    .offset(window.offset ?? 0);
+  return baseSelect(db, read, organizationId)
+    .where(inArray(auditEvents.id, ids))
+    .orderBy(...NEWEST_FIRST);
+}
+
 function toEntry(row: Row): ActivityEntry {
   const type = row.type ?? null;
   return {
@@ -146,15 +178,11 @@ export interface ActivityPage {
  */
 export async function listActivity(db: DbOrTx, read: ActivityRead, query: ActivityFilter & { page?: number }, pageSize = ACTIVITY_PAGE_SIZE): Promise<ActivityPage> {
   const organizationId = requireActivityReader(read);
-  const where = and(...conditions(organizationId, query));
-  // The count joins the invitation only for the type filter; an invitation event names one invitation.
-  const counting = db.select({ one: sql`1`.as("one") }).from(auditEvents).$dynamic();
-  const counted = query.type ? counting.leftJoin(invitations, invitationOf(read, organizationId)) : counting;
   const result = await offsetPage({
     page: query.page ?? 1,
     pageSize,
-    count: (cap) => cappedCount(db, counted.where(where), cap),
-    read: ({ limit, offset }) => baseSelect(db, read, organizationId).where(where).orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id)).limit(limit).offset(offset),
+    count: (cap) => cappedCount(db, matching(db, organizationId, query), cap),
+    read: (window) => entriesOf(db, read, organizationId, query, window),
   });
   return { entries: result.rows.map(toEntry), total: result.total, capped: result.capped, page: result.page, pageCount: result.pageCount };
 }
@@ -162,11 +190,7 @@ export async function listActivity(db: DbOrTx, read: ActivityRead, query: Activi
 /** The latest few entries, for a dashboard. */
 export async function recentActivity(db: DbOrTx, read: ActivityRead, limit = 5): Promise<ActivityEntry[]> {
   const organizationId = requireActivityReader(read);
-  const rows = await baseSelect(db, read, organizationId)
-    .where(and(...conditions(organizationId, {})))
-    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
-    .limit(limit);
-  return rows.map(toEntry);
+  return (await entriesOf(db, read, organizationId, {}, { limit })).map(toEntry);
 }
 
 /** How many entries an export reads per query. */
@@ -184,14 +208,10 @@ export function allActivity(db: DbOrTx, read: ActivityRead, filter: ActivityFilt
 }
 
 async function* batchesOf(db: DbOrTx, read: ActivityRead, organizationId: string, filter: ActivityFilter, batchSize: number): AsyncGenerator<ActivityEntry[]> {
-  const where = conditions(organizationId, filter);
   let after: { position: string; id: number } | null = null;
   for (;;) {
     const position: SQL[] = after ? [sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < (${after.position}::timestamptz, ${after.id})`] : [];
-    const rows: Row[] = await baseSelect(db, read, organizationId)
-      .where(and(...where, ...position))
-      .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
-      .limit(batchSize);
+    const rows: Row[] = await entriesOf(db, read, organizationId, filter, { limit: batchSize, more: position });
     if (rows.length === 0) return;
     yield rows.map(toEntry);
     if (rows.length < batchSize) return;
