@@ -135,35 +135,43 @@ const summaryColumns = {
   partnerOrganizationId: relationships.partnerOrganizationId,
   partnerName: relationships.partnerName,
   since: relationships.createdAt,
+  gdapRank: relationships.gdapRank,
 };
+
+/** Where the GDAP status rule looks for a pending invitation: rows without a GDAP type (rank 2). */
+const NO_GDAP = 2;
 
 /** What the rows of one page show: types and roles in force by date, GDAP status and agreement, read for those rows only. */
 async function summarize(
   db: DbOrTx,
   customerOrganizationId: string,
-  rows: { id: string; partnerOrganizationId: string; partnerName: string; since: Date }[],
+  rows: { id: string; partnerOrganizationId: string; partnerName: string; since: Date; gdapRank: number }[],
   now: Date,
 ): Promise<RelationshipSummary[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
+  // A pending GDAP invitation matters only to partners without a GDAP type: ask for those alone.
+  const withoutGdap = rows.filter((r) => r.gdapRank === NO_GDAP).map((r) => r.partnerOrganizationId);
   const [types, grants, pendingGdap, agreement] = await Promise.all([
     db.select().from(relationshipTypes).where(inArray(relationshipTypes.relationshipId, ids)),
     db.select().from(roleGrants).where(and(inArray(roleGrants.relationshipId, ids), isNull(roleGrants.endedAt))),
-    db
-      .select({ partnerOrganizationId: invitations.partnerOrganizationId })
-      .from(invitations)
-      .where(
-        and(
-          inArray(invitations.partnerOrganizationId, rows.map((r) => r.partnerOrganizationId)),
-          addressedToOrganization(customerOrganizationId),
-          eq(invitations.type, "gdap"),
-          eq(invitations.status, "pending"),
-          gt(invitations.expiresAt, now),
-        ),
-      ),
+    withoutGdap.length === 0
+      ? []
+      : db
+          .select({ partnerOrganizationId: invitations.partnerOrganizationId })
+          .from(invitations)
+          .where(
+            and(
+              inArray(invitations.partnerOrganizationId, withoutGdap),
+              addressedToOrganization(customerOrganizationId),
+              eq(invitations.type, "gdap"),
+              eq(invitations.status, "pending"),
+              gt(invitations.expiresAt, now),
+            ),
+          ),
     currentAcceptance(db, customerOrganizationId, now),
   ]);
-  return rows.map((row) => {
+  return rows.map(({ gdapRank: _, ...row }) => {
     const mine = types.filter((t) => t.relationshipId === row.id);
     // A role two types grant is one role the partner holds.
     const activeRoles = [...new Set(grants.filter((g) => g.relationshipId === row.id && isGrantActive(g, now)).map((g) => g.roleId))];
