@@ -12,6 +12,12 @@ import type { DbOrTx } from "@/db/client";
 /** How far a list counts before it says "N+". */
 export const COUNT_CAP = 10_000;
 
+/**
+ * How far a search counts: its matches are read through a trigram index and joined, so counting
+ * them all costs in proportion to how common the text is ("1,000+" instead).
+ */
+export const SEARCH_COUNT_CAP = 1_000;
+
 /** The pages beyond the current one a count always reaches, so Next and the next few pages work at any depth. */
 const PAGES_AHEAD = 4;
 

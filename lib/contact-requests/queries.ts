@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { contactRequestRecipients, contactRequests, invitations, partnerProfiles, type ContactRecipientStatus } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { isUuid } from "@/lib/ids";
-import { cappedCount, containsPattern, offsetPage, type Page } from "@/lib/paging";
+import { cappedCount, containsPattern, COUNT_CAP, offsetPage, SEARCH_COUNT_CAP, type Page } from "@/lib/paging";
 
 /** What the customer sees after Send: who was contacted. */
 export async function getContactConfirmation(db: DbOrTx, requestId: string) {
@@ -103,6 +103,7 @@ export async function listPartnerRequests(db: DbOrTx, partnerOrganizationId: str
   return offsetPage({
     page: query.page ?? 1,
     pageSize,
+    cap: query.q ? SEARCH_COUNT_CAP : COUNT_CAP,
     count: (cap) => {
       const counting = db.select({ one: sql`1`.as("one") }).from(contactRequestRecipients).$dynamic();
       // The search reads the request's text; without it the recipients' index alone answers.

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, ilike, isNotNull, sql, type SQL } from "drizzle-orm
 import type { DbOrTx } from "@/db/client";
 import { invitationAcceptances, invitations, memberships, organizationDomains, organizations, partnerProfiles, users, type InvitationStatus } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
-import { cappedCount, containsPattern, offsetPage } from "@/lib/paging";
+import { cappedCount, containsPattern, COUNT_CAP, offsetPage, SEARCH_COUNT_CAP } from "@/lib/paging";
 import { effectiveStatus, emailDomain, resendAvailableAt } from "./rules";
 import { hashToken, isWellFormedToken } from "./tokens";
 
@@ -70,6 +70,7 @@ export async function listPartnerInvitations(db: DbOrTx, partnerOrganizationId: 
   const page = await offsetPage({
     page: query.page ?? 1,
     pageSize,
+    cap: query.q ? SEARCH_COUNT_CAP : COUNT_CAP,
     count: (cap) => cappedCount(db, db.select({ one: sql`1`.as("one") }).from(invitations).where(where).$dynamic(), cap),
     read: ({ limit, offset }) =>
       db

@@ -199,7 +199,10 @@ const PAGES: Record<string, PageTarget> = {
     examples: [{ query: { added: "__proto__", verified: ["x", "y"], removed: "\u0000" } }],
   },
   "app/dev/mailbox/[id]/page.tsx": { actors: [null], segments: { id: [ref("messageId")] } },
-  "app/partner/requests/page.tsx": { actors: [null, AGENT], query: { status: ["new", "replied", "declined"], done: ["declined"], error: ["forbidden"] } },
+  "app/partner/requests/page.tsx": {
+    actors: [null, AGENT],
+    query: { status: ["new", "replied", "declined"], q: ["contoso", "%", "_"], sort: ["oldest"], page: ["2", "99999"], done: ["declined"], error: ["forbidden"] },
+  },
   "app/partner/requests/[id]/decline/page.tsx": { actors: [null, AGENT], segments: { id: [ref("recipientId")] } },
   "app/partner/customers/[id]/page.tsx": {
     actors: [null, AGENT],
@@ -210,7 +213,11 @@ const PAGES: Record<string, PageTarget> = {
   "app/partner/customers/[id]/end-gdap/page.tsx": { actors: [null, AGENT], segments: { id: [ref("fabrikamRelationshipId")] } },
   "app/admin/activity/page.tsx": { actors: [null, CUSTOMER], query: ACTIVITY_QUERY, examples: [{ query: { from: "2026-02-30", to: "\u0000" } }] },
   "app/partner/activity/page.tsx": { actors: [null, AGENT], query: ACTIVITY_QUERY, examples: [{ query: { kind: "__proto__", page: "1e309" } }] },
-  "app/partner/invitations/page.tsx": { actors: [null, AGENT], query: { status: ["pending", "accepted", "expired"] } },
+  "app/partner/invitations/page.tsx": {
+    actors: [null, AGENT],
+    query: { status: ["pending", "accepted", "expired"], q: ["contoso", "%", "\\"], sort: ["oldest", "expires"], page: ["2", "99999"] },
+    examples: [{ query: { q: "😀".repeat(200), page: "1e309", sort: "__proto__" } }],
+  },
   "app/partner/invitations/[id]/cancel/page.tsx": { actors: [null, AGENT], segments: { id: [ref("invitationId")] } },
   "app/partner/invitations/new/page.tsx": { actors: [null, AGENT], query: { request: [ref("recipientId")] }, examples: [{ query: { request: ["\u0000", "x"] } }] },
   "app/partner/invitations/[id]/page.tsx": {
