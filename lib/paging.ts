@@ -1,4 +1,3 @@
-import "server-only";
 import { count } from "drizzle-orm";
 import type { PgSelect } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
