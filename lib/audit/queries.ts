@@ -193,8 +193,12 @@ export async function recentActivity(db: DbOrTx, read: ActivityRead, limit = 5):
   return (await entriesOf(db, read, organizationId, {}, { limit })).map(toEntry);
 }
 
-/** How many entries an export reads per query. */
-export const EXPORT_BATCH_SIZE = 1_000;
+/**
+ * How many entries an export reads per query. Small enough that Postgres looks each batch's
+ * invitations, requests and people up by index (at 500 or 1,000 it scans them whole, in every batch,
+ * once a partner has 50,000 invitations).
+ */
+export const EXPORT_BATCH_SIZE = 100;
 
 /**
  * Every entry matching the filters, newest first, in batches read one after another by their
@@ -211,8 +215,13 @@ async function* batchesOf(db: DbOrTx, read: ActivityRead, organizationId: string
   let after: { position: string; id: number } | null = null;
   for (;;) {
     const position: SQL[] = after ? [sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < (${after.position}::timestamptz, ${after.id})`] : [];
-    const rows: Row[] = await entriesOf(db, read, organizationId, filter, { limit: batchSize, more: position });
-    if (rows.length === 0) return;
+    // The batch's ids first, then its rows by those ids: a list of a thousand ids is a primary-key lookup,
+    // where a subquery of them could be planned as a scan of every organization's events.
+    const ids = await matching(db, organizationId, filter, position).orderBy(...NEWEST_FIRST).limit(batchSize);
+    if (ids.length === 0) return;
+    const rows: Row[] = await baseSelect(db, read, organizationId)
+      .where(inArray(auditEvents.id, ids.map((row) => row.id)))
+      .orderBy(...NEWEST_FIRST);
     yield rows.map(toEntry);
     if (rows.length < batchSize) return;
     const last = rows[rows.length - 1] as Row;
