@@ -71,6 +71,7 @@ export async function measureExport(options: {
   owner: string;
   expectedRows: number;
   intervalMs?: number;
+  timeoutMs?: number;
 }): Promise<ExportMeasurement> {
   const pids = groupPids(options.pgid);
   const baseline = rssKb(pids);
@@ -88,7 +89,7 @@ export async function measureExport(options: {
   let status = 0;
   let contentType: string | null = null;
   try {
-    const response = await fetch(options.origin + options.path, { headers: { cookie: options.cookie }, redirect: "manual", signal: AbortSignal.timeout(600_000) });
+    const response = await fetch(options.origin + options.path, { headers: { cookie: options.cookie }, redirect: "manual", signal: AbortSignal.timeout(options.timeoutMs ?? 600_000) });
     status = response.status;
     contentType = response.headers.get("content-type");
     const decoder = new TextDecoder();

@@ -89,7 +89,16 @@ export const LIST_PAGES: ListPage[] = [
   {
     key: "customer-pending",
     side: "customer",
-    title: "Pending invitations (admin Home)",
+    title: "Invitations waiting for an answer",
+    path: "/admin/invitations",
+    deep: "/admin/invitations?page=20",
+    filter: null,
+    exportPath: null,
+  },
+  {
+    key: "customer-home",
+    side: "customer",
+    title: "Admin Home",
     path: "/admin",
     deep: null,
     filter: null,
@@ -120,6 +129,15 @@ export const LIST_PAGES: ListPage[] = [
     path: "/partner/requests",
     deep: "/partner/requests?page=20",
     filter: "/partner/requests?status=new",
+    exportPath: null,
+  },
+  {
+    key: "partner-home",
+    side: "partner",
+    title: "Partner Overview",
+    path: "/partner",
+    deep: null,
+    filter: null,
     exportPath: null,
   },
   {

@@ -30,10 +30,11 @@
 //                                    filled and indexed after the load), one seedDatabase transaction (default on
 //                                    PGlite) or batches of 2,000
 //   BENCH_LIST_SECONDS               seconds per list page measurement (default 10)
-//   BENCH_LIST_PROBE_MS              a list page whose one request alone takes longer is not loaded (default 1500)
+//   BENCH_LIST_PROBE_MS              a list page whose one request alone takes longer is not loaded (default 3000)
 //   BENCH_LIST_PAGES                 comma list of list page keys (default: all of LIST_PAGES in scripts/bench/lists.ts)
 //   BENCH_SIGNED_IN_PATH             the trivial signed-in page (default /home, as a user without an organization)
 //   BENCH_FAILOVER_SECONDS           seconds of the failover load (default 30)
+//   BENCH_EXPORT_TIMEOUT_SECONDS     an export not finished after this long fails its target (default 300)
 //   BENCH_PGLITE_PARTNERS            profiles of the pglite section's child run (default 100000)
 //   BENCH_SECONDS                    seconds per measurement (default 20; 10 on pglite)
 //   BENCH_WARMUP_SECONDS             warm-up seconds per page at the first connection level, not counted (default 10)
@@ -137,11 +138,12 @@ const acceptInvitations = Number(process.env.BENCH_ACCEPT_INVITATIONS ?? 3000);
 const poolMax = 20;
 const databaseUrl1m = process.env.BENCH_1M_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/partnerships_bench_1m";
 const listSeconds = Number(process.env.BENCH_LIST_SECONDS ?? 10);
-const listProbeMs = Number(process.env.BENCH_LIST_PROBE_MS ?? 1500);
+const listProbeMs = Number(process.env.BENCH_LIST_PROBE_MS ?? 3000);
 const listPageKeys = process.env.BENCH_LIST_PAGES?.split(",").map((k) => k.trim()).filter(Boolean) ?? null;
 /** The cheapest signed-in page: change it here (or with BENCH_SIGNED_IN_PATH) when a lighter one exists. */
 const SIGNED_IN_PATH = process.env.BENCH_SIGNED_IN_PATH ?? "/home";
 const failoverSeconds = Number(process.env.BENCH_FAILOVER_SECONDS ?? 30);
+const exportTimeoutMs = Number(process.env.BENCH_EXPORT_TIMEOUT_SECONDS ?? 300) * 1000;
 const TARGET_REVIEW_RATIO = 0.5;
 const TARGET_PGLITE_RATIO = 0.5;
 const TARGET_PGLITE_FRESH_START_MS = 3000;
@@ -800,6 +802,7 @@ async function main() {
   let lists: ListsResult | null = null;
   let overhead: Report["overhead"] = null;
   const exportsMeasured: ExportMeasurement[] = [];
+  const exportFailures: { path: string; message: string }[] = [];
   let failover: Report["failover"] = null;
   const failoverTargets: Target[] = [];
 
@@ -963,9 +966,19 @@ async function main() {
         const small = listsFixture.owners.find((o) => o.side === page.side && o.size === 500)!;
         const expected = listsFixture.counts[`${page.side} 50000 ${page.key.endsWith("activity") ? "audit events" : "relationships"}`] ?? 0;
         // The route's code loaded and warmed by the small export first.
-        const warm = await measureExport({ origin, pgid: running.pid, path: page.exportPath!, cookie: listCookies.get(small.userId)!, owner: small.email, expectedRows: 0 });
-        log(`${page.exportPath} (500): ${warm.status}, ${warm.rows} rows, ${(warm.bytes / 1024).toFixed(0)} KB in ${warm.seconds.toFixed(1)} s (warm-up)`);
-        const measured = await measureExport({ origin, pgid: running.pid, path: page.exportPath!, cookie: listCookies.get(large.userId)!, owner: large.email, expectedRows: expected });
+        let measured: ExportMeasurement;
+        try {
+          const warm = await measureExport({ origin, pgid: running.pid, path: page.exportPath!, cookie: listCookies.get(small.userId)!, owner: small.email, expectedRows: 0 });
+          log(`${page.exportPath} (500): ${warm.status}, ${warm.rows} rows, ${(warm.bytes / 1024).toFixed(0)} KB in ${warm.seconds.toFixed(1)} s (warm-up)`);
+          measured = await measureExport({ origin, pgid: running.pid, path: page.exportPath!, cookie: listCookies.get(large.userId)!, owner: large.email, expectedRows: expected, timeoutMs: exportTimeoutMs });
+        } catch (error) {
+          // An export that does not finish in time (or breaks off) is a failed target, not the end of the run.
+          const message = error instanceof Error ? error.message : String(error);
+          log(`${page.exportPath} (50,000): failed: ${message}`);
+          exportFailures.push({ path: page.exportPath!, message });
+          await settle(origin, floorPath, log);
+          continue;
+        }
         exportsMeasured.push(measured);
         log(
           `${page.exportPath} (50,000): ${measured.status} ${measured.contentType ?? ""}, ${measured.rows.toLocaleString("en-US")} rows (expected ${expected.toLocaleString("en-US")}), ` +
@@ -1194,6 +1207,9 @@ async function main() {
       pass: e.status === 200 && e.growthMB < EXPORT_TARGET_GROWTH_MB && e.rows === e.expectedRows,
       detail: `${e.status}, ${e.rows.toLocaleString("en-US")} rows, ${(e.bytes / 1e6).toFixed(1)} MB in ${e.seconds.toFixed(1)} s; RSS ${e.baselineMiB} → ${e.peakMiB} MiB (growth ${e.growthMB} MB)`,
     });
+  }
+  for (const f of exportFailures) {
+    targets.push({ name: `CSV export ${f.path} of 50,000 rows: server RSS growth < ${EXPORT_TARGET_GROWTH_MB} MB, every row`, pass: false, detail: `did not finish: ${f.message}` });
   }
   targets.push(...failoverTargets);
   if (directory1m) {
