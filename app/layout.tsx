@@ -1,6 +1,4 @@
 import type { Metadata } from "next";
-import { GeistMono } from "geist/font/mono";
-import { GeistSans } from "geist/font/sans";
 import { headers } from "next/headers";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getActor } from "@/lib/authz";
@@ -18,7 +16,7 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const nonce = (await headers()).get("x-nonce");
   return (
-    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+    <html lang="en">
       <body className="flex min-h-screen flex-col font-sans">
         <StyleNonce nonce={nonce} />
         <a
