@@ -33,7 +33,7 @@ const PUBLIC_PAGES = [
 
 const PARTNER_PAGES = ["/partner", "/partner/requests", "/partner/invitations", "/partner/invitations/new", "/partner/customers"];
 
-const ADMIN_PAGES = ["/admin", "/admin/agreement", "/admin/settings/partner-relationships", "/admin/settings/domains"];
+const ADMIN_PAGES = ["/admin", "/admin/agreement", "/admin/settings/partner-relationships", "/admin/settings/domains", "/admin/invitations"];
 
 for (const path of PUBLIC_PAGES) {
   test(`public page ${path} has no serious or critical accessibility violations`, async ({ visitor }) => {

@@ -28,7 +28,11 @@ test("the admin Home lists the invitations that wait for an answer, each with it
   await expect(pending.getByRole("heading", { level: 2 })).toHaveText(/^\d+ invitations? waits? for your answer$/);
   await expect(admin.getByText("You don't work with any partner yet.")).toHaveCount(0);
   await expect(admin.getByRole("region", { name: "Recent activity" }).getByRole("link", { name: "See all activity" })).toHaveAttribute("href", "/admin/activity");
-  await pending.getByRole("link", { name: "Review the Line-of-business (LOB) partner invitation from Adatum Consulting" }).first().click();
+  // The Home lists the ten oldest; every invitation waiting is on its own page, 50 a page.
+  await admin.goto("/admin/invitations");
+  await expect(admin.getByRole("heading", { level: 1, name: "Invitations waiting for your answer" })).toBeVisible();
+  const row = admin.getByRole("row").filter({ hasText: "Line-of-business (LOB) partner" }).filter({ hasText: "Adatum Consulting" });
+  await row.first().getByRole("link", { name: /^Adatum Consulting/ }).click();
   await expect(admin.getByRole("heading", { level: 1, name: "Accept agreement & authorize partner" })).toBeVisible();
 });
 

@@ -84,7 +84,7 @@ test("public pages don't scroll sideways at 390 px: contact, sign-in, legal", as
 });
 
 test("admin center pages don't scroll sideways at 390 px: home, agreement, domains, activity", async ({ pageAs }) => {
-  await expectPagesFit(await pageAs("admin@contoso.example"), ["/admin", "/admin/agreement", "/admin/settings/domains", "/admin/activity"]);
+  await expectPagesFit(await pageAs("admin@contoso.example"), ["/admin", "/admin/agreement", "/admin/settings/domains", "/admin/activity", "/admin/invitations"]);
 });
 
 test("admin center pages don't scroll sideways at 390 px: Partner relationships and a partner's details", async ({ pageAs }) => {
