@@ -1,9 +1,8 @@
 import "server-only";
-import { and, desc, eq, lte } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
-import { agreementAcceptances, agreements, users, type Agreement } from "@/db/schema";
+import { and, desc, eq, lte, sql } from "drizzle-orm";
+import { queryRows, type DbOrTx } from "@/db/client";
+import { agreementAcceptances, agreements, relationships, users, type Agreement } from "@/db/schema";
 import { hasPermission, primaryMembership, type Actor } from "@/lib/authz";
-import { hasRelationships } from "@/lib/relationships/queries";
 
 /** The agreement version in force: the newest one already published. */
 export async function currentAgreement(db: DbOrTx, now = new Date()): Promise<Agreement | undefined> {
@@ -23,25 +22,26 @@ export async function currentAcceptance(db: DbOrTx, organizationId: string, now 
   return { agreement, acceptance };
 }
 
-/** Whether the organization ever accepted an earlier version (so a new one deserves a banner). */
-export async function hasAcceptedAnyVersion(db: DbOrTx, organizationId: string): Promise<boolean> {
-  const [row] = await db.select({ id: agreementAcceptances.id }).from(agreementAcceptances).where(eq(agreementAcceptances.organizationId, organizationId)).limit(1);
-  return Boolean(row);
-}
-
 /** What the admin center's banner says: nothing, or that the organization has yet to accept the version in force. */
 export type AgreementReminder = { organizationName: string; newVersion: string | null } | null;
 
 /**
  * Asks those who read the organization's partners to accept the agreement in force when it works
- * with partners (or accepted an older version).
+ * with partners (or accepted an older version). One query: every admin center page shows it.
  */
-export async function agreementReminder(db: DbOrTx, actor: Actor | null): Promise<AgreementReminder> {
+export async function agreementReminder(db: DbOrTx, actor: Actor | null, now = new Date()): Promise<AgreementReminder> {
   const membership = primaryMembership(actor, "customer");
   if (!membership || !hasPermission(actor, "relationships.view", membership.organizationId)) return null;
-  const { agreement, acceptance } = await currentAcceptance(db, membership.organizationId);
-  if (!agreement || acceptance) return null;
-  const [accepted, worksWithPartners] = await Promise.all([hasAcceptedAnyVersion(db, membership.organizationId), hasRelationships(db, membership.organizationId)]);
-  if (!accepted && !worksWithPartners) return null;
-  return { organizationName: membership.organizationName, newVersion: accepted ? agreement.version : null };
+  const organizationId = membership.organizationId;
+  const [row] = await queryRows<{ version: string; acceptedThis: boolean; acceptedAny: boolean; worksWithPartners: boolean }>(
+    db,
+    sql`select a.version,
+          exists (select 1 from ${agreementAcceptances} aa where aa.organization_id = ${organizationId} and aa.agreement_id = a.id) as "acceptedThis",
+          exists (select 1 from ${agreementAcceptances} aa where aa.organization_id = ${organizationId}) as "acceptedAny",
+          exists (select 1 from ${relationships} r where r.customer_organization_id = ${organizationId}) as "worksWithPartners"
+        from ${agreements} a where a.published_at <= ${now} order by a.published_at desc limit 1`,
+  );
+  if (!row || row.acceptedThis) return null;
+  if (!row.acceptedAny && !row.worksWithPartners) return null;
+  return { organizationName: membership.organizationName, newVersion: row.acceptedAny ? row.version : null };
 }
