@@ -3,12 +3,10 @@ import Link from "next/link";
 import { NoAccess } from "@/components/layout/area-shell";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ChoiceField, NameSearchField, RelationshipTypeField } from "@/components/lists/fields";
 import { listHref, SortHeader } from "@/components/lists/sort-header";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { Pagination } from "@/components/ui/pagination";
-import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { getAreaContext } from "@/lib/context";
@@ -17,7 +15,7 @@ import { countText } from "@/lib/paging";
 import { readSearchParams, type SearchParams } from "@/lib/page-params";
 import { listPartnerCustomers } from "@/lib/relationships/queries";
 import { gdapStatusLabel, PARTNER_STATUS_FILTERS, parsePartnerCustomersQuery, type PartnerCustomersQuery, type PartnerSortKey } from "@/lib/relationships/rules";
-import { RELATIONSHIP_TYPES, relationshipTypeName } from "@/lib/relationships/types";
+import { relationshipTypeName } from "@/lib/relationships/types";
 import { roleName } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Customers" };
@@ -56,32 +54,9 @@ export default async function PartnerCustomersPage({ searchParams }: { searchPar
         <form method="get" className="mt-6 grid gap-3 rounded-lg border border-gray-200 bg-white p-4 md:grid-cols-[1.5fr_1fr_1fr_auto] md:items-end">
           <input type="hidden" name="sort" value={query.sort} />
           <input type="hidden" name="dir" value={query.dir} />
-          <div className="grid gap-1.5">
-            <Label htmlFor="q">Search by name</Label>
-            <Input id="q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} />
-          </div>
-          <div className="grid gap-1.5">
-            <Label htmlFor="type">Relationship type</Label>
-            <Select id="type" name="type" defaultValue={query.type ?? ""}>
-              <option value="">Any type</option>
-              {RELATIONSHIP_TYPES.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className="grid gap-1.5">
-            <Label htmlFor="status">GDAP status</Label>
-            <Select id="status" name="status" defaultValue={query.status ?? ""}>
-              <option value="">Any status</option>
-              {PARTNER_STATUS_FILTERS.map((st) => (
-                <option key={st} value={st}>
-                  {STATUS_NAMES[st]}
-                </option>
-              ))}
-            </Select>
-          </div>
+          <NameSearchField value={query.q} />
+          <RelationshipTypeField value={query.type} />
+          <ChoiceField id="status" name="status" label="GDAP status" anyLabel="Any status" value={query.status} choices={PARTNER_STATUS_FILTERS.map((value) => ({ value, label: STATUS_NAMES[value] }))} />
           <Button type="submit" variant="secondary">
             Apply
           </Button>

@@ -5,11 +5,9 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { ChoiceField, NameSearchField, RelationshipTypeField } from "@/components/lists/fields";
 import { listHref, SortHeader } from "@/components/lists/sort-header";
 import { Pagination } from "@/components/ui/pagination";
-import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { getAreaContext } from "@/lib/context";
@@ -19,7 +17,7 @@ import { invitationLink } from "@/lib/invitations/service";
 import { readSearchParams, type SearchParams } from "@/lib/page-params";
 import { type GdapStatus, gdapStatusLabel, type ListQuery, parseListQuery, type SortKey, STATUS_FILTERS } from "@/lib/relationships/rules";
 import { findCustomerRelationship, hasRelationships, listCustomerRelationships, listPendingInvitationsFor } from "@/lib/relationships/queries";
-import { RELATIONSHIP_TYPES, relationshipTypeName } from "@/lib/relationships/types";
+import { relationshipTypeName } from "@/lib/relationships/types";
 
 export const metadata: Metadata = { title: "Partner relationships" };
 
@@ -138,32 +136,9 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
           <form method="get" className="mt-6 grid gap-3 rounded-lg border border-gray-200 bg-white p-4 md:grid-cols-[1.5fr_1fr_1fr_auto_auto] md:items-end">
             <input type="hidden" name="sort" value={query.sort} />
             <input type="hidden" name="dir" value={query.dir} />
-            <div className="grid gap-1.5">
-              <Label htmlFor="q">Search by name</Label>
-              <Input id="q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} />
-            </div>
-            <div className="grid gap-1.5">
-              <Label htmlFor="type">Relationship type</Label>
-              <Select id="type" name="type" defaultValue={query.type ?? ""}>
-                <option value="">Any type</option>
-                {RELATIONSHIP_TYPES.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="grid gap-1.5">
-              <Label htmlFor="status">GDAP status</Label>
-              <Select id="status" name="status" defaultValue={query.status ?? ""}>
-                <option value="">Any status</option>
-                {STATUS_FILTERS.map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_NAMES[s]}
-                  </option>
-                ))}
-              </Select>
-            </div>
+            <NameSearchField value={query.q} />
+            <RelationshipTypeField value={query.type} />
+            <ChoiceField id="status" name="status" label="GDAP status" anyLabel="Any status" value={query.status} choices={STATUS_FILTERS.map((value) => ({ value, label: STATUS_NAMES[value] }))} />
             <Button type="submit" variant="secondary">
               Apply
             </Button>
