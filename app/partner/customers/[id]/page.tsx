@@ -14,6 +14,7 @@ import { listActivity } from "@/lib/audit/queries";
 import { hasPermission } from "@/lib/authz";
 import { getAreaContext } from "@/lib/context";
 import { formatDate } from "@/lib/format";
+import { countText } from "@/lib/paging";
 import { getPartnerCustomer } from "@/lib/organizations/queries";
 import { entryFor, readPathParams, readSearchParams, type SearchParams } from "@/lib/page-params";
 import { isTypeInForce } from "@/lib/relationships/rules";
@@ -185,7 +186,7 @@ export default async function PartnerCustomerPage({ params, searchParams }: Prop
           )}
           {history.total > history.entries.length && (
             <p className="mt-2 text-sm text-gray-700">
-              The latest {history.entries.length} of {history.total} entries.{" "}
+              The latest {history.entries.length} of {countText(history.total, history.capped)} entries.{" "}
               <Link className="font-medium text-accent-700 underline" href="/partner/activity">
                 See the activity log
               </Link>
