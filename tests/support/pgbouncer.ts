@@ -100,6 +100,9 @@ export async function startPgbouncer(serverUrl: string, options: { poolSize?: nu
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   let exited: string | null = null;
   const exit = new Promise<void>((resolve) => child.once("exit", (code, signal) => ((exited = String(code ?? signal)), resolve())));
+  // A test run that ends without stopping it (a hook timed out) does not leave it running.
+  const orphaned = () => child.kill("SIGKILL");
+  process.once("exit", orphaned);
   const log = () => {
     try {
       return output + readFileSync(logfile, "utf8");
@@ -108,6 +111,7 @@ export async function startPgbouncer(serverUrl: string, options: { poolSize?: nu
     }
   };
   const stop = async () => {
+    process.off("exit", orphaned);
     if (exited === null) {
       child.kill("SIGINT");
       const timer = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 5000).unref());
