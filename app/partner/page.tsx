@@ -63,8 +63,8 @@ export default async function PartnerHomePage() {
       <div className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <CountCard
           id="count-requests"
-          count={{ count: newRequests, capped: false }}
-          title={newRequests === 1 ? "New customer request" : "New customer requests"}
+          count={newRequests}
+          title={newRequests.count === 1 ? "New customer request" : "New customer requests"}
           description="Customers who chose you in Find a partner and wait for your reply."
           href="/partner/requests?status=new"
           linkLabel="Answer new requests"

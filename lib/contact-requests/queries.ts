@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, type Column, count, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, type Column, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { contactRequestRecipients, contactRequests, invitations, partnerProfiles, type ContactRecipientStatus } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { isUuid } from "@/lib/ids";
-import { cappedCount, containsPattern, COUNT_CAP, offsetPage, SEARCH_COUNT_CAP, type Page } from "@/lib/paging";
+import { cappedCount, type CappedCount, containsPattern, COUNT_CAP, offsetPage, SEARCH_COUNT_CAP, type Page } from "@/lib/paging";
 
 /** What the customer sees after Send: who was contacted. */
 export async function getContactConfirmation(db: DbOrTx, requestId: string) {
@@ -165,13 +165,16 @@ export async function getPartnerRequest(db: DbOrTx, partnerOrganizationId: strin
   return rows[0] && inboxItem(rows[0]);
 }
 
-/** How many requests sent to this partner organization are still new (unanswered); for its agents only. */
-export async function countNewRequests(db: DbOrTx, read: { actor: Actor | null; organizationId: string }): Promise<number> {
+/** How many requests sent to this partner organization are still new (unanswered), counted up to the cap; for its agents only. */
+export async function countNewRequests(db: DbOrTx, read: { actor: Actor | null; organizationId: string }): Promise<CappedCount> {
   const partnerOrganizationId = read.organizationId;
   requirePermission(read.actor, "contact_requests.read", partnerOrganizationId);
-  const [row] = await db
-    .select({ n: count() })
-    .from(contactRequestRecipients)
-    .where(and(eq(contactRequestRecipients.partnerOrganizationId, partnerOrganizationId), eq(contactRequestRecipients.status, "new")));
-  return Number(row?.n ?? 0);
+  return cappedCount(
+    db,
+    db
+      .select({ one: sql`1` })
+      .from(contactRequestRecipients)
+      .where(and(eq(contactRequestRecipients.partnerOrganizationId, partnerOrganizationId), eq(contactRequestRecipients.status, "new")))
+      .$dynamic(),
+  );
 }
