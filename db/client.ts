@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { SQL } from "drizzle-orm";
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { pgliteTemplateFor } from "./pglite-template";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -47,7 +48,9 @@ async function connectPglite(dataDir: string): Promise<Connection> {
     import("@electric-sql/pglite/contrib/pg_trgm"),
     import("drizzle-orm/pglite"),
   ]);
-  const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  // A new directory starts from the migrated template when there is one (db/pglite-template.ts).
+  const template = pgliteTemplateFor(dataDir);
+  const client = await PGlite.create({ dataDir, extensions: { pg_trgm }, ...(template ? { loadDataDir: template } : {}) });
   return { driver: "pglite", db: drizzle({ client, schema }) as unknown as Db, close: () => client.close() };
 }
 

@@ -60,6 +60,7 @@ const MARK = 'import "server-only";';
 const SERVER_MODULES = [
   "db/client.ts",
   "db/migrator.ts",
+  "db/pglite-template.ts",
   "lib/audit/csv.ts",
   "lib/auth/secret.ts",
   "lib/auth/session.ts",
