@@ -77,16 +77,21 @@ export const organizationDomains = pgTable(
 );
 
 // Auth.js tables: the property names are the adapter's contract, the column names are ours.
-export const users = pgTable("users", {
-  id: text("id")
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID()),
-  name: text("name"),
-  email: text("email").unique(),
-  emailVerified: timestamp("email_verified", { mode: "date", withTimezone: true }),
-  image: text("image"),
-  createdAt: createdAt(),
-});
+export const users = pgTable(
+  "users",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    name: text("name"),
+    email: text("email").unique(),
+    emailVerified: timestamp("email_verified", { mode: "date", withTimezone: true }),
+    image: text("image"),
+    createdAt: createdAt(),
+  },
+  // Who an invitation's address belongs to is looked up case-insensitively (lib/invitations).
+  (t) => [index("users_email_lower_idx").on(sql`lower(${t.email})`)],
+);
 
 export const accounts = pgTable(
   "accounts",

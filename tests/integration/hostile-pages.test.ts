@@ -186,6 +186,11 @@ const PAGES: Record<string, PageTarget> = {
       agreement: ["accepted"],
     },
   },
+  "app/admin/invitations/page.tsx": { actors: [null, CUSTOMER], query: { page: ["2", "0", "1e309", "-1"] } },
+  "app/partner/customers/page.tsx": {
+    actors: [null, AGENT],
+    query: { q: ["con", "Contoso", "%_\\"], type: ["gdap", "owner"], status: ["expiring", "pending"], sort: ["gdap", "since", "partner"], dir: ["desc", "up"], page: ["2", "99999"] },
+  },
   "app/admin/settings/partner-relationships/[id]/page.tsx": {
     actors: [null, CUSTOMER],
     segments: { id: [ref("relationshipId")] },
