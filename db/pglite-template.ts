@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /*
@@ -32,10 +32,14 @@ export function pgliteTemplateFor(dataDir: string): Blob | undefined {
   }
 }
 
-/** Saves a template (written to a temporary name, then renamed, so a reader never sees half a file). */
-export function savePgliteTemplate(data: Blob | ArrayBuffer | Uint8Array, file = pgliteTemplatePath()): void {
-  mkdirSync(path.dirname(file), { recursive: true });
+/** Saves a template (written to a temporary name, then renamed, so a reader never sees half a file) and removes older ones. */
+export function savePgliteTemplate(data: Uint8Array, file = pgliteTemplatePath()): void {
+  const dir = path.dirname(file);
+  mkdirSync(dir, { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBuffer));
+  writeFileSync(temporary, data);
   renameSync(temporary, file);
+  for (const old of readdirSync(dir)) {
+    if (old.startsWith("pglite-") && old.endsWith(".tar.gz") && path.join(dir, old) !== file) rmSync(path.join(dir, old), { force: true });
+  }
 }
