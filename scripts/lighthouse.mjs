@@ -317,7 +317,9 @@ async function main() {
 
   const measured = pages.filter((p) => !p.skipped);
   const pass = measured.length > 0 && measured.every((p) => Object.values(p.checks).every((v) => v === "PASS"));
-  console.log(`\n${pass ? "PASS" : "FAIL"}: ${Object.values(TARGETS).map((t) => t.label).join(", ")} on ${measured.length} page(s)${pages.length > measured.length ? `, ${pages.length - measured.length} skipped` : ""}`);
+  const missing = measured.filter((p) => Object.values(p.checks).some((v) => v === "FAIL")).length;
+  const skippedNote = pages.length > measured.length ? `, ${pages.length - measured.length} skipped` : "";
+  console.log(`\n${pass ? "PASS" : "FAIL"}: ${missing} of ${measured.length} page(s) miss a target (${Object.values(TARGETS).map((t) => t.label).join(", ")})${skippedNote}`);
 
   if (env.LIGHTHOUSE_JSON) {
     const summary = {
