@@ -45,6 +45,7 @@
 //   BENCH_REVIEW_CONNECTIONS         connections on the invitation review page (default 32)
 //   BENCH_ACCEPT_WORKERS             concurrent acceptInvitation workers (default 32)
 //   BENCH_ACCEPT_INVITATIONS         pending invitations created for the accept run (default 3000)
+import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import pg from "pg";
@@ -183,6 +184,8 @@ interface PageLevel {
 
 interface Report {
   startedAt: string;
+  /** The commit measured (and whether the working tree had changes), from git. */
+  commit: string;
   driver: BenchDriver;
   driverLabel: string;
   sections: Section[];
@@ -317,7 +320,7 @@ const MD_LOAD_HEADER = ["| Connections | Page | p50 ms | p95 ms | p99 ms | req/s
 function markdown(report: Report): string {
   const lines: string[] = [];
   const m = report.machine;
-  lines.push(`**Driver: ${report.driverLabel}.** Run ${report.startedAt}; ${report.seed.profiles.toLocaleString("en-US")} partner profiles; sections: ${report.sections.join(", ")}`);
+  lines.push(`**Driver: ${report.driverLabel}.** Run ${report.startedAt} at ${report.commit}; ${report.seed.profiles.toLocaleString("en-US")} partner profiles; sections: ${report.sections.join(", ")}`);
   lines.push("");
   lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}; ${m.database}. Load average at start: ${report.loadAverageAtStart.join(", ")}`);
   lines.push("");
@@ -497,6 +500,13 @@ function planLine(s: ExplainResult["statements"][number]): string {
     `execution ${ms(s.executionMs ?? Number.NaN)} ms (planning ${ms(s.planningMs ?? Number.NaN)} ms)`,
   ];
   return parts.filter(Boolean).join("; ");
+}
+
+function codeVersion(): string {
+  const head = spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" });
+  if (head.status !== 0) return "unknown commit (no git)";
+  const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" });
+  return `${head.stdout.trim()}${dirty.stdout.trim() ? " with uncommitted changes" : ""}`;
 }
 
 function profilesLabel(n: number): string {
@@ -1238,6 +1248,7 @@ async function main() {
   const cpus = os.cpus();
   const report: Report = {
     startedAt,
+    commit: codeVersion(),
     driver,
     driverLabel: DRIVER_LABEL[driver],
     sections: [...sections],
