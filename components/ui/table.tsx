@@ -109,7 +109,7 @@ type TableRowProps = React.ComponentProps<"tr"> & {
 export function TableRow({ className, columnLabels, children, ...props }: TableRowProps) {
   let column = 0;
   return (
-    <tr role="row" className={cn("transition-colors aria-selected:bg-accent-50 data-[state=selected]:bg-accent-50", className)} {...props}>
+    <tr role="row" className={cn("dt-row", className)} {...props}>
       {columnLabels
         ? Children.map(children, (child) => {
             if (!isValidElement<TableCellProps>(child)) return child;
@@ -148,5 +148,5 @@ export function TableHead({ className, scope = "col", label, ...props }: React.C
 }
 
 export function TableCell({ className, label, ...props }: TableCellProps) {
-  return <td role="cell" data-label={label} className={cn("px-4 py-3 align-middle text-gray-800", className)} {...props} />;
+  return <td role="cell" data-label={label} className={cn("dt-cell", className)} {...props} />;
 }

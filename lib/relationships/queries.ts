@@ -257,12 +257,13 @@ export async function findCustomerRelationship(db: DbOrTx, read: CustomerRead, r
  * to its members or to its verified domains, by the rule that decides who may answer them
  * (lib/invitations/rules.ts).
  */
-export async function listPendingInvitationsFor(db: DbOrTx, read: CustomerRead, page = 1, now = new Date(), pageSize = LIST_PAGE_SIZE) {
+export async function listPendingInvitationsFor(db: DbOrTx, read: CustomerRead, page = 1, now = new Date(), pageSize = LIST_PAGE_SIZE, countCap = COUNT_CAP) {
   const customerOrganizationId = requireRelationshipReader(read);
   const where = and(addressedToOrganization(customerOrganizationId), eq(invitations.status, "pending"), gt(invitations.expiresAt, now));
   return offsetPage({
     page,
     pageSize,
+    cap: countCap,
     count: countRows(db, invitations, where),
     read: ({ limit, offset }) =>
       db
@@ -400,8 +401,9 @@ export async function listPartnerCustomers(
   };
 }
 
-/** How many items the Home page lists before linking to the whole list. */
+/** How many items the Home page lists before linking to the whole list, and how far it counts them ("100+"). */
 const OVERVIEW_ITEMS = 10;
+export const OVERVIEW_COUNT_CAP = 100;
 
 /**
  * What the customer's Home shows about its partners, at the same cost for 50 partners or 50,000:
@@ -427,7 +429,7 @@ export async function customerOverview(db: DbOrTx, read: CustomerRead, now = new
           .limit(limit)
           .offset(offset),
     }),
-    listPendingInvitationsFor(db, read, 1, now, OVERVIEW_ITEMS),
+    listPendingInvitationsFor(db, read, 1, now, OVERVIEW_ITEMS, OVERVIEW_COUNT_CAP),
   ]);
   const expiringRows = await summarize(db, customerOrganizationId, expiringPage.rows, now);
   return {

@@ -16,7 +16,7 @@ import { countText } from "@/lib/paging";
 import { invitationLink } from "@/lib/invitations/service";
 import { readSearchParams, type SearchParams } from "@/lib/page-params";
 import { type GdapStatus, gdapStatusLabel, type ListQuery, parseListQuery, type SortKey, STATUS_FILTERS } from "@/lib/relationships/rules";
-import { findCustomerRelationship, hasRelationships, listCustomerRelationships, listPendingInvitationsFor } from "@/lib/relationships/queries";
+import { findCustomerRelationship, hasRelationships, listCustomerRelationships, listPendingInvitationsFor, OVERVIEW_COUNT_CAP } from "@/lib/relationships/queries";
 import { relationshipTypeName } from "@/lib/relationships/types";
 
 export const metadata: Metadata = { title: "Partner relationships" };
@@ -74,7 +74,7 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
   // whether there is anything at all: each an index range, whatever the number of partners.
   const [matching, pending, acceptedPartner] = await Promise.all([
     listCustomerRelationships(db, reader, query),
-    listPendingInvitationsFor(db, reader, 1, undefined, PENDING_SHOWN),
+    listPendingInvitationsFor(db, reader, 1, undefined, PENDING_SHOWN, OVERVIEW_COUNT_CAP),
     typeof params.accepted === "string" ? findCustomerRelationship(db, reader, params.accepted) : undefined,
   ]);
   const { rows, page, pageCount } = matching;
