@@ -210,7 +210,7 @@ export async function listCustomerRelationships(
 }
 
 /** Rows per query of an export: each batch is one index range after the last row of the one before. */
-const EXPORT_BATCH = 1_000;
+const EXPORT_BATCH = 200;
 
 /**
  * Every partner matching the list's filters, by name, in batches of EXPORT_BATCH read by keyset (the

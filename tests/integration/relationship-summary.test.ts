@@ -177,6 +177,6 @@ describe("the relationship list summary", () => {
       }
       rows += batch.length;
     }
-    expect({ rows, batches }).toEqual({ rows: 2500, batches: 3 });
+    expect({ rows, batches }).toEqual({ rows: 2500, batches: 13 });
   });
 });
