@@ -50,23 +50,24 @@ export default async function AdminHomePage() {
             {pending.total === 1 ? "1 invitation waits for your answer" : `${countText(pending.total, pending.capped)} invitations wait for your answer`}
           </h2>
           {!decides && <p className="mt-1 text-sm text-gray-700">A Global or Billing administrator of your organization accepts or cancels them.</p>}
-          <ul className="mt-3 space-y-2 text-sm">
-            {pending.rows.map(({ invitation, partnerName }) => (
-              <li key={invitation.id}>
-                <a className={link} href={invitationLink(invitation).replace(/^https?:\/\/[^/]+/, "")}>
-                  Review the {relationshipTypeName(invitation.type)} invitation from {partnerName}
-                </a>
-                <span className="block text-gray-700 sm:inline">
-                  {" "}
-                  — sent {formatDate(invitation.createdAt)}, expires {formatDate(invitation.expiresAt)}
-                </span>
-              </li>
-            ))}
-          </ul>
-          {pending.total > pending.rows.length && (
+          {pending.rows.length > 0 ? (
+            <ul className="mt-3 space-y-2 text-sm">
+              {pending.rows.map(({ invitation, partnerName }) => (
+                <li key={invitation.id}>
+                  <a className={link} href={invitationLink(invitation).replace(/^https?:\/\/[^/]+/, "")}>
+                    Review the {relationshipTypeName(invitation.type)} invitation from {partnerName}
+                  </a>
+                  <span className="block text-gray-700 sm:inline">
+                    {" "}
+                    — sent {formatDate(invitation.createdAt)}, expires {formatDate(invitation.expiresAt)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
             <p className="mt-3 text-sm">
               <Link className={link} href="/admin/invitations">
-                See all {countText(pending.total, pending.capped)} invitations
+                Review the {countText(pending.total, pending.capped)} invitations
               </Link>
             </p>
           )}

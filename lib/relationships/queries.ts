@@ -277,6 +277,27 @@ export async function listPendingInvitationsFor(db: DbOrTx, read: CustomerRead, 
   });
 }
 
+/**
+ * The invitations waiting for the customer's answer as a page shows them above other things: all of
+ * them when there are at most `shown`, else none and how many (counted to OVERVIEW_COUNT_CAP), with
+ * a link to their own list. Either way the cost does not grow with the invitations waiting.
+ */
+export async function pendingInvitationsPreview(db: DbOrTx, read: CustomerRead, shown: number, now = new Date()) {
+  const customerOrganizationId = requireRelationshipReader(read);
+  const where = and(addressedToOrganization(customerOrganizationId), eq(invitations.status, "pending"), gt(invitations.expiresAt, now));
+  const counted = await countRows(db, invitations, where)(OVERVIEW_COUNT_CAP);
+  const rows =
+    counted.count > 0 && counted.count <= shown
+      ? await db
+          .select({ invitation: invitations, partnerName: organizations.name })
+          .from(invitations)
+          .innerJoin(organizations, eq(organizations.id, invitations.partnerOrganizationId))
+          .where(where)
+          .orderBy(invitations.createdAt, invitations.id)
+      : [];
+  return { rows, total: counted.count, capped: counted.capped };
+}
+
 /** Whether the customer works with any partner, without loading the relationships. */
 export async function hasRelationships(db: DbOrTx, customerOrganizationId: string): Promise<boolean> {
   const [row] = await db.select({ id: relationships.id }).from(relationships).where(eq(relationships.customerOrganizationId, customerOrganizationId)).limit(1);
@@ -429,7 +450,7 @@ export async function customerOverview(db: DbOrTx, read: CustomerRead, now = new
           .limit(limit)
           .offset(offset),
     }),
-    listPendingInvitationsFor(db, read, 1, now, OVERVIEW_ITEMS, OVERVIEW_COUNT_CAP),
+    pendingInvitationsPreview(db, read, OVERVIEW_ITEMS, now),
   ]);
   const expiringRows = await summarize(db, customerOrganizationId, expiringPage.rows, now);
   return {

@@ -16,7 +16,7 @@ import { countText } from "@/lib/paging";
 import { invitationLink } from "@/lib/invitations/service";
 import { readSearchParams, type SearchParams } from "@/lib/page-params";
 import { type GdapStatus, gdapStatusLabel, type ListQuery, parseListQuery, type SortKey, STATUS_FILTERS } from "@/lib/relationships/rules";
-import { findCustomerRelationship, hasRelationships, listCustomerRelationships, listPendingInvitationsFor, OVERVIEW_COUNT_CAP } from "@/lib/relationships/queries";
+import { findCustomerRelationship, hasRelationships, listCustomerRelationships, pendingInvitationsPreview } from "@/lib/relationships/queries";
 import { relationshipTypeName } from "@/lib/relationships/types";
 
 export const metadata: Metadata = { title: "Partner relationships" };
@@ -74,7 +74,7 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
   // whether there is anything at all: each an index range, whatever the number of partners.
   const [matching, pending, acceptedPartner] = await Promise.all([
     listCustomerRelationships(db, reader, query),
-    listPendingInvitationsFor(db, reader, 1, undefined, PENDING_SHOWN, OVERVIEW_COUNT_CAP),
+    pendingInvitationsPreview(db, reader, PENDING_SHOWN),
     typeof params.accepted === "string" ? findCustomerRelationship(db, reader, params.accepted) : undefined,
   ]);
   const { rows, page, pageCount } = matching;
@@ -101,20 +101,21 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
           <h2 id="pending" className="text-base font-semibold text-gray-900">
             Invitations waiting for your answer
           </h2>
-          <ul className="mt-2 space-y-1 text-sm">
-            {pending.rows.map(({ invitation, partnerName }) => (
-              <li key={invitation.id}>
-                <a className="font-medium text-accent-800 underline" href={invitationLink(invitation).replace(/^https?:\/\/[^/]+/, "")} rel="noreferrer">
-                  Review the {relationshipTypeName(invitation.type)} invitation from {partnerName}
-                </a>{" "}
-                <span className="text-gray-700">— sent {formatDate(invitation.createdAt)}, expires {formatDate(invitation.expiresAt)}</span>
-              </li>
-            ))}
-          </ul>
-          {pending.total > pending.rows.length && (
+          {pending.rows.length > 0 ? (
+            <ul className="mt-2 space-y-1 text-sm">
+              {pending.rows.map(({ invitation, partnerName }) => (
+                <li key={invitation.id}>
+                  <a className="font-medium text-accent-800 underline" href={invitationLink(invitation).replace(/^https?:\/\/[^/]+/, "")} rel="noreferrer">
+                    Review the {relationshipTypeName(invitation.type)} invitation from {partnerName}
+                  </a>{" "}
+                  <span className="text-gray-700">— sent {formatDate(invitation.createdAt)}, expires {formatDate(invitation.expiresAt)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
             <p className="mt-2 text-sm">
               <Link className="font-medium text-accent-800 underline" href="/admin/invitations">
-                See all {countText(pending.total, pending.capped)} invitations waiting for your answer
+                Review the {countText(pending.total, pending.capped)} invitations waiting for your answer
               </Link>
             </p>
           )}
