@@ -8,7 +8,7 @@ import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { RELATIONSHIP_TYPES } from "@/lib/relationships/types";
 
-/** A labelled select of `choices` with an "any" option first (the empty value). */
+/** A labelled select of `choices`, with an "any" option first (the empty value) when `anyLabel` is given. */
 export function ChoiceField({
   id,
   name,
@@ -20,7 +20,7 @@ export function ChoiceField({
   id: string;
   name: string;
   label: string;
-  anyLabel: string;
+  anyLabel?: string;
   value: string | undefined;
   choices: readonly { value: string; label: string }[];
 }) {
@@ -28,7 +28,7 @@ export function ChoiceField({
     <div className="grid content-start gap-1.5">
       <Label htmlFor={id}>{label}</Label>
       <Select id={id} name={name} defaultValue={value ?? ""}>
-        <option value="">{anyLabel}</option>
+        {anyLabel !== undefined && <option value="">{anyLabel}</option>}
         {choices.map((c) => (
           <option key={c.value} value={c.value}>
             {c.label}
@@ -46,12 +46,17 @@ export function RelationshipTypeField({ id = "type", value }: { id?: string; val
   return <ChoiceField id={id} name="type" label="Relationship type" anyLabel="Any type" value={value} choices={TYPE_CHOICES} />;
 }
 
-/** "Search by name" (query name `q`, at most 100 characters, as the lists read it). */
-export function NameSearchField({ value }: { value: string | undefined }) {
+/** A list's search box (query name `q`, at most 100 characters, as the lists read it). */
+export function SearchField({ id = "q", label, value, placeholder }: { id?: string; label: string; value: string | undefined; placeholder?: string }) {
   return (
     <div className="grid gap-1.5">
-      <Label htmlFor="q">Search by name</Label>
-      <Input id="q" name="q" type="search" defaultValue={value ?? ""} maxLength={100} />
+      <Label htmlFor={id}>{label}</Label>
+      <Input id={id} name="q" type="search" defaultValue={value ?? ""} maxLength={100} placeholder={placeholder} />
     </div>
   );
+}
+
+/** "Search by name". */
+export function NameSearchField({ value }: { value: string | undefined }) {
+  return <SearchField label="Search by name" value={value} />;
 }

@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ChoiceField, SearchField } from "@/components/lists/fields";
 import { NoAccess } from "@/components/layout/area-shell";
 import { InvitationStatusBadge, INVITATION_STATUS_LABELS } from "@/components/invitations/status-badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterLinks } from "@/components/ui/filter-links";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { Pagination } from "@/components/ui/pagination";
-import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import type { InvitationStatus } from "@/db/schema";
@@ -60,20 +58,8 @@ export default async function PartnerInvitationsPage({ searchParams }: { searchP
       />
       <form method="get" action="/partner/invitations" role="search" aria-label="Search invitations" className="mt-4 grid gap-3 rounded-lg border border-gray-200 bg-white p-4 sm:grid-cols-[1fr_auto_auto] sm:items-end">
         {status && <input type="hidden" name="status" value={status} />}
-        <div className="grid gap-1.5">
-          <Label htmlFor="invitations-q">Search by address</Label>
-          <Input id="invitations-q" name="q" type="search" defaultValue={q ?? ""} maxLength={100} placeholder="name@customer.example" />
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="invitations-sort">Sort by</Label>
-          <Select id="invitations-sort" name="sort" defaultValue={sort ?? "newest"}>
-            {INVITATION_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {SORT_LABELS[s]}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <SearchField id="invitations-q" label="Search by address" value={q} placeholder="name@customer.example" />
+        <ChoiceField id="invitations-sort" name="sort" label="Sort by" value={sort ?? "newest"} choices={INVITATION_SORTS.map((s) => ({ value: s, label: SORT_LABELS[s] }))} />
         <div className="flex flex-wrap items-end gap-2">
           <Button type="submit" variant="secondary">
             Search

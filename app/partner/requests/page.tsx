@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ChoiceField, SearchField } from "@/components/lists/fields";
 import { NoAccess } from "@/components/layout/area-shell";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterLinks } from "@/components/ui/filter-links";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { Pagination } from "@/components/ui/pagination";
-import { Select } from "@/components/ui/select";
 import { getDb } from "@/db/client";
 import type { ContactRecipientStatus } from "@/db/schema";
 import { setRequestStatusAction } from "@/lib/contact-requests/actions";
@@ -82,20 +80,8 @@ export default async function PartnerRequestsPage({ searchParams }: { searchPara
       />
       <form method="get" action="/partner/requests" role="search" aria-label="Search requests" className="mt-4 grid gap-3 rounded-lg border border-gray-200 bg-white p-4 sm:grid-cols-[1fr_auto_auto] sm:items-end">
         {status && <input type="hidden" name="status" value={status} />}
-        <div className="grid gap-1.5">
-          <Label htmlFor="requests-q">Search by company, name or email</Label>
-          <Input id="requests-q" name="q" type="search" defaultValue={q ?? ""} maxLength={100} />
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="requests-sort">Sort by</Label>
-          <Select id="requests-sort" name="sort" defaultValue={sort ?? "newest"}>
-            {REQUEST_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {SORT_LABELS[s]}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <SearchField id="requests-q" label="Search by company, name or email" value={q} />
+        <ChoiceField id="requests-sort" name="sort" label="Sort by" value={sort ?? "newest"} choices={REQUEST_SORTS.map((s) => ({ value: s, label: SORT_LABELS[s] }))} />
         <div className="flex flex-wrap items-end gap-2">
           <Button type="submit" variant="secondary">
             Search
