@@ -135,6 +135,9 @@ export function readsOnly(text: string): boolean {
  * caller decides whether to start it again). Writes are never retried: a statement that was sent may
  * have committed before the connection dropped.
  */
+/** How long a lost read waits before it runs again on a new connection. */
+const RETRY_PAUSE_MS = 250;
+
 function retriesLostReads(pool: RetryablePool): void {
   const query = pool.query.bind(pool);
   pool.query = (config: unknown, values?: unknown, callback?: unknown) => {
@@ -146,6 +149,9 @@ function retriesLostReads(pool: RetryablePool): void {
       if (!lostConnection(error)) throw error;
       const { code, message } = error as { code?: string; message?: string };
       console.warn(`[db] a read lost its connection (${code ?? message}): running it again on a new connection`);
+      // A failover or a termination sweep ends every connection for a moment: one that opens in the
+      // same instant is ended with them. The retry waits that moment out.
+      await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS));
       const client = new pool.Client(pool.options);
       client.on("error", () => {});
       try {
