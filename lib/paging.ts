@@ -1,6 +1,7 @@
 import { count } from "drizzle-orm";
 import type { PgSelect } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
+import { formatNumber } from "@/lib/format";
 
 /**
  * Paging in SQL for the signed-in lists. A list reads one page (LIMIT/OFFSET over an indexed order)
@@ -93,7 +94,7 @@ export async function offsetPage<T>({ page, pageSize, count, read, cap = COUNT_C
 
 /** A count as a caption says it: "1,234", or "10,000+" when there are more. */
 export function countText(total: number, capped: boolean): string {
-  return `${total.toLocaleString("en-US")}${capped ? "+" : ""}`;
+  return `${formatNumber(total)}${capped ? "+" : ""}`;
 }
 
 /** The first and last row a page shows, 1-based ("51–100"), for captions. */

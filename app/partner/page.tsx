@@ -7,14 +7,14 @@ import { getDb } from "@/db/client";
 import { recentActivity } from "@/lib/audit/queries";
 import { countNewRequests } from "@/lib/contact-requests/queries";
 import { getAreaContext } from "@/lib/context";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatNumber } from "@/lib/format";
 import { countText, type CappedCount } from "@/lib/paging";
 import { countPendingInvitations, expiringCustomers } from "@/lib/organizations/queries";
 import { PARTNER_AGENT_ROLE_NAMES, type PartnerAgentRole } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Partner portal" };
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 /** One count of the Overview: the number, what it counts, and where to act on it. */
 function CountCard({ id, count, title, description, href, linkLabel }: { id: string; count: CappedCount; title: string; description: string; href: string; linkLabel: string }) {

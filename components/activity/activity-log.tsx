@@ -8,7 +8,7 @@ import { Select } from "@/components/ui/select";
 import type { ActivityEntry } from "@/lib/audit/queries";
 import { describeEvent } from "@/lib/audit/rules";
 import { ACTIVITY_KINDS, activitySearch, type ActivityKind, type ActivityQuery } from "@/lib/audit/schemas";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatNumber } from "@/lib/format";
 import { RELATIONSHIP_TYPES, relationshipTypeName } from "@/lib/relationships/types";
 
 /** Who did it: the person's name, their address on hover and for screen readers; or the label of the system or a visitor. */
@@ -147,7 +147,7 @@ export function ActivityLog({
 
       <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-gray-700" role="status">
-          {total === 0 ? "No entries" : `${total.toLocaleString("en-US")}${capped ? "+" : ""} ${total === 1 && !capped ? "entry" : "entries"}`}
+          {total === 0 ? "No entries" : `${formatNumber(total)}${capped ? "+" : ""} ${total === 1 && !capped ? "entry" : "entries"}`}
           {filtered ? " match these filters." : "."}
         </p>
         {total > 0 && (

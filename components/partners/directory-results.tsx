@@ -6,6 +6,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { useDirectoryNavigation } from "./directory-navigation";
 import { ResultList, type ResultCard } from "./result-list";
 import { SelectionBar, useSelection } from "./selection";
+import { formatNumber } from "@/lib/format";
 
 /** The results form of /partners, from the few values the page computed on the server. */
 export interface DirectoryResultsProps {
@@ -61,7 +62,7 @@ export function DirectoryResults(props: DirectoryResultsProps) {
       <div aria-busy={pending} className={pending ? "space-y-4 opacity-60 transition-opacity" : "space-y-4"}>
         <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
           <h2 className="text-lg font-semibold text-gray-900" aria-live="polite">
-            {total.toLocaleString("en-US")}
+            {formatNumber(total)}
             {capped ? "+" : ""} {total === 1 ? "partner" : "partners"}
             {props.described && <span className="font-normal text-gray-700"> for {props.described}</span>}
             {capped && <span className="font-normal text-gray-700"> — refine your search</span>}
@@ -90,7 +91,7 @@ export function DirectoryResults(props: DirectoryResultsProps) {
 
         {capped && page === pageCount && (
           <p className="text-center text-sm text-gray-700">
-            You&apos;ve reached the best {total.toLocaleString("en-US")} matches. Add a location, size or keyword to narrow the search.
+            You&apos;ve reached the best {formatNumber(total)} matches. Add a location, size or keyword to narrow the search.
           </p>
         )}
         {/* Submit buttons, not links: the page travels with the search and every checked partner. */}

@@ -3,6 +3,7 @@ import { formFields, formList } from "@/lib/forms";
 import { isCountryCode, isSizeBand } from "@/lib/partners/catalog";
 import { MAX_SELECTED } from "@/lib/partners/search";
 import { emailAddress, safeText } from "@/lib/text";
+import { formatNumber } from "@/lib/format";
 
 const text = (label: string, max: number) =>
   safeText(
@@ -10,7 +11,7 @@ const text = (label: string, max: number) =>
       .string({ error: `Enter ${label}.` })
       .trim()
       .min(1, `Enter ${label}.`)
-      .max(max, `Keep ${label} under ${max.toLocaleString("en-US")} characters.`),
+      .max(max, `Keep ${label} under ${formatNumber(max)} characters.`),
     label,
   );
 

@@ -9,7 +9,7 @@ import { sendEmail } from "@/lib/email/send";
 import { INVITATION_LIFETIME_DAYS, relationshipTypeInfo } from "@/lib/relationships/types";
 import { getRole, roleName } from "@/lib/roles";
 import { takeRateLimit } from "@/lib/security/rate-limit";
-import { formatRetryTime } from "@/lib/format";
+import { formatLongDate, formatRetryTime } from "@/lib/format";
 import { INVITATION_STATUS_WORDS } from "./status";
 import { durationLabel, effectiveStatus, emailDomain, gdapProblems, resendAvailableAt, rolesFor } from "./rules";
 import type { InvitationInput } from "./schemas";
@@ -95,7 +95,7 @@ async function queueInvitationEmail(tx: DbOrTx, invitation: Invitation, reminder
       autoExtend: invitation.autoExtend,
       message: invitation.message,
       reviewUrl: invitationLink(invitation),
-      expiresOn: invitation.expiresAt.toLocaleDateString("en-US", { dateStyle: "long", timeZone: "UTC" }),
+      expiresOn: formatLongDate(invitation.expiresAt),
       reminder,
     },
   });

@@ -1,9 +1,10 @@
 import { directoryHref, type DirectoryQuery } from "./search/query";
+import { formatNumber } from "@/lib/format";
 
 /** "128 reviews", "1 review"; null where reviews are not counted. */
 export function reviewsLabel(count: number | null | undefined): string | null {
   if (count === null || count === undefined || !Number.isFinite(count) || count < 0) return null;
-  return `${count.toLocaleString("en-US")} ${count === 1 ? "review" : "reviews"}`;
+  return `${formatNumber(count)} ${count === 1 ? "review" : "reviews"}`;
 }
 
 /** A rating with its review count: "4.6 out of 5 (128 reviews)". */

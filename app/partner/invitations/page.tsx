@@ -11,7 +11,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { getDb } from "@/db/client";
 import type { InvitationStatus } from "@/db/schema";
 import { getAreaContext } from "@/lib/context";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatNumber } from "@/lib/format";
 import { INVITATION_SORTS, type InvitationSort, listPartnerInvitations } from "@/lib/invitations/queries";
 import { INVITATION_STATUSES } from "@/lib/invitations/rules";
 import { readSearchParams, type SearchParams } from "@/lib/page-params";
@@ -83,7 +83,7 @@ export default async function PartnerInvitationsPage({ searchParams }: { searchP
             <TableCaption className="text-left text-sm text-gray-700">
               Invitations sent by {context.membership.organizationName}
               {status ? ` (${INVITATION_STATUS_LABELS[status].toLowerCase()})` : ""}
-              {q ? ` to addresses containing “${q}”` : ""}: {first.toLocaleString("en-US")}–{last.toLocaleString("en-US")} of {countText(result.total, result.capped)},{" "}
+              {q ? ` to addresses containing “${q}”` : ""}: {formatNumber(first)}–{formatNumber(last)} of {countText(result.total, result.capped)},{" "}
               {SORT_LABELS[sort ?? "newest"].toLowerCase()}.
             </TableCaption>
             <TableHeader>

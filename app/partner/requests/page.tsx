@@ -16,7 +16,7 @@ import { getAreaContext } from "@/lib/context";
 import { entryFor, readSearchParams, type SearchParams } from "@/lib/page-params";
 import { countText, listSearch, pageNumber, pageRange, searchText } from "@/lib/paging";
 import { countryName, SIZE_BAND_LABELS, type SizeBand } from "@/lib/partners/catalog";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Customer requests" };
 
@@ -96,7 +96,7 @@ export default async function PartnerRequestsPage({ searchParams }: { searchPara
       {requests.length > 0 && (
         <p id="requests-caption" className="mt-6 text-sm text-gray-700">
           {status ? `${STATUS_LABELS[status]} requests` : "Requests"}
-          {q ? ` matching “${q}”` : ""}: {first.toLocaleString("en-US")}–{last.toLocaleString("en-US")} of {countText(result.total, result.capped)},{" "}
+          {q ? ` matching “${q}”` : ""}: {formatNumber(first)}–{formatNumber(last)} of {countText(result.total, result.capped)},{" "}
           {SORT_LABELS[sort ?? "newest"].toLowerCase()}.
         </p>
       )}
