@@ -422,6 +422,9 @@ export async function listPartnerCustomers(
   };
 }
 
+/** A row of the partner's customers list. */
+export type PartnerCustomer = Awaited<ReturnType<typeof listPartnerCustomers>>["rows"][number];
+
 /** How many items the Home page lists before linking to the whole list, and how far it counts them ("100+"). */
 const OVERVIEW_ITEMS = 10;
 export const OVERVIEW_COUNT_CAP = 100;

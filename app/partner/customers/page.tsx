@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NoAccess } from "@/components/layout/area-shell";
-import { Badge } from "@/components/ui/badge";
+import { DataRows, type Row } from "@/components/lists/data-rows";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ChoiceField, NameSearchField, RelationshipTypeField } from "@/components/lists/fields";
 import { listHref, SortHeader } from "@/components/lists/sort-header";
 import { Button } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCaption, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { getAreaContext } from "@/lib/context";
 import { formatDate } from "@/lib/format";
 import { countText } from "@/lib/paging";
 import { readSearchParams, type SearchParams } from "@/lib/page-params";
-import { listPartnerCustomers } from "@/lib/relationships/queries";
+import { listPartnerCustomers, type PartnerCustomer } from "@/lib/relationships/queries";
 import { gdapStatusLabel, PARTNER_STATUS_FILTERS, parsePartnerCustomersQuery, type PartnerCustomersQuery, type PartnerSortKey } from "@/lib/relationships/rules";
 import { relationshipTypeName } from "@/lib/relationships/types";
 import { roleName } from "@/lib/roles";
@@ -29,6 +29,25 @@ const STATUS_NAMES: Record<(typeof PARTNER_STATUS_FILTERS)[number], string> = {
   terminated: "Terminated",
   none: "No GDAP",
 };
+
+const LABELS = ["Customer", "Relationship types", "Admin roles in force", "GDAP status", "Customer Agreement", "Since"];
+
+/** One row of the list, as the cells it shows. */
+function customerRow(c: PartnerCustomer): Row {
+  return {
+    key: c.id,
+    cells: [
+      { text: c.customerName, href: `${PATH}/${c.id}` },
+      c.types.map((t) => relationshipTypeName(t.type)).join(", ") || "—",
+      c.roles.length ? c.roles.map(roleName).join(", ") : "None",
+      { text: gdapStatusLabel(c.gdap), note: "endsAt" in c.gdap ? `Ends ${formatDate(c.gdap.endsAt)}` : undefined },
+      c.agreementAccepted
+        ? { badge: { tone: "success", text: "Accepted" } }
+        : { badge: { tone: "warning", text: "Agreement pending" }, note: "You can't place purchases for this customer until they accept it." },
+      formatDate(c.since),
+    ],
+  };
+}
 
 function Sort({ label, column, query }: { label: string; column: PartnerSortKey; query: PartnerCustomersQuery }) {
   return <SortHeader label={label} column={column} query={query} path={PATH} defaults={DEFAULTS} />;
@@ -91,32 +110,7 @@ export default async function PartnerCustomersPage({ searchParams }: { searchPar
               </TableRow>
             </TableHeader>
             <TableBody>
-              {customers.rows.map((c) => (
-                <TableRow key={c.id}>
-                  <TableCell className="font-medium text-gray-900">
-                    <Link className="text-accent-700 underline" href={`/partner/customers/${c.id}`}>
-                      {c.customerName}
-                    </Link>
-                  </TableCell>
-                  <TableCell>{c.types.map((t) => relationshipTypeName(t.type)).join(", ") || "—"}</TableCell>
-                  <TableCell>{c.roles.length ? c.roles.map(roleName).join(", ") : "None"}</TableCell>
-                  <TableCell>
-                    {gdapStatusLabel(c.gdap)}
-                    {"endsAt" in c.gdap && <span className="block text-xs text-gray-700">Ends {formatDate(c.gdap.endsAt)}</span>}
-                  </TableCell>
-                  <TableCell>
-                    {c.agreementAccepted ? (
-                      <Badge tone="success">Accepted</Badge>
-                    ) : (
-                      <span>
-                        <Badge tone="warning">Agreement pending</Badge>
-                        <span className="mt-1 block text-xs text-gray-700">You can't place purchases for this customer until they accept it.</span>
-                      </span>
-                    )}
-                  </TableCell>
-                  <TableCell>{formatDate(c.since)}</TableCell>
-                </TableRow>
-              ))}
+              <DataRows labels={LABELS} rows={customers.rows.map(customerRow)} />
             </TableBody>
           </Table>
         )}

@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ChoiceField, SearchField } from "@/components/lists/fields";
 import { NoAccess } from "@/components/layout/area-shell";
-import { InvitationStatusBadge, INVITATION_STATUS_LABELS } from "@/components/invitations/status-badge";
+import { DataRows } from "@/components/lists/data-rows";
+import { invitationStatusBadge, INVITATION_STATUS_LABELS } from "@/components/invitations/status-badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterLinks } from "@/components/ui/filter-links";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCaption, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import type { InvitationStatus } from "@/db/schema";
 import { getAreaContext } from "@/lib/context";
@@ -21,6 +22,7 @@ import { roleName } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Invitations" };
 
+const LABELS = ["Customer", "Type", "Roles", "Sent", "Expires", "Status"];
 const SORT_LABELS: Record<InvitationSort, string> = { newest: "Newest first", oldest: "Oldest first", expires: "Expiring soonest" };
 
 export default async function PartnerInvitationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -88,32 +90,26 @@ export default async function PartnerInvitationsPage({ searchParams }: { searchP
             </TableCaption>
             <TableHeader>
               <TableRow>
-                <TableHead>Customer</TableHead>
-                <TableHead>Type</TableHead>
-                <TableHead>Roles</TableHead>
-                <TableHead>Sent</TableHead>
-                <TableHead>Expires</TableHead>
-                <TableHead>Status</TableHead>
+                {LABELS.map((label) => (
+                  <TableHead key={label}>{label}</TableHead>
+                ))}
               </TableRow>
             </TableHeader>
             <TableBody>
-              {rows.map((row) => (
-                <TableRow key={row.id}>
-                  <TableCell>
-                    <Link className="font-medium text-accent-700 underline-offset-2 hover:underline" href={`/partner/invitations/${row.id}`}>
-                      {row.customerName ?? row.customerEmail}
-                    </Link>
-                    {row.customerName && <span className="block text-xs text-gray-600">{row.customerEmail}</span>}
-                  </TableCell>
-                  <TableCell>{relationshipTypeName(row.type)}</TableCell>
-                  <TableCell>{row.roles.length ? row.roles.map(roleName).join(", ") : "None"}</TableCell>
-                  <TableCell>{formatDate(row.createdAt)}</TableCell>
-                  <TableCell>{formatDate(row.expiresAt)}</TableCell>
-                  <TableCell>
-                    <InvitationStatusBadge status={row.status} />
-                  </TableCell>
-                </TableRow>
-              ))}
+              <DataRows
+                labels={LABELS}
+                rows={rows.map((row) => ({
+                  key: row.id,
+                  cells: [
+                    { text: row.customerName ?? row.customerEmail, href: `/partner/invitations/${row.id}`, note: row.customerName ? row.customerEmail : undefined },
+                    relationshipTypeName(row.type),
+                    row.roles.length ? row.roles.map(roleName).join(", ") : "None",
+                    formatDate(row.createdAt),
+                    formatDate(row.expiresAt),
+                    { badge: invitationStatusBadge(row.status) },
+                  ],
+                }))}
+              />
             </TableBody>
           </Table>
         )}

@@ -32,7 +32,7 @@ function StatusButton({ recipientId, status, children }: { recipientId: string; 
     <form action={setRequestStatusAction}>
       <input type="hidden" name="recipientId" value={recipientId} />
       <input type="hidden" name="status" value={status} />
-      <button type="submit" className="rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm font-medium text-gray-800 hover:bg-gray-50">
+      <button type="submit" className="btn-sm">
         {children}
       </button>
     </form>
@@ -111,7 +111,7 @@ export default async function PartnerRequestsPage({ searchParams }: { searchPara
           <ul className="space-y-4" aria-label="Requests" aria-describedby="requests-caption">
             {requests.map((r) => (
               <li key={r.recipientId}>
-                <article aria-labelledby={`req-${r.recipientId}`} className="rounded-lg border border-gray-200 bg-white p-5">
+                <article aria-labelledby={`req-${r.recipientId}`} className="list-card">
                   <div className="flex flex-wrap items-start justify-between gap-3">
                     <div>
                       <h2 id={`req-${r.recipientId}`} className="text-base font-semibold text-gray-900">
@@ -127,18 +127,18 @@ export default async function PartnerRequestsPage({ searchParams }: { searchPara
                       <Badge tone={TONES[r.status]}>Status: {r.status}</Badge>
                     </div>
                   </div>
-                  <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm text-gray-700 sm:grid-cols-[auto_1fr]">
-                    <dt className="font-medium text-gray-900">Location</dt>
+                  <dl className="list-facts">
+                    <dt>Location</dt>
                     <dd>{countryName(r.country)}</dd>
-                    <dt className="font-medium text-gray-900">Size</dt>
+                    <dt>Size</dt>
                     <dd>{SIZE_BAND_LABELS[r.sizeBand as SizeBand] ?? r.sizeBand}</dd>
-                    <dt className="font-medium text-gray-900">Received</dt>
+                    <dt>Received</dt>
                     <dd>
                       <time dateTime={r.receivedAt.toISOString()}>{formatDateTime(r.receivedAt)}</time>
                     </dd>
                     {r.invitedAt && (
                       <>
-                        <dt className="font-medium text-gray-900">Invited</dt>
+                        <dt>Invited</dt>
                         <dd>
                           <time dateTime={r.invitedAt.toISOString()}>{formatDateTime(r.invitedAt)}</time>
                         </dd>
@@ -146,32 +146,26 @@ export default async function PartnerRequestsPage({ searchParams }: { searchPara
                     )}
                     {r.status === "declined" && r.declineReason && (
                       <>
-                        <dt className="font-medium text-gray-900">Declined because</dt>
+                        <dt>Declined because</dt>
                         <dd className="break-words whitespace-pre-line">{r.declineReason}</dd>
                       </>
                     )}
                   </dl>
                   <p className="mt-3 whitespace-pre-line text-gray-800">{r.needs}</p>
-                  <div className="mt-4 flex flex-wrap gap-2">
+                  <div className="list-actions">
                     {r.status !== "replied" && (
                       <StatusButton recipientId={r.recipientId} status="replied">
                         Mark replied<span className="sr-only"> ({r.company})</span>
                       </StatusButton>
                     )}
                     {r.status !== "declined" && (
-                      <Link
-                        className="rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm font-medium text-gray-800 hover:bg-gray-50"
-                        href={`/partner/requests/${r.recipientId}/decline`}
-                      >
+                      <a className="btn-sm" href={`/partner/requests/${r.recipientId}/decline`}>
                         Decline<span className="sr-only"> ({r.company})</span>
-                      </Link>
+                      </a>
                     )}
-                    <Link
-                      className="rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700"
-                      href={`/partner/invitations/new?request=${r.recipientId}`}
-                    >
+                    <a className="btn-sm btn-sm-primary" href={`/partner/invitations/new?request=${r.recipientId}`}>
                       {r.invitedAt ? "Invite again" : "Invite this customer"}<span className="sr-only"> ({r.company})</span>
-                    </Link>
+                    </a>
                     {r.status !== "new" && (
                       <StatusButton recipientId={r.recipientId} status="new">
                         Mark new<span className="sr-only"> ({r.company})</span>

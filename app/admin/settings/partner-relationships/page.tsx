@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NoAccess } from "@/components/layout/area-shell";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { type Cell, DataRows, type Row } from "@/components/lists/data-rows";
 import { ChoiceField, NameSearchField, RelationshipTypeField } from "@/components/lists/fields";
 import { listHref, SortHeader } from "@/components/lists/sort-header";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCaption, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { getAreaContext } from "@/lib/context";
 import { formatDate } from "@/lib/format";
@@ -16,7 +16,7 @@ import { countText } from "@/lib/paging";
 import { invitationLink } from "@/lib/invitations/service";
 import { readSearchParams, type SearchParams } from "@/lib/page-params";
 import { type GdapStatus, gdapStatusLabel, type ListQuery, parseListQuery, type SortKey, STATUS_FILTERS } from "@/lib/relationships/rules";
-import { findCustomerRelationship, hasRelationships, listCustomerRelationships, pendingInvitationsPreview } from "@/lib/relationships/queries";
+import { findCustomerRelationship, hasRelationships, listCustomerRelationships, pendingInvitationsPreview, type RelationshipSummary } from "@/lib/relationships/queries";
 import { relationshipTypeName } from "@/lib/relationships/types";
 
 export const metadata: Metadata = { title: "Partner relationships" };
@@ -45,14 +45,38 @@ function Sort({ label, column, query }: { label: string; column: SortKey; query:
   return <SortHeader label={label} column={column} query={query} path={PATH} defaults={DEFAULTS} />;
 }
 
-function GdapBadge({ status }: { status: GdapStatus }) {
-  if (status.kind === "none") return <span className="text-gray-600">—</span>;
-  return (
-    <span>
-      <Badge tone={GDAP_TONES[status.kind]}>{gdapStatusLabel(status)}</Badge>
-      {"endsAt" in status && <span className="mt-0.5 block text-xs text-gray-700">{status.kind === "expired" ? "Ended" : "Ends"} {formatDate(status.endsAt)}</span>}
-    </span>
-  );
+const COLUMNS: { label: string; column: SortKey }[] = [
+  { label: "Partner", column: "partner" },
+  { label: "Relationship types", column: "types" },
+  { label: "Admin roles", column: "roles" },
+  { label: "GDAP status", column: "gdap" },
+  { label: "Agreement", column: "agreement" },
+  { label: "Since", column: "since" },
+];
+
+function gdapCell(status: GdapStatus): Cell {
+  if (status.kind === "none") return "—";
+  return {
+    badge: { tone: GDAP_TONES[status.kind], text: gdapStatusLabel(status) },
+    note: "endsAt" in status ? `${status.kind === "expired" ? "Ended" : "Ends"} ${formatDate(status.endsAt)}` : undefined,
+  };
+}
+
+/** One row of the list, as the cells it shows. */
+function relationshipRow(r: RelationshipSummary): Row {
+  return {
+    key: r.id,
+    cells: [
+      { text: r.partnerName, href: `${PATH}/${r.id}` },
+      r.types.map(relationshipTypeName).join(", ") || "—",
+      r.activeRoles.length === 0
+        ? "None"
+        : { text: `${r.activeRoles.length} · ${r.topRole?.name ?? ""}`, badge: r.topRole?.privilege === "high" ? { tone: "warning", text: "Highly privileged" } : undefined },
+      gdapCell(r.gdap),
+      r.agreementAccepted ? { badge: { tone: "success", text: "Accepted" } } : { badge: { tone: "warning", text: "Pending" } },
+      formatDate(r.since),
+    ],
+  };
 }
 
 export default async function PartnerRelationshipsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -166,40 +190,13 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
                 </TableCaption>
                 <TableHeader>
                   <TableRow>
-                    <Sort label="Partner" column="partner" query={query} />
-                    <Sort label="Relationship types" column="types" query={query} />
-                    <Sort label="Admin roles" column="roles" query={query} />
-                    <Sort label="GDAP status" column="gdap" query={query} />
-                    <Sort label="Agreement" column="agreement" query={query} />
-                    <Sort label="Since" column="since" query={query} />
+                    {COLUMNS.map(({ label, column }) => (
+                      <Sort key={column} label={label} column={column} query={query} />
+                    ))}
                   </TableRow>
                 </TableHeader>
                 <TableBody>
-                  {rows.map((r) => (
-                    <TableRow key={r.id}>
-                      <TableCell>
-                        <Link className="font-medium text-accent-700 underline-offset-2 hover:underline" href={`/admin/settings/partner-relationships/${r.id}`}>
-                          {r.partnerName}
-                        </Link>
-                      </TableCell>
-                      <TableCell>{r.types.map(relationshipTypeName).join(", ") || "—"}</TableCell>
-                      <TableCell>
-                        {r.activeRoles.length === 0 ? (
-                          "None"
-                        ) : (
-                          <span>
-                            {r.activeRoles.length} · {r.topRole?.name}{" "}
-                            {r.topRole?.privilege === "high" && <Badge tone="warning">Highly privileged</Badge>}
-                          </span>
-                        )}
-                      </TableCell>
-                      <TableCell>
-                        <GdapBadge status={r.gdap} />
-                      </TableCell>
-                      <TableCell>{r.agreementAccepted ? <Badge tone="success">Accepted</Badge> : <Badge tone="warning">Pending</Badge>}</TableCell>
-                      <TableCell>{formatDate(r.since)}</TableCell>
-                    </TableRow>
-                  ))}
+                  <DataRows labels={COLUMNS.map((c) => c.label)} rows={rows.map(relationshipRow)} />
                 </TableBody>
               </Table>
             )}
