@@ -455,6 +455,12 @@ export const invitations = pgTable(
     index("invitations_email_idx").on(sql`lower(${t.customerEmail})`),
     // The invitations a verified domain routes to its organization (addresseeOrganizations, lib/invitations/queries.ts).
     index("invitations_email_domain_idx").on(sql`lower(split_part(${t.customerEmail}, '@', 2))`),
+    // The invitations waiting for an organization's answer, oldest first, per verified domain and per member's
+    // address (firstWaitingFor, lib/invitations/queries.ts): each read stops after the rows a page needs.
+    index("invitations_waiting_domain_idx")
+      .on(sql`lower(split_part(${t.customerEmail}, '@', 2))`, t.createdAt, t.id)
+      .where(sql`${t.status} = 'pending'`),
+    index("invitations_waiting_email_idx").on(sql`lower(${t.customerEmail})`, t.createdAt, t.id).where(sql`${t.status} = 'pending'`),
   ],
 );
 

@@ -10,16 +10,23 @@ export async function currentAgreement(db: DbOrTx, now = new Date()): Promise<Ag
   return agreement;
 }
 
-/** The organization's acceptance of the agreement version in force, with who accepted it. */
+/** The organization's acceptance of the agreement version in force, with who accepted it: one query. */
 export async function currentAcceptance(db: DbOrTx, organizationId: string, now = new Date()) {
-  const agreement = await currentAgreement(db, now);
-  if (!agreement) return { agreement: undefined, acceptance: undefined };
-  const [acceptance] = await db
-    .select({ acceptedAt: agreementAcceptances.acceptedAt, acceptedBy: users.name, acceptedByEmail: users.email })
-    .from(agreementAcceptances)
-    .innerJoin(users, eq(users.id, agreementAcceptances.acceptedById))
-    .where(and(eq(agreementAcceptances.organizationId, organizationId), eq(agreementAcceptances.agreementId, agreement.id)));
-  return { agreement, acceptance };
+  const inForce = db.select().from(agreements).where(lte(agreements.publishedAt, now)).orderBy(desc(agreements.publishedAt)).limit(1).as("in_force");
+  const [row] = await db
+    .select({
+      agreement: { id: inForce.id, version: inForce.version, title: inForce.title, body: inForce.body, publishedAt: inForce.publishedAt, createdAt: inForce.createdAt },
+      acceptedAt: agreementAcceptances.acceptedAt,
+      acceptedBy: users.name,
+      acceptedByEmail: users.email,
+    })
+    .from(inForce)
+    .leftJoin(agreementAcceptances, and(eq(agreementAcceptances.agreementId, inForce.id), eq(agreementAcceptances.organizationId, organizationId)))
+    .leftJoin(users, eq(users.id, agreementAcceptances.acceptedById));
+  if (!row) return { agreement: undefined, acceptance: undefined };
+  const { agreement, acceptedAt, acceptedBy, acceptedByEmail } = row;
+  // Every acceptance names its accepter (a foreign key): the left join finds the person when it finds the acceptance.
+  return { agreement: agreement satisfies Agreement, acceptance: acceptedAt && acceptedByEmail !== null ? { acceptedAt, acceptedBy, acceptedByEmail } : undefined };
 }
 
 /** What the admin center's banner says: nothing, or that the organization has yet to accept the version in force. */

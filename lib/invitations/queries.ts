@@ -158,21 +158,59 @@ export async function addresseeOrganizations(db: DbOrTx, email: string): Promise
 }
 
 /**
- * SQL: the invitation is addressed to someone of this organization, by the same rule as
- * addresseeOrganizations (a member's address, or an address at a domain it verified).
+ * SQL: the invitation (of an outer query over `invitations`) is addressed to someone of this
+ * organization (a member's address, or an address at a domain it verified: the rule of
+ * addresseeOrganizations), tested on that row alone: for a query that
+ * already narrowed its invitations to a few (a page's partners), where building the whole set of an
+ * organization's invitations would cost in proportion to all of them.
  */
-export function addressedToOrganization(organizationId: string): SQL {
-  // Written as a set of ids the indexes find (members by organization, then their invitations by
-  // lower(address); verified domains, then invitations by domain), not as an OR of two IN lists,
-  // which Postgres can only test row by row over every invitation.
-  return sql`${invitations.id} in (
-    select i.id from ${invitations} i
-      join ${users} u on lower(u.email) = lower(i.customer_email)
-      join ${memberships} m on m.user_id = u.id
-    where m.organization_id = ${organizationId}
-    union
-    select i.id from ${invitations} i
-      join ${organizationDomains} d on lower(d.domain) = lower(split_part(i.customer_email, '@', 2))
+export function addressedToOrganizationRow(organizationId: string): SQL {
+  return sql`(exists (select 1 from ${organizationDomains} d
+      where d.organization_id = ${organizationId} and d.verified_at is not null and lower(d.domain) = lower(split_part(${invitations.customerEmail}, '@', 2)))
+    or exists (select 1 from ${memberships} m join ${users} u on u.id = m.user_id
+      where m.organization_id = ${organizationId} and lower(u.email) = lower(${invitations.customerEmail})))`;
+}
+
+/**
+ * SQL: the first `reach` invitations waiting for the organization's answer (pending, not expired,
+ * addressed to it by the rule of addresseeOrganizations), oldest first, as rows of (id, created_at).
+ * Each verified domain and each member's address is read on its own, oldest first, and stops after
+ * `reach` rows (invitations_waiting_*_idx), so the cost follows how far a page reads, not how many
+ * invitations wait. The oldest `reach` of all are among them; counting them says how many there are
+ * up to `reach` (when one address or domain has `reach`, so do they all together).
+ */
+export function firstWaitingFor(organizationId: string, now: Date, reach: number): SQL {
+  return sql`(
+    select w.id, w.created_at from ${organizationDomains} d
+      cross join lateral (
+        select i.id, i.created_at from ${invitations} i
+        where lower(split_part(i.customer_email, '@', 2)) = lower(d.domain) and i.status = 'pending' and i.expires_at > ${now}
+        order by i.created_at, i.id limit ${reach}
+      ) w
     where d.organization_id = ${organizationId} and d.verified_at is not null
+    union
+    select w.id, w.created_at from ${memberships} m
+      join ${users} u on u.id = m.user_id
+      cross join lateral (
+        select i.id, i.created_at from ${invitations} i
+        where lower(i.customer_email) = lower(u.email) and i.status = 'pending' and i.expires_at > ${now}
+        order by i.created_at, i.id limit ${reach}
+      ) w
+    where m.organization_id = ${organizationId}
+  )`;
+}
+
+/** How many invitations wait for the organization's answer, counted up to `cap` (lib/paging.ts). */
+export async function countWaitingFor(db: DbOrTx, organizationId: string, now: Date, cap: number): Promise<{ count: number; capped: boolean }> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(sql`${firstWaitingFor(organizationId, now, cap + 1)} as waiting`);
+  const n = Number(row?.n ?? 0);
+  return { count: Math.min(n, cap), capped: n > cap };
+}
+
+/** SQL: the invitation is one of a window of those waiting for the organization's answer, oldest first. */
+export function inWaitingWindow(organizationId: string, now: Date, window: { limit: number; offset: number }): SQL {
+  return sql`${invitations.id} in (
+    select waiting.id from ${firstWaitingFor(organizationId, now, window.offset + window.limit)} as waiting
+    order by waiting.created_at, waiting.id limit ${window.limit} offset ${window.offset}
   )`;
 }

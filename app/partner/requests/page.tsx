@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RequestCards, type RequestCardData } from "@/components/contact-requests/request-cards";
 import { ChoiceField, SearchField } from "@/components/lists/fields";
 import { NoAccess } from "@/components/layout/area-shell";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterLinks } from "@/components/ui/filter-links";
 import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
 import type { ContactRecipientStatus } from "@/db/schema";
-import { setRequestStatusAction } from "@/lib/contact-requests/actions";
-import { listPartnerRequests, REQUEST_SORTS, type RequestSort } from "@/lib/contact-requests/queries";
+import { listPartnerRequests, type PartnerInboxItem, REQUEST_SORTS, type RequestSort } from "@/lib/contact-requests/queries";
 import { getAreaContext } from "@/lib/context";
 import { entryFor, readSearchParams, type SearchParams } from "@/lib/page-params";
 import { countText, listSearch, pageNumber, pageRange, searchText } from "@/lib/paging";
@@ -27,16 +26,27 @@ const TONES = { new: "info", replied: "success", declined: "neutral" } as const;
 const STATUS_LABELS: Record<ContactRecipientStatus, string> = { new: "New", replied: "Replied", declined: "Declined" };
 const SORT_LABELS: Record<RequestSort, string> = { newest: "Newest first", oldest: "Oldest first" };
 
-function StatusButton({ recipientId, status, children }: { recipientId: string; status: "new" | "replied"; children: React.ReactNode }) {
-  return (
-    <form action={setRequestStatusAction}>
-      <input type="hidden" name="recipientId" value={recipientId} />
-      <input type="hidden" name="status" value={status} />
-      <button type="submit" className="btn-sm">
-        {children}
-      </button>
-    </form>
-  );
+/** A request as its card shows it (components/contact-requests/request-cards.tsx). */
+function requestCard(r: PartnerInboxItem): RequestCardData {
+  const facts: RequestCardData["facts"] = [
+    { label: "Location", value: countryName(r.country) },
+    { label: "Size", value: SIZE_BAND_LABELS[r.sizeBand as SizeBand] ?? r.sizeBand },
+    { label: "Received", value: formatDateTime(r.receivedAt), dateTime: r.receivedAt.toISOString() },
+  ];
+  if (r.invitedAt) facts.push({ label: "Invited", value: formatDateTime(r.invitedAt), dateTime: r.invitedAt.toISOString() });
+  if (r.status === "declined" && r.declineReason) facts.push({ label: "Declined because", value: r.declineReason, long: true });
+  return {
+    recipientId: r.recipientId,
+    company: r.company,
+    name: r.name,
+    email: r.email,
+    phone: r.phone,
+    invited: Boolean(r.invitedAt),
+    status: r.status,
+    statusTone: TONES[r.status],
+    facts,
+    needs: r.needs,
+  };
 }
 
 export default async function PartnerRequestsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -108,74 +118,7 @@ export default async function PartnerRequestsPage({ searchParams }: { searchPara
               : `When a customer selects ${context.membership.organizationName} in Find a partner and sends their needs, the request appears here and in your email.`}
           </EmptyState>
         ) : (
-          <ul className="space-y-4" aria-label="Requests" aria-describedby="requests-caption">
-            {requests.map((r) => (
-              <li key={r.recipientId}>
-                <article aria-labelledby={`req-${r.recipientId}`} className="list-card">
-                  <div className="flex flex-wrap items-start justify-between gap-3">
-                    <div>
-                      <h2 id={`req-${r.recipientId}`} className="text-base font-semibold text-gray-900">
-                        {r.company}
-                      </h2>
-                      <p className="text-sm text-gray-700">
-                        {r.name} · <a className="text-accent-700 underline" href={`mailto:${r.email}`}>{r.email}</a>
-                        {r.phone && <> · {r.phone}</>}
-                      </p>
-                    </div>
-                    <div className="flex flex-wrap gap-2">
-                      {r.invitedAt && <Badge tone="success">Invited</Badge>}
-                      <Badge tone={TONES[r.status]}>Status: {r.status}</Badge>
-                    </div>
-                  </div>
-                  <dl className="list-facts">
-                    <dt>Location</dt>
-                    <dd>{countryName(r.country)}</dd>
-                    <dt>Size</dt>
-                    <dd>{SIZE_BAND_LABELS[r.sizeBand as SizeBand] ?? r.sizeBand}</dd>
-                    <dt>Received</dt>
-                    <dd>
-                      <time dateTime={r.receivedAt.toISOString()}>{formatDateTime(r.receivedAt)}</time>
-                    </dd>
-                    {r.invitedAt && (
-                      <>
-                        <dt>Invited</dt>
-                        <dd>
-                          <time dateTime={r.invitedAt.toISOString()}>{formatDateTime(r.invitedAt)}</time>
-                        </dd>
-                      </>
-                    )}
-                    {r.status === "declined" && r.declineReason && (
-                      <>
-                        <dt>Declined because</dt>
-                        <dd className="break-words whitespace-pre-line">{r.declineReason}</dd>
-                      </>
-                    )}
-                  </dl>
-                  <p className="mt-3 whitespace-pre-line text-gray-800">{r.needs}</p>
-                  <div className="list-actions">
-                    {r.status !== "replied" && (
-                      <StatusButton recipientId={r.recipientId} status="replied">
-                        Mark replied<span className="sr-only"> ({r.company})</span>
-                      </StatusButton>
-                    )}
-                    {r.status !== "declined" && (
-                      <a className="btn-sm" href={`/partner/requests/${r.recipientId}/decline`}>
-                        Decline<span className="sr-only"> ({r.company})</span>
-                      </a>
-                    )}
-                    <a className="btn-sm btn-sm-primary" href={`/partner/invitations/new?request=${r.recipientId}`}>
-                      {r.invitedAt ? "Invite again" : "Invite this customer"}<span className="sr-only"> ({r.company})</span>
-                    </a>
-                    {r.status !== "new" && (
-                      <StatusButton recipientId={r.recipientId} status="new">
-                        Mark new<span className="sr-only"> ({r.company})</span>
-                      </StatusButton>
-                    )}
-                  </div>
-                </article>
-              </li>
-            ))}
-          </ul>
+          <RequestCards cards={requests.map(requestCard)} describedBy="requests-caption" />
         )}
       </div>
       <Pagination className="mt-6" aria-label="Pages of requests" page={result.page} pageCount={result.pageCount} hrefForPage={(page) => search({ status, page })} />

@@ -1,0 +1,2 @@
+CREATE INDEX "invitations_waiting_domain_idx" ON "invitations" USING btree (lower(split_part("customer_email", '@', 2)),"created_at","id") WHERE "invitations"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "invitations_waiting_email_idx" ON "invitations" USING btree (lower("customer_email"),"created_at","id") WHERE "invitations"."status" = 'pending';
