@@ -12,6 +12,9 @@ import { formatNumber } from "@/lib/format";
 /** How far a list counts before it says "N+". */
 export const COUNT_CAP = 10_000;
 
+/** How far a dashboard (admin Home, partner Overview) counts what it links to: "100+", the list says more. */
+export const OVERVIEW_COUNT_CAP = 100;
+
 /**
  * How far a search counts: its matches are read through a trigram index and joined, so counting
  * them all costs in proportion to how common the text is ("1,000+" instead).

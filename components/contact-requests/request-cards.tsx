@@ -1,6 +1,7 @@
 "use client";
 
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
 import { setRequestStatusAction } from "@/lib/contact-requests/actions";
 
 /**
@@ -27,7 +28,7 @@ function StatusButton({ recipientId, status, company, children }: { recipientId:
     <form action={setRequestStatusAction}>
       <input type="hidden" name="recipientId" value={recipientId} />
       <input type="hidden" name="status" value={status} />
-      <button type="submit" className="btn-sm">
+      <button type="submit" className={buttonClasses({ variant: "secondary", size: "sm" })}>
         {children}
         <span className="sr-only"> ({company})</span>
       </button>
@@ -75,11 +76,11 @@ export function RequestCards({ cards, describedBy }: { cards: RequestCardData[];
                 </StatusButton>
               )}
               {r.status !== "declined" && (
-                <a className="btn-sm" href={`/partner/requests/${r.recipientId}/decline`}>
+                <a className={buttonClasses({ variant: "secondary", size: "sm" })} href={`/partner/requests/${r.recipientId}/decline`}>
                   Decline<span className="sr-only">{` (${r.company})`}</span>
                 </a>
               )}
-              <a className="btn-sm btn-sm-primary" href={`/partner/invitations/new?request=${r.recipientId}`}>
+              <a className={buttonClasses({ variant: "primary", size: "sm" })} href={`/partner/invitations/new?request=${r.recipientId}`}>
                 {r.invited ? "Invite again" : "Invite this customer"}
                 <span className="sr-only">{` (${r.company})`}</span>
               </a>

@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { contactRequestRecipients, contactRequests, invitations, partnerProfiles, type ContactRecipientStatus } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { isUuid } from "@/lib/ids";
-import { cappedCount, type CappedCount, containsPattern, COUNT_CAP, offsetPage, SEARCH_COUNT_CAP, type Page } from "@/lib/paging";
+import { cappedCount, type CappedCount, containsPattern, COUNT_CAP, offsetPage, OVERVIEW_COUNT_CAP, SEARCH_COUNT_CAP, type Page } from "@/lib/paging";
 
 /** What the customer sees after Send: who was contacted. */
 export async function getContactConfirmation(db: DbOrTx, requestId: string) {
@@ -165,7 +165,7 @@ export async function getPartnerRequest(db: DbOrTx, partnerOrganizationId: strin
   return rows[0] && inboxItem(rows[0]);
 }
 
-/** How many requests sent to this partner organization are still new (unanswered), counted up to the cap; for its agents only. */
+/** How many requests sent to this partner organization are still new (unanswered), counted as far as a dashboard does; for its agents only. */
 export async function countNewRequests(db: DbOrTx, read: { actor: Actor | null; organizationId: string }): Promise<CappedCount> {
   const partnerOrganizationId = read.organizationId;
   requirePermission(read.actor, "contact_requests.read", partnerOrganizationId);
@@ -176,5 +176,6 @@ export async function countNewRequests(db: DbOrTx, read: { actor: Actor | null; 
       .from(contactRequestRecipients)
       .where(and(eq(contactRequestRecipients.partnerOrganizationId, partnerOrganizationId), eq(contactRequestRecipients.status, "new")))
       .$dynamic(),
+    OVERVIEW_COUNT_CAP,
   );
 }

@@ -5,7 +5,7 @@ import { agreementAcceptances, invitations, memberships, organizations, partnerP
 import { currentAgreement } from "@/lib/agreements/queries";
 import { PERMISSIONS, requirePermission, type Actor } from "@/lib/authz";
 import { isUuid } from "@/lib/ids";
-import { cappedCount, type CappedCount } from "@/lib/paging";
+import { cappedCount, type CappedCount, OVERVIEW_COUNT_CAP } from "@/lib/paging";
 import { addDays } from "@/lib/time";
 
 /** Every Global administrator of the organization: the people told whenever a partner gains or loses access. */
@@ -84,12 +84,12 @@ export async function expiringCustomers(db: DbOrTx, read: PartnerRead, now = new
       .where(where)
       .orderBy(relationships.gdapRank, relationships.gdapEndsAt, sql`lower(${relationships.customerName})`, relationships.id)
       .limit(EXPIRING_SHOWN),
-    cappedCount(db, db.select({ one: sql`1` }).from(relationships).where(where).$dynamic()),
+    cappedCount(db, db.select({ one: sql`1` }).from(relationships).where(where).$dynamic(), OVERVIEW_COUNT_CAP),
   ]);
   return { rows, ...counted };
 }
 
-/** How many of the partner's invitations still wait for an answer (pending and not expired), counted up to the cap. */
+/** How many of the partner's invitations still wait for an answer (pending and not expired), counted as far as a dashboard does. */
 export async function countPendingInvitations(db: DbOrTx, read: PartnerRead, now = new Date()): Promise<CappedCount> {
   requirePermission(read.actor, "partner.view", read.organizationId);
   return cappedCount(
@@ -99,6 +99,7 @@ export async function countPendingInvitations(db: DbOrTx, read: PartnerRead, now
       .from(invitations)
       .where(and(eq(invitations.partnerOrganizationId, read.organizationId), eq(invitations.status, "pending"), gt(invitations.expiresAt, now)))
       .$dynamic(),
+    OVERVIEW_COUNT_CAP,
   );
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { aliasedTable, and, count, desc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, desc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import {
@@ -17,7 +17,7 @@ import {
 import { currentAcceptance, currentAgreement } from "@/lib/agreements/queries";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { isUuid } from "@/lib/ids";
-import { cappedCount, type CappedCount, containsPattern, COUNT_CAP, offsetPage, type Page } from "@/lib/paging";
+import { cappedCount, containsPattern, COUNT_CAP, offsetPage, OVERVIEW_COUNT_CAP, type Page } from "@/lib/paging";
 import { addressedToOrganizationRow, countWaitingFor, inWaitingWindow } from "@/lib/invitations/queries";
 import { mostPrivileged, type DirectoryRole } from "@/lib/roles";
 import { DAY_MS } from "@/lib/time";
@@ -419,26 +419,6 @@ export type PartnerCustomer = Awaited<ReturnType<typeof listPartnerCustomers>>["
 
 /** How many items the Home page lists before linking to the whole list, and how far it counts them ("100+"). */
 const OVERVIEW_ITEMS = 10;
-export const OVERVIEW_COUNT_CAP = 100;
-
-/**
- * How many partners the customer has and how many of them hold admin roles, in one bounded read of
- * the first COUNT_CAP + 1 relationships: past the cap both are lower bounds ("10,000+ partners,
- * 7,412+ with admin roles"). Counting those with roles apart walked every relationship of a large
- * customer to find them (80 ms at 50,000).
- */
-async function partnerCounts(db: DbOrTx, customerOrganizationId: string): Promise<{ partners: CappedCount; withRoles: CappedCount }> {
-  const first = db
-    .select({ topRoleRank: relationships.topRoleRank })
-    .from(relationships)
-    .where(eq(relationships.customerOrganizationId, customerOrganizationId))
-    .limit(COUNT_CAP + 1)
-    .as("first_partners");
-  const [row] = await db.select({ all: count(), withRoles: sql<number>`count(*) filter (where ${first.topRoleRank} > 0)::int` }).from(first);
-  const all = Number(row?.all ?? 0);
-  const capped = all > COUNT_CAP;
-  return { partners: { count: Math.min(all, COUNT_CAP), capped }, withRoles: { count: Math.min(Number(row?.withRoles ?? 0), COUNT_CAP), capped } };
-}
 
 /**
  * What the customer's Home shows about its partners, at the same cost for 50 partners or 50,000:
@@ -448,11 +428,14 @@ export async function customerOverview(db: DbOrTx, read: CustomerRead, now = new
   const customerOrganizationId = requireRelationshipReader(read);
   const mine = eq(relationships.customerOrganizationId, customerOrganizationId);
   const expiring = and(mine, gdapStatusIs("expiring", now, sql`false`));
-  const [{ partners, withRoles }, expiringPage, pending] = await Promise.all([
-    partnerCounts(db, customerOrganizationId),
+  // Each count an index-only range (relationships_customer_partner_unique, relationships_customer_by_roles_idx).
+  const [partners, withRoles, expiringPage, pending] = await Promise.all([
+    countRows(db, relationships, mine)(COUNT_CAP),
+    countRows(db, relationships, and(mine, sql`${relationships.topRoleRank} > 0`))(COUNT_CAP),
     offsetPage({
       page: 1,
       pageSize: OVERVIEW_ITEMS,
+      cap: OVERVIEW_COUNT_CAP,
       count: countRows(db, relationships, expiring),
       read: ({ limit, offset }) =>
         db
