@@ -60,7 +60,7 @@ export function RequestCards({ cards, describedBy }: { cards: RequestCardData[];
                 <Badge tone={r.statusTone}>{`Status: ${r.status}`}</Badge>
               </div>
             </div>
-            <dl className="list-facts">
+            <dl className="result-facts mt-3">
               {r.facts.map((fact) => [
                 <dt key={`${fact.label}-t`}>{fact.label}</dt>,
                 <dd key={`${fact.label}-d`} className={fact.long ? "break-words whitespace-pre-line" : undefined}>
