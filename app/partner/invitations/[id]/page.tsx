@@ -60,7 +60,7 @@ export default async function PartnerInvitationPage({ params, searchParams }: Pr
         </Link>
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold text-gray-900">
+        <h1 className="min-w-0 text-2xl font-semibold wrap-anywhere text-gray-900">
           {type.name} invitation to {invitation.customerName ?? invitation.customerEmail}
         </h1>
         <InvitationStatusBadge status={invitation.status} />
