@@ -16,8 +16,9 @@ export const COUNT_CAP = 10_000;
 export const OVERVIEW_COUNT_CAP = 100;
 
 /**
- * How far a search counts: its matches are read through a trigram index and joined, so counting
- * them all costs in proportion to how common the text is ("1,000+" instead).
+ * How far a search (or Activity filtered by type or kind) counts: its matches are read through a
+ * trigram index (an index of one type or kind) and the rows themselves, so counting them all costs in
+ * proportion to how common they are ("1,000+" instead).
  */
 export const SEARCH_COUNT_CAP = 1_000;
 

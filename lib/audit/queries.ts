@@ -3,7 +3,7 @@ import { and, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { auditEvents, contactRequestRecipients, contactRequests, invitations, organizations, relationships, users, type RelationshipType } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/authz";
-import { cappedCount, offsetPage } from "@/lib/paging";
+import { cappedCount, COUNT_CAP, offsetPage, SEARCH_COUNT_CAP } from "@/lib/paging";
 import { addDays } from "@/lib/time";
 import { ACTIVITY_KINDS, ACTIVITY_PAGE_SIZE, type ActivityQuery } from "./schemas";
 
@@ -181,6 +181,9 @@ export async function listActivity(db: DbOrTx, read: ActivityRead, query: Activi
   const result = await offsetPage({
     page: query.page ?? 1,
     pageSize,
+    // A filter by type or kind reads its matches through an index of that type or kind and the events' rows:
+    // it counts as far as a search does ("1,000+").
+    cap: query.type || query.kind ? SEARCH_COUNT_CAP : COUNT_CAP,
     count: (cap) => cappedCount(db, matching(db, organizationId, query), cap),
     read: (window) => entriesOf(db, read, organizationId, query, window),
   });

@@ -17,7 +17,7 @@ import {
 import { currentAcceptance, currentAgreement } from "@/lib/agreements/queries";
 import { requirePermission, type Actor } from "@/lib/authz";
 import { isUuid } from "@/lib/ids";
-import { cappedCount, containsPattern, COUNT_CAP, offsetPage, OVERVIEW_COUNT_CAP, type Page } from "@/lib/paging";
+import { cappedCount, containsPattern, COUNT_CAP, offsetPage, OVERVIEW_COUNT_CAP, type Page, SEARCH_COUNT_CAP } from "@/lib/paging";
 import { addressedToOrganizationRow, countWaitingFor, inWaitingWindow } from "@/lib/invitations/queries";
 import { mostPrivileged, type DirectoryRole } from "@/lib/roles";
 import { DAY_MS } from "@/lib/time";
@@ -203,6 +203,7 @@ export async function listCustomerRelationships(
   const page = await offsetPage({
     page: query.page,
     pageSize: LIST_PAGE_SIZE,
+    cap: query.q ? SEARCH_COUNT_CAP : COUNT_CAP,
     count: countRows(db, relationships, where),
     read: ({ limit, offset }) => db.select(summaryColumns).from(relationships).where(where).orderBy(...customerOrder(query)).limit(limit).offset(offset),
   });
@@ -374,6 +375,7 @@ export async function listPartnerCustomers(
   const page = await offsetPage({
     page: query.page,
     pageSize: LIST_PAGE_SIZE,
+    cap: query.q ? SEARCH_COUNT_CAP : COUNT_CAP,
     count: countRows(db, relationships, where),
     read: ({ limit, offset }) =>
       db
