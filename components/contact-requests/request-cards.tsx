@@ -17,11 +17,12 @@ export interface RequestCardData {
   phone: string | null;
   invited: boolean;
   status: "new" | "replied" | "declined";
-  statusTone: BadgeTone;
   /** Label and value, with the machine-readable time when the value is one. */
   facts: { label: string; value: string; dateTime?: string; long?: boolean }[];
   needs: string;
 }
+
+const TONES: Record<RequestCardData["status"], BadgeTone> = { new: "info", replied: "success", declined: "neutral" };
 
 function StatusButton({ recipientId, status, company, children }: { recipientId: string; status: "new" | "replied"; company: string; children: string }) {
   return (
@@ -57,7 +58,7 @@ export function RequestCards({ cards, describedBy }: { cards: RequestCardData[];
               </div>
               <div className="flex flex-wrap gap-2">
                 {r.invited && <Badge tone="success">Invited</Badge>}
-                <Badge tone={r.statusTone}>{`Status: ${r.status}`}</Badge>
+                <Badge tone={TONES[r.status]}>{`Status: ${r.status}`}</Badge>
               </div>
             </div>
             <dl className="result-facts mt-3">

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, ilike, isNotNull, sql, type SQL } from "drizzle-orm
 import type { DbOrTx } from "@/db/client";
 import { invitationAcceptances, invitations, memberships, organizationDomains, organizations, partnerProfiles, users, type InvitationStatus } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
-import { cappedCount, containsPattern, COUNT_CAP, offsetPage, SEARCH_COUNT_CAP } from "@/lib/paging";
+import { cappedCount, type CappedCount, containsPattern, COUNT_CAP, offsetPage, SEARCH_COUNT_CAP } from "@/lib/paging";
 import { effectiveStatus, emailDomain, resendAvailableAt } from "./rules";
 import { hashToken, isWellFormedToken } from "./tokens";
 
@@ -201,10 +201,8 @@ export function firstWaitingFor(organizationId: string, now: Date, reach: number
 }
 
 /** How many invitations wait for the organization's answer, counted up to `cap` (lib/paging.ts). */
-export async function countWaitingFor(db: DbOrTx, organizationId: string, now: Date, cap: number): Promise<{ count: number; capped: boolean }> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(sql`${firstWaitingFor(organizationId, now, cap + 1)} as waiting`);
-  const n = Number(row?.n ?? 0);
-  return { count: Math.min(n, cap), capped: n > cap };
+export function countWaitingFor(db: DbOrTx, organizationId: string, now: Date, cap: number): Promise<CappedCount> {
+  return cappedCount(db, db.select({ one: sql`1` }).from(sql`${firstWaitingFor(organizationId, now, cap + 1)} as waiting`).$dynamic(), cap);
 }
 
 /** SQL: the invitation is one of a window of those waiting for the organization's answer, oldest first. */

@@ -30,7 +30,15 @@ const STATUS_NAMES: Record<(typeof PARTNER_STATUS_FILTERS)[number], string> = {
   none: "No GDAP",
 };
 
-const LABELS = ["Customer", "Relationship types", "Admin roles in force", "GDAP status", "Customer Agreement", "Since"];
+/** The columns, in order; those with a sort key sort the list. */
+const COLUMNS: { label: string; sort?: PartnerSortKey }[] = [
+  { label: "Customer", sort: "customer" },
+  { label: "Relationship types" },
+  { label: "Admin roles in force" },
+  { label: "GDAP status", sort: "gdap" },
+  { label: "Customer Agreement" },
+  { label: "Since", sort: "since" },
+];
 
 /** One row of the list, as the cells it shows. */
 function customerRow(c: PartnerCustomer): Row {
@@ -101,16 +109,11 @@ export default async function PartnerCustomersPage({ searchParams }: { searchPar
             </TableCaption>
             <TableHeader>
               <TableRow>
-                <Sort label="Customer" column="customer" query={query} />
-                <TableHead>Relationship types</TableHead>
-                <TableHead>Admin roles in force</TableHead>
-                <Sort label="GDAP status" column="gdap" query={query} />
-                <TableHead>Customer Agreement</TableHead>
-                <Sort label="Since" column="since" query={query} />
+                {COLUMNS.map(({ label, sort }) => (sort ? <Sort key={label} label={label} column={sort} query={query} /> : <TableHead key={label}>{label}</TableHead>))}
               </TableRow>
             </TableHeader>
             <TableBody>
-              <DataRows labels={LABELS} rows={customers.rows.map(customerRow)} />
+              <DataRows labels={COLUMNS.map((c) => c.label)} rows={customers.rows.map(customerRow)} />
             </TableBody>
           </Table>
         )}

@@ -22,7 +22,6 @@ export const metadata: Metadata = { title: "Customer requests" };
 const STATUSES: ContactRecipientStatus[] = ["new", "replied", "declined"];
 const NOTICES: Record<string, string> = { replied: "Marked replied.", declined: "Declined, with your reason.", new: "Reopened.", nothing: "No change: the request already had that status." };
 const ERRORS: Record<string, string> = { not_found: "That request was not found.", forbidden: "Only admin and sales agents of your organization can change its requests." };
-const TONES = { new: "info", replied: "success", declined: "neutral" } as const;
 const STATUS_LABELS: Record<ContactRecipientStatus, string> = { new: "New", replied: "Replied", declined: "Declined" };
 const SORT_LABELS: Record<RequestSort, string> = { newest: "Newest first", oldest: "Oldest first" };
 
@@ -43,7 +42,6 @@ function requestCard(r: PartnerInboxItem): RequestCardData {
     phone: r.phone,
     invited: Boolean(r.invitedAt),
     status: r.status,
-    statusTone: TONES[r.status],
     facts,
     needs: r.needs,
   };
