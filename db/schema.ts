@@ -464,6 +464,16 @@ export const invitations = pgTable(
   ],
 );
 
+/** What a customer changed of a request for access when it granted it (lib/relationships/decision.ts); absent parts were granted as asked. */
+export interface GrantChanges {
+  /** Role ids asked for and not granted. */
+  rolesNotGranted?: string[];
+  /** The end asked for and the end granted (ISO). */
+  endsAt?: { requested: string; granted: string };
+  /** Auto-extend was asked for and turned off. */
+  autoExtendOff?: true;
+}
+
 export const invitationAcceptances = pgTable("invitation_acceptances", {
   id: uuid("id").primaryKey().defaultRandom(),
   invitationId: uuid("invitation_id")
@@ -475,6 +485,12 @@ export const invitationAcceptances = pgTable("invitation_acceptances", {
     .references(() => users.id),
   /** The address the invitation was sent to, kept beside who actually accepted it. */
   invitedEmail: text("invited_email").notNull(),
+  /** What the customer granted (lib/relationships/decision.ts): the roles, end and auto-extend it kept of the request. */
+  grantedRoles: text("granted_roles").array(),
+  endsAt: timestamp("ends_at", { withTimezone: true }),
+  autoExtend: boolean("auto_extend"),
+  /** What the customer changed of the request (GrantChanges); null when it was approved as asked. */
+  changes: jsonb("changes").$type<GrantChanges>(),
   organizationId: uuid("organization_id")
     .notNull()
     .references(() => organizations.id),
@@ -569,7 +585,7 @@ export const roleGrants = pgTable(
     autoExtend: boolean("auto_extend").notNull().default(false),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     endedById: text("ended_by_id").references(() => users.id),
-    endReason: text("end_reason").$type<"removed" | "expired" | "terminated">(),
+    endReason: text("end_reason").$type<"removed" | "expired" | "terminated" | "amended">(),
   },
   (t) => [
     // One grant of a role in force per relationship and type (two types may each grant the same role,
@@ -577,6 +593,74 @@ export const roleGrants = pgTable(
     uniqueIndex("role_grants_active_unique").on(t.relationshipId, t.roleId, t.viaType).where(sql`${t.endedAt} is null`),
     index("role_grants_expiry_idx").on(t.expiresAt).where(sql`${t.endedAt} is null`),
   ],
+);
+
+/**
+ * A partner's proposal to add access to an active GDAP relationship (roles, a later end), or to renew
+ * it: the customer approves it (with changes, as an invitation) or declines it. Less access needs no
+ * consent and is applied at once, so a request only ever adds. One open request per relationship
+ * (the partial unique index); it expires after 30 days (CHANGE_REQUEST_LIFETIME_DAYS).
+ */
+export const changeRequestStatus = pgEnum("change_request_status", ["pending", "approved", "approved_with_changes", "declined", "expired", "withdrawn"]);
+
+export const changeRequests = pgTable(
+  "change_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    relationshipId: uuid("relationship_id")
+      .notNull()
+      .references(() => relationships.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<"amendment" | "renewal">().notNull(),
+    /** Roles asked for on top of those in force. */
+    addRoles: text("add_roles").array().notNull().default(sql`'{}'::text[]`),
+    /** The end asked for, when later than the one in force (null: the end stays). */
+    endsAt: timestamp("ends_at", { withTimezone: true }),
+    /** The roles and end in force when it was asked: what the customer's diff reads against. */
+    rolesBefore: text("roles_before").array().notNull(),
+    endsAtBefore: timestamp("ends_at_before", { withTimezone: true }),
+    message: text("message"),
+    status: changeRequestStatus("status").notNull().default("pending"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdById: text("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedById: text("decided_by_id").references(() => users.id),
+    /** What the customer granted of it, and what it changed (GrantChanges); null until approved. */
+    grantedRoles: text("granted_roles").array(),
+    grantedEndsAt: timestamp("granted_ends_at", { withTimezone: true }),
+    changes: jsonb("changes").$type<GrantChanges>(),
+    declineReason: text("decline_reason"),
+  },
+  (t) => [
+    uniqueIndex("change_requests_one_open_idx").on(t.relationshipId).where(sql`${t.status} = 'pending'`),
+    index("change_requests_relationship_idx").on(t.relationshipId, t.createdAt),
+  ],
+);
+
+/**
+ * Every version of a relationship's granular delegated access: the roles in force, the end and
+ * auto-extend after each change (acceptance, amendment, approved change, extension, removal, expiry),
+ * with what caused it. Written in the transaction of the change (recordGdapVersion).
+ */
+export const relationshipVersions = pgTable(
+  "relationship_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    relationshipId: uuid("relationship_id")
+      .notNull()
+      .references(() => relationships.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    roles: text("roles").array().notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }),
+    autoExtend: boolean("auto_extend").notNull(),
+    cause: text("cause").notNull(),
+    changeRequestId: uuid("change_request_id").references(() => changeRequests.id, { onDelete: "set null" }),
+    createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("relationship_versions_relationship_version_unique").on(t.relationshipId, t.version)],
 );
 
 // ---------------------------------------------------------------------------
@@ -724,6 +808,9 @@ export type Invitation = typeof invitations.$inferSelect;
 export type Relationship = typeof relationships.$inferSelect;
 export type RelationshipTypeRow = typeof relationshipTypes.$inferSelect;
 export type RoleGrant = typeof roleGrants.$inferSelect;
+export type ChangeRequest = typeof changeRequests.$inferSelect;
+export type ChangeRequestStatus = (typeof changeRequestStatus.enumValues)[number];
+export type RelationshipVersion = typeof relationshipVersions.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type OutboxEmail = typeof emailOutbox.$inferSelect;
 export type RelationshipType = (typeof relationshipType.enumValues)[number];

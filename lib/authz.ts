@@ -53,6 +53,8 @@ export const PERMISSIONS = {
   "agreement.accept": { kind: "customer", roles: CUSTOMER_DECISION_ROLES },
   "relationships.remove_roles": { kind: "customer", roles: CUSTOMER_DECISION_ROLES },
   "relationships.settings": { kind: "customer", roles: CUSTOMER_DECISION_ROLES },
+  /** Answer a partner's change request (approve, with changes, or decline) and Extend granular delegated access. */
+  "relationships.approve_changes": { kind: "customer", roles: CUSTOMER_DECISION_ROLES },
   "domains.manage": { kind: "customer", roles: ["global_admin"] },
   "partner.view": { kind: "partner", roles: PARTNER_AGENT_ROLES },
   "contact_requests.read": { kind: "partner", roles: ["admin_agent", "sales_agent"] satisfies PartnerAgentRole[] },
@@ -62,6 +64,8 @@ export const PERMISSIONS = {
   "invitations.manage": { kind: "partner", roles: ["admin_agent", "sales_agent"] satisfies PartnerAgentRole[] },
   /** End a customer's granular delegated admin access; who holds it hears about the partner's admin access there. */
   "relationships.end_gdap": { kind: "partner", roles: ["admin_agent"] satisfies PartnerAgentRole[] },
+  /** Amend granular delegated access in force (less at once, more as a change request) and Request renewal. */
+  "relationships.amend": { kind: "partner", roles: ["admin_agent"] satisfies PartnerAgentRole[] },
 } as const satisfies Record<string, { kind: "customer" | "partner"; roles: readonly string[] }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -61,6 +61,11 @@ export function mostPrivileged(ids: readonly string[]): DirectoryRole | undefine
   return top;
 }
 
+/** The roles' names, most privileged first: how every list of roles reads. */
+export function roleNamesByPrivilege(ids: readonly string[]): string[] {
+  return sortByPrivilege(ids).map((role) => role.name);
+}
+
 export function sortByPrivilege(ids: readonly string[]): DirectoryRole[] {
   return ids
     .map((id) => byId.get(id))

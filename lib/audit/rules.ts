@@ -14,7 +14,9 @@ const LABELS: Record<string, (type: string | undefined) => string> = {
   "invitation.sent": (t) => `${t ?? "Partner"} invitation sent`,
   "invitation.resent": (t) => `${t ?? "Partner"} invitation sent again`,
   "invitation.cancelled": (t) => `${t ?? "Partner"} invitation canceled by the partner`,
+  "invitation.requested": (t) => `${t ?? "Partner"} access requested`,
   "invitation.accepted": (t) => `${t ?? "Partner"} invitation accepted`,
+  "invitation.approved_with_changes": (t) => `${t ?? "Partner"} invitation approved with changes`,
   "invitation.declined": (t) => `${t ?? "Partner"} invitation canceled by the customer`,
   "invitation.expired": (t) => `${t ?? "Partner"} invitation expired`,
   "agreement.accepted": () => "Customer Agreement accepted",
@@ -59,6 +61,7 @@ export function describeEvent(event: Pick<AuditEvent, "action" | "details">): st
   const ended = strings(details.endedTypes);
   if (ended.length > 0) sentence += `. ${list(ended)} ${ended.length === 1 ? "relationship" : "relationships"} ended`;
   if (details.relationshipEnded === true) sentence += ". The relationship ended: no type is left";
+  for (const change of strings(details.changes)) sentence += `. ${change}`;
   if (typeof details.reason === "string" && details.reason.trim()) sentence += `. Reason: ${details.reason.trim()}`;
   return sentence;
 }

@@ -11,6 +11,8 @@ interface AuditInput {
   targetType: string;
   targetId: string;
   details?: Record<string, unknown>;
+  /** When it happened, if not now (an invitation's request, recorded on the customer's side when it is answered). */
+  occurredAt?: Date;
 }
 
 /** Records what happened, in the caller's transaction: an event exists exactly when its change does. */
@@ -24,6 +26,7 @@ export async function recordAudit(db: DbOrTx, input: AuditInput): Promise<void> 
     targetType: input.targetType,
     targetId: input.targetId,
     details: input.details ?? {},
+    ...(input.occurredAt ? { occurredAt: input.occurredAt } : {}),
   });
 }
 

@@ -10,6 +10,7 @@ import GdapNoticeEmail, { subject as gdapNoticeSubject, type GdapNoticeEmailProp
 import RolesRemovedEmail, { subject as rolesRemovedSubject, type RolesRemovedEmailProps } from "@/emails/roles-removed";
 import InvitationEmail, { subject as invitationSubject, type InvitationEmailProps } from "@/emails/invitation";
 import SignInEmail, { subject as signInSubject, type SignInEmailProps } from "@/emails/sign-in";
+import AccessChangeEmail, { subject as accessChangeSubject, type AccessChangeEmailProps } from "@/emails/access-change";
 
 interface TemplateDefinition<P> {
   component: (props: P) => ReactElement;
@@ -29,6 +30,7 @@ export const templates = {
   "gdap-notice": define<GdapNoticeEmailProps>(GdapNoticeEmail, gdapNoticeSubject),
   "invitation-answered": define<InvitationAnsweredEmailProps>(InvitationAnsweredEmail, invitationAnsweredSubject),
   "partner-authorized": define<PartnerAuthorizedEmailProps>(PartnerAuthorizedEmail, partnerAuthorizedSubject),
+  "access-change": define<AccessChangeEmailProps>(AccessChangeEmail, accessChangeSubject),
   "contact-request-confirmation": define<ContactRequestConfirmationEmailProps>(ContactRequestConfirmationEmail, contactConfirmationSubject),
 };
 

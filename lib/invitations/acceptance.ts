@@ -23,7 +23,8 @@ import { sendEmail } from "@/lib/email/send";
 import { formatDate } from "@/lib/format";
 import { globalAdminEmails } from "@/lib/organizations/queries";
 import { relationshipTypeInfo } from "@/lib/relationships/types";
-import { getRole, roleName } from "@/lib/roles";
+import { decideGrant, describeChanges, type Decision } from "@/lib/relationships/decision";
+import { getRole, isRoleId, roleName, roleNamesByPrivilege } from "@/lib/roles";
 import { effectiveStatus, invitationAccess, type InvitationAccess } from "./rules";
 import { addresseeOrganizations } from "./queries";
 import { hashToken, isWellFormedToken } from "./tokens";
@@ -102,7 +103,7 @@ export async function acceptInvitation(
   db: Db,
   actor: Actor | null,
   token: string,
-  input: { acknowledged: boolean },
+  input: { acknowledged: boolean } & Decision,
   now = new Date(),
 ): Promise<AcceptResult> {
   if (!actor) refuseFor(actor);
@@ -129,7 +130,22 @@ export async function acceptInvitation(
     }
     if (access.kind === "not-for-you" || access.kind === "needs-role") refuseFor(actor);
     if (!(await senderMayStillAsk(tx, invitation))) return { ok: false, message: SENDER_MAY_NOT_ASK };
-    if (!input.acknowledged) return { ok: false, message: ACKNOWLEDGE_MESSAGE, fieldErrors: { acknowledge: [ACKNOWLEDGE_MESSAGE] } };
+    // What is granted: the request, or the less of it the customer chose. Refused whole, with every field's message.
+    const type = relationshipTypeInfo(invitation.type);
+    const requested = {
+      roles: invitation.roles.filter(isRoleId),
+      endsAt: invitation.durationDays ? new Date(now.getTime() + invitation.durationDays * DAY_MS) : null,
+      autoExtend: invitation.autoExtend,
+    };
+    // Only a type whose roles are chosen (GDAP) can be granted in part; the others carry their roles whole.
+    const decided = decideGrant(requested, type.choosesRoles ? input : { endsOn: input.endsOn, autoExtend: input.autoExtend }, now);
+    const problems: Record<string, string[]> = decided.ok ? {} : { ...decided.fieldErrors };
+    if (!input.acknowledged) problems.acknowledge = [ACKNOWLEDGE_MESSAGE];
+    if (!decided.ok || !input.acknowledged) {
+      const message = !decided.ok ? "Check what you grant and try again." : ACKNOWLEDGE_MESSAGE;
+      return { ok: false, message, fieldErrors: problems };
+    }
+    const granted = decided.granted;
 
     if (access.kind === "creates-organization") {
       // One new person accepting two invitations at once gets one organization: the second waits
@@ -142,8 +158,7 @@ export async function acceptInvitation(
     const customer =
       access.kind === "allowed" ? { id: access.organizationId, name: access.organizationName } : await createCustomerOrganization(tx, answerer, invitation, access, now);
     const partnerId = invitation.partnerOrganizationId;
-    const type = relationshipTypeInfo(invitation.type);
-    const endsAt = invitation.durationDays ? new Date(now.getTime() + invitation.durationDays * DAY_MS) : null;
+    const { endsAt, autoExtend } = granted;
 
     const agreementAccepted = await recordAgreementAcceptance(tx, answerer, customer.id, invitation.id, now);
     await tx.insert(relationships).values({ customerOrganizationId: customer.id, partnerOrganizationId: partnerId, createdAt: now }).onConflictDoNothing();
@@ -156,33 +171,63 @@ export async function acceptInvitation(
     // A type ended earlier (say, a terminated GDAP relationship) is established again.
     await tx
       .insert(relationshipTypes)
-      .values({ relationshipId, type: invitation.type, establishedAt: now, establishedById: answerer.userId, invitationId: invitation.id, endsAt, autoExtend: invitation.autoExtend })
+      .values({ relationshipId, type: invitation.type, establishedAt: now, establishedById: answerer.userId, invitationId: invitation.id, endsAt, autoExtend })
       .onConflictDoUpdate({
         target: [relationshipTypes.relationshipId, relationshipTypes.type],
-        set: { establishedAt: now, establishedById: answerer.userId, invitationId: invitation.id, endsAt, autoExtend: invitation.autoExtend, terminatedAt: null, terminatedById: null },
+        set: { establishedAt: now, establishedById: answerer.userId, invitationId: invitation.id, endsAt, autoExtend, terminatedAt: null, terminatedById: null },
       });
 
-    const granted: string[] = [];
-    for (const roleId of invitation.roles) {
+    const newlyGranted: string[] = [];
+    for (const roleId of granted.roles) {
       const [grant] = await tx
         .insert(roleGrants)
-        .values({ relationshipId, roleId, viaType: invitation.type, invitationId: invitation.id, grantedAt: now, grantedById: answerer.userId, expiresAt: endsAt, autoExtend: invitation.autoExtend })
+        .values({ relationshipId, roleId, viaType: invitation.type, invitationId: invitation.id, grantedAt: now, grantedById: answerer.userId, expiresAt: endsAt, autoExtend })
         .onConflictDoNothing()
         .returning({ id: roleGrants.id });
-      if (grant) granted.push(roleId);
+      if (grant) newlyGranted.push(roleId);
     }
 
-    await tx.insert(invitationAcceptances).values({ invitationId: invitation.id, acceptedById: answerer.userId, invitedEmail: invitation.customerEmail, organizationId: customer.id, acceptedAt: now });
+    await tx.insert(invitationAcceptances).values({
+      invitationId: invitation.id,
+      acceptedById: answerer.userId,
+      invitedEmail: invitation.customerEmail,
+      organizationId: customer.id,
+      acceptedAt: now,
+      grantedRoles: granted.roles,
+      endsAt,
+      autoExtend,
+      changes: granted.changes,
+    });
     await tx
       .update(invitations)
       .set({ status: "accepted", respondedAt: now, respondedById: answerer.userId, customerOrganizationId: customer.id })
       .where(eq(invitations.id, invitation.id));
 
     const [partner] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, partnerId));
+    const [creator] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, invitation.createdById));
+    // The customer's timeline shows the request, as it was made, before its answer (the partner's has it since it was sent).
+    await recordAudit(tx, {
+      actorUserId: invitation.createdById,
+      actorLabel: creator?.email ?? "Partner",
+      organizationId: customer.id,
+      counterpartyOrganizationId: partnerId,
+      occurredAt: invitation.createdAt,
+      action: "invitation.requested",
+      targetType: "invitation",
+      targetId: invitation.id,
+      details: { type: invitation.type, roles: roleNamesByPrivilege(invitation.roles), durationDays: invitation.durationDays, autoExtend: invitation.autoExtend },
+    });
     const common = { actorUserId: answerer.userId, actorLabel: answerer.email, targetType: "invitation", targetId: invitation.id };
-    const details = { type: invitation.type, roles: invitation.roles.map(roleName), endsAt: endsAt?.toISOString() ?? null, invitedEmail: invitation.customerEmail };
-    await recordAuditOnBothSides(tx, [customer.id, partnerId], { ...common, action: "invitation.accepted", details });
-    if (granted.length > 0) {
+    const details = {
+      type: invitation.type,
+      roles: roleNamesByPrivilege(granted.roles),
+      endsAt: endsAt?.toISOString() ?? null,
+      autoExtend,
+      invitedEmail: invitation.customerEmail,
+      ...(granted.changes ? { changes: describeChanges(granted.changes, roleName), requestedRoles: roleNamesByPrivilege(invitation.roles) } : {}),
+    };
+    await recordAuditOnBothSides(tx, [customer.id, partnerId], { ...common, action: granted.changes ? "invitation.approved_with_changes" : "invitation.accepted", details });
+    if (newlyGranted.length > 0) {
       await recordAudit(tx, {
         ...common,
         targetType: "relationship",
@@ -190,18 +235,28 @@ export async function acceptInvitation(
         organizationId: customer.id,
         counterpartyOrganizationId: partnerId,
         action: "roles.granted",
-        details: { roles: granted.map(roleName), type: invitation.type, endsAt: endsAt?.toISOString() ?? null },
+        details: { roles: newlyGranted.map(roleName), type: invitation.type, endsAt: endsAt?.toISOString() ?? null },
       });
     }
 
     const actorName = answerer.name ?? answerer.email;
     const endsOn = endsAt ? formatDate(endsAt) : null;
-    const [creator] = await tx.select({ email: users.email }).from(users).where(eq(users.id, invitation.createdById));
     if (creator?.email) {
       await sendEmail(tx, {
         to: creator.email,
         template: "invitation-answered",
-        props: { outcome: "accepted", customerName: customer.name, answeredBy: actorName, typeName: type.name, roles: invitation.roles.map(roleName), endsOn, reason: null, agreementAccepted, url: `${appUrl()}/partner/customers` },
+        props: {
+          outcome: "accepted",
+          customerName: customer.name,
+          answeredBy: actorName,
+          typeName: type.name,
+          roles: roleNamesByPrivilege(granted.roles),
+          endsOn,
+          reason: null,
+          agreementAccepted,
+          changes: granted.changes ? describeChanges(granted.changes, roleName) : [],
+          url: `${appUrl()}/partner/customers`,
+        },
       });
     }
     for (const email of await globalAdminEmails(tx, customer.id)) {
@@ -213,7 +268,7 @@ export async function acceptInvitation(
           organizationName: customer.name,
           authorizedBy: actorName,
           typeName: type.name,
-          roles: invitation.roles.map((id) => ({ name: getRole(id).name, highlyPrivileged: getRole(id).privilege === "high" })),
+          roles: granted.roles.map((id) => ({ name: getRole(id).name, highlyPrivileged: getRole(id).privilege === "high" })),
           endsOn,
           url: `${appUrl()}/admin/settings/partner-relationships/${relationshipId}`,
         },

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { boundFormAction, buttonAction, formAction, formFields } from "@/lib/actions/pipeline";
-import { typedValues } from "@/lib/forms";
+import { formChecked, formList, typedValues } from "@/lib/forms";
 import { safeText } from "@/lib/text";
 import { acceptInvitation, declineInvitation } from "./acceptance";
 import { INVITATION_FIELDS, invitationFromForm, invitationSchema, type InvitationFormState } from "./schemas";
@@ -53,11 +53,36 @@ export const cancelInvitationAction = onInvitation(cancelInvitation);
 const TOKEN = z.string().max(200);
 const FORBIDDEN = "You need to be a Global or Billing administrator of the invited organization to do this.";
 
-/** Accept & Authorize. The token arrives bound to the action (encrypted by Next.js), never as a visible form field. */
+/**
+ * Accept & Authorize, with what the customer grants: the roles it kept ticked, the end date, auto-extend.
+ * A part the form did not offer is absent and the request's stands (the markers say which were offered,
+ * since an unticked checkbox sends nothing). The token arrives bound to the action (encrypted by
+ * Next.js), never as a visible form field.
+ */
 export const acceptInvitationAction = boundFormAction({
-  read: (formData) => ({ acknowledged: formData.get("acknowledge") === "on" }),
-  schema: z.object({ acknowledged: z.boolean() }),
-  fields: [],
+  read: (formData) => {
+    const { endsOn } = formFields(formData, ["endsOn"]);
+    return {
+      acknowledged: formChecked(formData, "acknowledge"),
+      roles: formData.get("rolesOffered") === "1" ? formList(formData, "roles") : undefined,
+      endsOn,
+      autoExtend: formData.get("autoExtendOffered") === "1" ? formChecked(formData, "autoExtend") : undefined,
+    };
+  },
+  schema: z.object({
+    acknowledged: z.boolean(),
+    roles: z.array(z.string().max(64)).max(40, "Choose roles from those the partner asked for.").optional(),
+    endsOn: z.string().max(32, "Enter the end date as a date, for example 2027-05-30.").optional(),
+    autoExtend: z.boolean().optional(),
+  }),
+  fields: ["endsOn"],
+  keep: (formData) => ({
+    values: {
+      ...typedValues(formData, ["endsOn"]),
+      ...(formData.get("rolesOffered") === "1" ? { roles: formData.getAll("roles").map(String).join(",").slice(0, 5000) } : {}),
+      ...(formData.get("autoExtendOffered") === "1" ? { autoExtend: formChecked(formData, "autoExtend") ? "on" : "" } : {}),
+    },
+  }),
   forbidden: FORBIDDEN,
   bound: TOKEN,
   run: ({ db, actor, input, bound: token }) => acceptInvitation(db, actor, token, input),

@@ -89,10 +89,19 @@ export async function listPartnerInvitations(db: DbOrTx, partnerOrganizationId: 
 export async function getPartnerInvitation(db: DbOrTx, partnerOrganizationId: string, invitationId: string, now = new Date()) {
   if (!isUuid(invitationId)) return undefined;
   const [row] = await db
-    .select(columns)
+    .select({
+      ...columns,
+      granted: {
+        roles: invitationAcceptances.grantedRoles,
+        endsAt: invitationAcceptances.endsAt,
+        autoExtend: invitationAcceptances.autoExtend,
+        changes: invitationAcceptances.changes,
+      },
+    })
     .from(invitations)
     .leftJoin(organizations, eq(organizations.id, invitations.customerOrganizationId))
     .leftJoin(users, eq(users.id, invitations.createdById))
+    .leftJoin(invitationAcceptances, eq(invitationAcceptances.invitationId, invitations.id))
     .where(and(eq(invitations.id, invitationId), eq(invitations.partnerOrganizationId, partnerOrganizationId)));
   // When Resend works again (it is refused within a minute of the last send): the page shows it.
   return row ? { ...row, status: effectiveStatus(row, now), resendAvailableAt: resendAvailableAt(row) } : undefined;

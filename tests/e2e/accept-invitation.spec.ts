@@ -1,6 +1,11 @@
 import { expect, test } from "./fixtures";
 import { openLatestEmail, sendInvitation, signInAs } from "./helpers";
 
+/** A day as the date field takes it, `days` from today (UTC, as the product shows dates). */
+function dayFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 test("a Global administrator accepts the agreement and authorizes the partner, as the spec describes", async ({ page, context, pageAs }) => {
   const link = await sendInvitation(await pageAs("agent@fabrikam.example"), {
     to: "admin@contoso.example",
@@ -20,9 +25,10 @@ test("a Global administrator accepts the agreement and authorizes the partner, a
   // 2. On the Accept agreement & authorize partner page, open the Customer Agreement and read it.
   await expect(page.getByRole("heading", { level: 1, name: "Accept agreement & authorize partner" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Fabrikam Partners", exact: true })).toContainText("Verified domain: fabrikam.example");
-  await expect(page.getByRole("row", { name: /Exchange administrator.*Highly privileged/ })).toBeVisible();
-  await expect(page.getByRole("row", { name: /Helpdesk administrator.*Standard/ })).toBeVisible();
-  await expect(page.getByText(/For 90 days: if you accept now, access ends on/)).toBeVisible();
+  // Every requested role is a ticked checkbox; the highly privileged one is flagged.
+  await expect(page.getByRole("checkbox", { name: /Exchange administrator Highly privileged/ })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: /^Helpdesk administrator Resets/ })).toBeChecked();
+  await expect(page.getByText(/For 90 days: if you accept now as asked, access ends on/)).toBeVisible();
   await expect(page.getByText("For the mailbox migration.")).toBeVisible();
   const [agreementTab] = await Promise.all([context.waitForEvent("page"), page.getByRole("main").getByRole("link", { name: "Customer Agreement (opens in a new tab)" }).click()]);
   await expect(agreementTab.getByRole("heading", { level: 1, name: "Customer Agreement" })).toBeVisible();
@@ -84,4 +90,53 @@ test("accept the agreement alone with Accept", async ({ pageAs }) => {
   await page.getByRole("button", { name: "Accept", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Partner relationships" })).toBeVisible();
   await expect(page.getByText("You accepted the Customer Agreement.")).toBeVisible();
+});
+
+test("approve with changes, without JavaScript: untick a role, an earlier end; the partner's email shows what was not granted", async ({ pageAs }) => {
+  const stamp = Date.now().toString(36);
+  const customer = { email: `it@litware${stamp}.example`, name: `Litware${stamp}` };
+  const agent = await pageAs("agent@fabrikam.example");
+  const link = await sendInvitation(agent, {
+    to: customer.email,
+    type: /^Granular delegated administrator/,
+    roles: [/^Helpdesk administrator/, /^Exchange administrator/, /^License administrator/],
+    durationDays: 120,
+  });
+  const page = await pageAs(customer.email, { javaScriptEnabled: false });
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1, name: "Accept agreement & authorize partner" })).toBeVisible();
+  const grant = page.getByRole("region", { name: "What you grant" });
+  const roles = ["Helpdesk administrator", "Exchange administrator", "License administrator"].map((name) => grant.getByRole("checkbox", { name: new RegExp(`^${name}`) }));
+  const acknowledge = page.getByRole("checkbox", { name: "I have read and acknowledge the Customer Agreement" });
+
+  // Unticking every role is refused with a field message: cancel instead.
+  for (const box of roles) await box.uncheck();
+  await acknowledge.check();
+  await page.getByRole("button", { name: "Accept & Authorize" }).click();
+  await expect(page.getByRole("region", { name: "There is a problem" })).toContainText("Keep at least one role. To grant nothing, cancel the invitation instead.");
+  await expect(page.getByRole("group", { name: "Roles" })).toHaveAccessibleDescription(/Keep at least one role/);
+
+  // Keep two of the three, end a month from now.
+  await roles[0]!.check();
+  await roles[2]!.check();
+  await expect(roles[1]!).not.toBeChecked();
+  await page.getByLabel("End date").fill(dayFromToday(30));
+  await acknowledge.check();
+  await page.getByRole("button", { name: "Accept & Authorize" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Partner relationships" })).toBeVisible();
+  await page.getByRole("table").getByRole("link", { name: "Fabrikam Partners", exact: true }).click();
+  const inForce = page.getByRole("region", { name: "Admin roles in force" });
+  await expect(inForce.getByRole("row", { name: /Helpdesk administrator/ })).toBeVisible();
+  await expect(inForce.getByRole("row", { name: /License administrator/ })).toBeVisible();
+  await expect(inForce.getByRole("row", { name: /Exchange administrator/ })).toHaveCount(0);
+  const activity = page.getByRole("region", { name: "Activity" });
+  await expect(activity.getByText(/access requested: Exchange administrator, License administrator, Helpdesk administrator/)).toBeVisible();
+  await expect(activity.getByText(/invitation approved with changes: License administrator, Helpdesk administrator\. Not granted: Exchange administrator\. End date: /)).toBeVisible();
+
+  // The partner is told what was granted and what was not.
+  await openLatestEmail(agent, "agent@fabrikam.example", `${customer.name} approved your Granular delegated administrator invitation with changes`);
+  const text = agent.locator("pre");
+  await expect(text).toContainText("Granted: License administrator, Helpdesk administrator, until");
+  await expect(text).toContainText("Not granted: Exchange administrator");
+  await expect(text).toContainText("End date: ");
 });

@@ -66,7 +66,7 @@ describe("Accept agreement & authorize partner", () => {
     expect(mail.map((m) => m.to).sort()).toEqual(["admin@contoso.example", "agent@fabrikam.example"]);
     expect(mail.find((m) => m.to === "admin@contoso.example")?.subject).toBe("Fabrikam Partners now has admin roles in Contoso");
     const actions = (await db.select().from(auditEvents).where(eq(auditEvents.organizationId, contoso))).map((e) => e.action).sort();
-    expect(actions).toEqual(["agreement.accepted", "invitation.accepted", "roles.granted"]);
+    expect(actions).toEqual(["agreement.accepted", "invitation.accepted", "invitation.requested", "roles.granted"]);
     const [customer] = (await listPartnerCustomers(db, agentOf(invitation.partnerOrganizationId))).rows;
     expect(customer).toMatchObject({ customerName: "Contoso", agreementAccepted: true, roles: ["helpdesk_admin", "license_admin"] });
   });

@@ -12,7 +12,7 @@ import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { contactRequestRecipients, contactRequests, emailOutbox, invitations, relationships, roleGrants } from "@/db/schema";
+import { contactRequestRecipients, contactRequests, emailOutbox, invitationAcceptances, invitations, relationships, roleGrants } from "@/db/schema";
 import { getContactConfirmation, getPartnerRequest } from "@/lib/contact-requests/queries";
 import { renderEmail } from "@/lib/email/send";
 import { getMailboxMessage } from "@/lib/email/mailbox";
@@ -457,21 +457,38 @@ const TARGETS: Target[] = [
   target({
     name: "acceptInvitationAction",
     actor: "admin@contoso.example",
-    fixture: async (db) => ({ token: (await pendingInvitation(db)).token }),
     bound: fc.oneof({ weight: 4, arbitrary: ref("token") }, { weight: 1, arbitrary: hostileString }),
-    spec: { acknowledge: field(fc.constantFrom("on", "yes", "true")) },
+    fixture: async (db) => ({ token: (await pendingInvitation(db, { roles: ["exchange_admin", "helpdesk_admin", "license_admin"], durationDays: 90, autoExtend: true })).token }),
+    spec: {
+      acknowledge: field(fc.constantFrom("on", "yes", "true")),
+      // Approve with changes: the roles kept (a subset, none, or ones never asked for), an end date, auto-extend.
+      rolesOffered: field(fc.constant("1")),
+      roles: multiField([...ROLE_IDS, "exchange_admin", "helpdesk_admin", "license_admin"], 4),
+      endsOn: field(fc.oneof(fc.integer({ min: -3, max: 120 }).map((d) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10)), fc.constant(""))),
+      autoExtendOffered: field(fc.constant("1")),
+      autoExtend: field(fc.constant("on")),
+    },
+    examples: [
+      { fields: { acknowledge: ["on"], rolesOffered: ["1"], roles: [] }, bound: "$ref:token" },
+      { fields: { acknowledge: ["on"], rolesOffered: ["1"], roles: ["global_admin"], endsOn: ["2999-01-01"] }, bound: "$ref:token" },
+    ],
     invoke: (app, data, _f, token) => app.acceptInvitationAction(token, app.initialFormState, data),
     reports: "state",
     accepted: (outcome) => redirectedTo(outcome, /^\/admin\/settings\/partner-relationships\?accepted=[0-9a-f-]{36}$/),
     complete: async ({ db, delta }) => {
       const [invitation] = await db.select().from(invitations);
+      const [acceptance] = await db.select().from(invitationAcceptances);
       expect(invitation!.status).toBe("accepted");
       expect(delta("relationships")).toBe(1);
       expect(delta("relationship_types")).toBe(1);
-      expect(delta("role_grants")).toBe(invitation!.roles.length);
+      // Exactly what was kept, never more than was asked, never nothing.
+      expect(acceptance!.grantedRoles!.length).toBeGreaterThan(0);
+      expect(acceptance!.grantedRoles!.every((role) => invitation!.roles.includes(role))).toBe(true);
+      expect(delta("role_grants")).toBe(acceptance!.grantedRoles!.length);
+      expect(acceptance!.endsAt!.getTime()).toBeLessThanOrEqual(acceptance!.acceptedAt.getTime() + invitation!.durationDays! * 86_400_000);
       expect(delta("invitation_acceptances")).toBe(1);
       expect(delta("agreement_acceptances")).toBe(1);
-      expect(delta("audit_events")).toBe(4);
+      expect(delta("audit_events")).toBe(5);
       expect(delta("email_outbox")).toBe(2);
     },
   }),

@@ -70,6 +70,7 @@ const SERVER_MODULES = [
   "lib/domains/dns.ts",
   "lib/email/deliver.ts",
   "lib/email/mailbox.ts",
+  "lib/relationships/changes.ts",
   "lib/email/send.ts",
   "lib/invitations/acceptance.ts",
   "lib/invitations/review.ts",

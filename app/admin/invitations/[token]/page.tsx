@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AgreementLink } from "@/components/agreements/agreement-link";
 import { NoAccess } from "@/components/layout/area-shell";
-import { AcknowledgeAndAcceptForm, CancelInvitationSection } from "@/components/invitations/answer-forms";
+import { AcknowledgeAndAcceptForm, CancelInvitationSection, type GrantChoices } from "@/components/invitations/answer-forms";
 import { PartnerAvatar, locationsLabel } from "@/components/partners/partner-avatar";
 import { SENDER_MAY_NOT_ASK } from "@/lib/invitations/acceptance";
 import { PrivilegeBadge } from "@/components/relationships/privilege-badge";
@@ -14,11 +14,15 @@ import { durationLabel, endIfAcceptedNow, invitationAccess } from "@/lib/invitat
 import { acceptInvitationAction, declineInvitationAction } from "@/lib/invitations/actions";
 import { invitationForReview } from "@/lib/invitations/review";
 import { readPathParams } from "@/lib/page-params";
+import { isoDay } from "@/lib/relationships/decision";
 import { relationshipTypeInfo } from "@/lib/relationships/types";
+import { addDays } from "@/lib/time";
 import { sortByPrivilege } from "@/lib/roles";
 
-// The token is in this page's address: never send it onwards in a Referer header.
-export const metadata: Metadata = { title: "Accept agreement & authorize partner", referrer: "no-referrer" };
+// The token is in this page's address: a Referer header carries only the origin. (Not "no-referrer": a form
+// posted from such a page says Origin: null, which the request guard refuses, so Accept & Authorize could not
+// work without JavaScript.)
+export const metadata: Metadata = { title: "Accept agreement & authorize partner", referrer: "strict-origin" };
 
 
 function Ended({ title, children }: { title: string; children: React.ReactNode }) {
@@ -105,6 +109,16 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const accept = acceptInvitationAction.bind(null, token);
   const decline = declineInvitationAction.bind(null, token);
   const location = found.partnerLocations?.[0];
+  // GDAP is granted in part if the customer wants: the roles it keeps, an earlier end, auto-extend off.
+  const requestedEnd = invitation.durationDays ? endIfAcceptedNow(invitation.durationDays) : null;
+  const choices: GrantChoices | undefined = type.choosesRoles
+    ? {
+        partnerName: found.partnerName,
+        roles: roles.map((role) => ({ id: role.id, name: role.name, description: role.description, highlyPrivileged: role.privilege === "high" })),
+        endsOn: requestedEnd ? { requested: isoDay(requestedEnd), earliest: isoDay(addDays(new Date(), 1)), requestedLabel: formatDate(requestedEnd) } : null,
+        autoExtend: invitation.autoExtend,
+      }
+    : undefined;
 
   return (
     <main className="max-w-3xl space-y-8">
@@ -144,6 +158,11 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         </p>
         {roles.length === 0 ? (
           <p className="text-gray-800">No admin roles: {found.partnerName} gets no administrative access to {organizationName}.</p>
+        ) : choices ? (
+          <p className="text-gray-800">
+            {roles.length === 1 ? "One admin role" : `${roles.length} admin roles`}, listed under What you grant: you decide which of them {found.partnerName}{" "}
+            gets.
+          </p>
         ) : (
           <Table>
             <TableCaption className="text-left text-sm text-gray-700">
@@ -171,9 +190,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         )}
         {invitation.durationDays ? (
           <p className="text-gray-800">
-            For {durationLabel(invitation.durationDays)}: if you accept now, access ends on{" "}
+            For {durationLabel(invitation.durationDays)}: if you accept now as asked, access ends on{" "}
             <strong>{formatDate(endIfAcceptedNow(invitation.durationDays))}</strong>.{" "}
-            {invitation.autoExtend ? "It then extends itself by 180 days unless you turn auto-extend off." : "Auto-extend is off: access ends on that date."}
+            {invitation.autoExtend ? "They ask for auto-extend: it then extends itself by 180 days at a time." : "Without auto-extend: access ends on that date."}
           </p>
         ) : (
           roles.length > 0 && <p className="text-gray-800">These roles have no end date; you can remove them at any time.</p>
@@ -186,7 +205,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         )}
       </section>
 
-      <section aria-labelledby="agreement" className="space-y-4 rounded-lg border border-gray-200 bg-white p-5">
+      <AcknowledgeAndAcceptForm action={accept} buttonLabel="Accept & Authorize" choices={choices}>
         <h2 id="agreement" className="text-lg font-semibold text-gray-900">
           Customer Agreement
         </h2>
@@ -196,8 +215,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
             ? `. ${organizationName} accepted version ${agreement.agreement?.version} on ${formatDate(agreement.acceptance.acceptedAt)}; accepting again records nothing new.`
             : ". Accepting records your acceptance of it for your organization."}
         </p>
-        <AcknowledgeAndAcceptForm action={accept} buttonLabel="Accept & Authorize" />
-      </section>
+      </AcknowledgeAndAcceptForm>
 
       <CancelInvitationSection action={decline} partnerName={found.partnerName} grantsRoles={roles.length > 0} confirmHref={`/admin/invitations/${token}/cancel`} />
     </main>

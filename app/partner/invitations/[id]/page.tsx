@@ -11,13 +11,14 @@ import { ConfirmDialog, ConfirmDialogNo } from "@/components/ui/confirm-dialog";
 import { DialogFooter } from "@/components/ui/dialog";
 import { getDb } from "@/db/client";
 import { getAreaContext } from "@/lib/context";
-import { formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { resendInvitationAction } from "@/lib/invitations/actions";
 import { getPartnerInvitation } from "@/lib/invitations/queries";
 import { durationLabel } from "@/lib/invitations/rules";
 import { entryFor, readPathParams, readSearchParams, type SearchParams } from "@/lib/page-params";
+import { describeChanges } from "@/lib/relationships/decision";
 import { relationshipTypeInfo } from "@/lib/relationships/types";
-import { sortByPrivilege } from "@/lib/roles";
+import { roleName, sortByPrivilege } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Invitation" };
 
@@ -119,6 +120,26 @@ export default async function PartnerInvitationPage({ params, searchParams }: Pr
             <dd className="text-gray-800">
               {formatDateTime(invitation.respondedAt)}
               {invitation.declineReason ? ` — reason: ${invitation.declineReason}` : ""}
+            </dd>
+          </>
+        )}
+        {invitation.status === "accepted" && invitation.granted?.roles && (
+          <>
+            <dt className="font-medium text-gray-900">Granted</dt>
+            <dd className="text-gray-800">
+              {invitation.granted.changes ? <Badge tone="warning">Approved with changes</Badge> : <Badge tone="success">Approved as asked</Badge>}
+              <span className="mt-1 block">
+                {invitation.granted.roles.length > 0 ? sortByPrivilege(invitation.granted.roles).map((role) => role.name).join(", ") : "No admin roles"}
+                {invitation.granted.endsAt ? `, until ${formatDate(invitation.granted.endsAt)}` : ""}
+                {invitation.granted.endsAt ? `; auto-extend ${invitation.granted.autoExtend ? "by 180 days" : "off"}` : ""}
+              </span>
+              {invitation.granted.changes && (
+                <ul className="mt-1 list-disc pl-5">
+                  {describeChanges(invitation.granted.changes, roleName).map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              )}
             </dd>
           </>
         )}
