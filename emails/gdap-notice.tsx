@@ -22,6 +22,9 @@ const headline = (p: GdapNoticeEmailProps) => {
 
 export const subject = headline;
 
+/** The 30/7/1-day notices carry the action that keeps the access: Extend (customer), Request renewal (partner). */
+const renewable = (p: GdapNoticeEmailProps) => p.kind === "30" || p.kind === "7" || p.kind === "1";
+
 export default function GdapNoticeEmail(p: GdapNoticeEmailProps) {
   return (
     <EmailLayout preview={headline(p)}>
@@ -36,11 +39,11 @@ export default function GdapNoticeEmail(p: GdapNoticeEmailProps) {
       {p.kind !== "expired" && p.kind !== "extended" && p.kind !== "terminated" && (
         <Paragraph>
           {p.audience === "partner"
-            ? "To keep working with these roles, send the customer a new invitation before the end date."
-            : "Nothing is needed if you want the access to end. If you want it to continue, ask the partner for a new invitation."}
+            ? "To keep working with these roles, request a renewal: the customer approves it, with the same roles, for up to 2 years."
+            : "Nothing is needed if you want the access to end. To keep it, extend it, with the same roles, for up to 2 years."}
         </Paragraph>
       )}
-      <PrimaryButton href={p.url}>{p.audience === "partner" ? "Open your customers" : "Review partner relationships"}</PrimaryButton>
+      <PrimaryButton href={p.url}>{renewable(p) ? (p.audience === "partner" ? "Request renewal" : "Extend") : p.audience === "partner" ? "Open the customer" : "Review the partner's access"}</PrimaryButton>
       {p.kind === "terminated" ? (
         <Small>Other relationship types with {p.audience === "partner" ? p.customerName : p.partnerName} stay as they are.</Small>
       ) : (

@@ -61,6 +61,11 @@ export function mostPrivileged(ids: readonly string[]): DirectoryRole | undefine
   return top;
 }
 
+/** Every role, least privileged first and Global administrator last: the order a picker offers them in. */
+export function rolesLeastPrivilegedFirst(): DirectoryRole[] {
+  return [...DIRECTORY_ROLES].sort((a, b) => a.rank - b.rank);
+}
+
 /** The roles' names, most privileged first: how every list of roles reads. */
 export function roleNamesByPrivilege(ids: readonly string[]): string[] {
   return sortByPrivilege(ids).map((role) => role.name);

@@ -11,7 +11,7 @@ import { relationshipType, type RelationshipType } from "@/db/schema";
 /** What happened, by the first word of the audited action. */
 export const ACTIVITY_KINDS = {
   invitations: { label: "Invitations", prefixes: ["invitation."] },
-  access: { label: "Admin roles and access", prefixes: ["roles.", "gdap."] },
+  access: { label: "Admin roles and access", prefixes: ["roles.", "gdap.", "relationship.", "change_request."] },
   agreement: { label: "Customer Agreement", prefixes: ["agreement."] },
   requests: { label: "Customer requests", prefixes: ["contact_request."] },
   settings: { label: "Settings and domains", prefixes: ["mpsa.", "domain.", "organization."] },

@@ -23,6 +23,7 @@ import { sendEmail } from "@/lib/email/send";
 import { formatDate } from "@/lib/format";
 import { globalAdminEmails } from "@/lib/organizations/queries";
 import { relationshipTypeInfo } from "@/lib/relationships/types";
+import { recordGdapVersion } from "@/lib/relationships/changes";
 import { decideGrant, describeChanges, type Decision } from "@/lib/relationships/decision";
 import { getRole, isRoleId, roleName, roleNamesByPrivilege } from "@/lib/roles";
 import { effectiveStatus, invitationAccess, type InvitationAccess } from "./rules";
@@ -187,6 +188,9 @@ export async function acceptInvitation(
       if (grant) newlyGranted.push(roleId);
     }
 
+    if (invitation.type === "gdap") {
+      await recordGdapVersion(tx, relationshipId, granted.changes ? "approved_with_changes" : "accepted", { userId: answerer.userId }, now);
+    }
     await tx.insert(invitationAcceptances).values({
       invitationId: invitation.id,
       acceptedById: answerer.userId,

@@ -7,6 +7,7 @@ import { appUrl } from "@/lib/email/config";
 import { sendEmail } from "@/lib/email/send";
 import { formatDate } from "@/lib/format";
 import { globalAdminEmails, partnerAdminRecipients } from "@/lib/organizations/queries";
+import { recordGdapVersion } from "@/lib/relationships/changes";
 import { GDAP_AUTO_EXTEND_DAYS } from "@/lib/relationships/types";
 import { roleName } from "@/lib/roles";
 import { DAY_MS } from "@/lib/time";
@@ -36,9 +37,11 @@ async function notify(tx: DbOrTx, relationshipId: string, typeId: string, kind: 
   const name = (id: string) => orgs.find((o) => o.id === id)?.name ?? "";
   const base = { kind, partnerName: name(rel.partnerId), customerName: name(rel.customerId), roles, endsOn: formatDate(endsAt) };
   let sent = 0;
+  // A notice before the end leads to the action that keeps the access: Request renewal, Extend.
+  const before = kind === "30" || kind === "7" || kind === "1";
   const audiences: [("partner" | "customer"), string[], string][] = [
-    ["partner", await partnerAdminRecipients(tx, rel.partnerId), `${appUrl()}/partner/customers`],
-    ["customer", await globalAdminEmails(tx, rel.customerId), `${appUrl()}/admin/settings/partner-relationships/${relationshipId}`],
+    ["partner", await partnerAdminRecipients(tx, rel.partnerId), `${appUrl()}/partner/customers/${relationshipId}${before ? "#renewal" : ""}`],
+    ["customer", await globalAdminEmails(tx, rel.customerId), `${appUrl()}/admin/settings/partner-relationships/${relationshipId}${before ? "#extend" : ""}`],
   ];
   for (const [audience, recipients, url] of audiences) {
     for (const to of recipients) {
@@ -89,6 +92,7 @@ async function processOne(db: Db, typeId: string, now: Date): Promise<GdapSweepR
         .set({ expiresAt: newEnd })
         .where(and(eq(roleGrants.relationshipId, gdap.relationshipId), eq(roleGrants.viaType, "gdap"), isNull(roleGrants.endedAt)));
       await auditBoth(tx, gdap.relationshipId, "gdap.extended", { from: endsAt.toISOString(), to: newEnd.toISOString(), roles });
+      await recordGdapVersion(tx, gdap.relationshipId, "auto_extended", { userId: null }, now);
       report.extended += 1;
       report.notices += await notify(tx, gdap.relationshipId, gdap.id, "extended", newEnd, endsAt, roles);
       return report;
@@ -101,6 +105,7 @@ async function processOne(db: Db, typeId: string, now: Date): Promise<GdapSweepR
       .returning({ id: roleGrants.id });
     if (ended.length > 0) {
       await auditBoth(tx, gdap.relationshipId, "gdap.expired", { endsAt: endsAt.toISOString(), roles });
+      await recordGdapVersion(tx, gdap.relationshipId, "expired", { userId: null }, now);
       report.expired += 1;
     }
     report.notices += await notify(tx, gdap.relationshipId, gdap.id, "expired", endsAt, endsAt, roles);

@@ -1,11 +1,13 @@
 "use server";
 
 import { z } from "zod";
-import { buttonAction } from "@/lib/actions/pipeline";
-import { formChecked, formFields } from "@/lib/forms";
+import { buttonAction, formAction } from "@/lib/actions/pipeline";
+import { formChecked, formFields, formList } from "@/lib/forms";
+import { safeText } from "@/lib/text";
 import { relationshipType } from "@/db/schema";
 import { isRoleId } from "@/lib/roles";
 import { endGdap, removePartnerRoles, setMpsaSharing, turnOffAutoExtend } from "./service";
+import { approveChangeRequest, declineChangeRequest, extendGdap, proposeChange, requestRenewal } from "./changes";
 
 const LIST = "/admin/settings/partner-relationships";
 const PARTNER_CUSTOMERS = "/partner/customers";
@@ -59,4 +61,76 @@ export const endGdapAction = buttonAction({
   run: ({ db, actor, input }) => endGdap(db, actor, input.relationshipId),
   done: (result) => (result.changed ? "gdap_ended" : "nothing"),
   emailed: (result) => result.changed,
+});
+
+/* Changing granular delegated access in force: the partner's amendment and renewal request, the customer's answer and Extend. */
+
+const ID = z.uuid("This form could not be read. Reload the page and send it again.");
+const END_DATE = z.string().max(32, "Enter the end date as a date, for example 2027-05-30.").optional();
+const MESSAGE = safeText(z.string().trim().max(1000, "Keep the message under 1,000 characters."), "the message")
+  .optional()
+  .transform((v) => v || null);
+
+const toPartnerCustomer = (result: { relationshipId: string; code: string }) => ({
+  redirect: `${PARTNER_CUSTOMERS}/${encodeURIComponent(result.relationshipId)}?done=${result.code}`,
+  revalidate: PARTNER_CUSTOMERS,
+  emailed: true,
+});
+const toPartnerDetails = (result: { relationshipId: string; code: string }) => ({
+  redirect: `${LIST}/${encodeURIComponent(result.relationshipId)}?done=${result.code}`,
+  revalidate: LIST,
+  emailed: true,
+});
+
+/** Propose a change (partner admin agent): the roles to hold and the end; less applies at once, more is asked. */
+export const proposeChangeAction = formAction({
+  read: (formData) => ({ ...formFields(formData, ["relationshipId", "endsOn", "message"]), roles: formList(formData, "roles") }),
+  schema: z.object({ relationshipId: ID, roles: z.array(z.string().max(64)).max(40, "Choose roles from the list."), endsOn: END_DATE, message: MESSAGE }),
+  fields: ["endsOn", "message"],
+  keep: (formData) => ({ values: { roles: formData.getAll("roles").map(String).join(",").slice(0, 5000) } }),
+  run: ({ db, actor, input }) => proposeChange(db, actor, input),
+  then: (result) => toPartnerCustomer(result),
+});
+
+/** Request renewal (partner admin agent), from 30 days before the end. */
+export const requestRenewalAction = formAction({
+  read: (formData) => formFields(formData, ["relationshipId", "endsOn", "message"]),
+  schema: z.object({ relationshipId: ID, endsOn: END_DATE, message: MESSAGE }),
+  fields: ["endsOn", "message"],
+  run: ({ db, actor, input }) => requestRenewal(db, actor, input),
+  then: (result) => toPartnerCustomer(result),
+});
+
+/** Approve a change request, as asked or with changes (the added roles kept ticked, the end granted). */
+export const approveChangeAction = formAction({
+  read: (formData) => ({
+    ...formFields(formData, ["changeRequestId", "endsOn"]),
+    roles: formData.get("rolesOffered") === "1" ? formList(formData, "roles") : undefined,
+  }),
+  schema: z.object({ changeRequestId: ID, roles: z.array(z.string().max(64)).max(40, "Choose roles from those the partner asked for.").optional(), endsOn: END_DATE }),
+  fields: ["endsOn"],
+  keep: (formData) => (formData.get("rolesOffered") === "1" ? { values: { roles: formData.getAll("roles").map(String).join(",").slice(0, 5000) } } : {}),
+  run: ({ db, actor, input }) => approveChangeRequest(db, actor, input),
+  then: (result) => toPartnerDetails(result),
+});
+
+/** Decline a change request, with an optional reason for the partner. */
+export const declineChangeAction = formAction({
+  read: (formData) => formFields(formData, ["changeRequestId", "reason"]),
+  schema: z.object({
+    changeRequestId: ID,
+    reason: safeText(z.string().trim().max(500, "Keep the reason under 500 characters."), "the reason").optional(),
+  }),
+  fields: ["reason"],
+  run: ({ db, actor, input }) => declineChangeRequest(db, actor, input),
+  then: (result) => toPartnerDetails(result),
+});
+
+/** Extend (customer), from 30 days before the end. */
+export const extendGdapAction = formAction({
+  read: (formData) => formFields(formData, ["relationshipId", "endsOn"]),
+  schema: z.object({ relationshipId: ID, endsOn: END_DATE }),
+  fields: ["endsOn"],
+  run: ({ db, actor, input }) => extendGdap(db, actor, input),
+  then: (result) => toPartnerDetails(result),
 });

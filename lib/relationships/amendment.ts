@@ -1,7 +1,8 @@
-import { formatDate } from "@/lib/format";
-import { isRoleId, roleName, sortByPrivilege, type RoleId } from "@/lib/roles";
+import type { ChangeRequest, RelationshipVersion } from "@/db/schema";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { isRoleId, roleName, roleNamesByPrivilege, sortByPrivilege, type RoleId } from "@/lib/roles";
 import { DAY_MS } from "@/lib/time";
-import { isoDay, parseDay } from "./decision";
+import { describeChanges, isoDay, parseDay } from "./decision";
 import type { GrantChanges } from "@/db/schema";
 import { GDAP_MAX_DAYS } from "./types";
 
@@ -152,4 +153,57 @@ export function decideChange(
     changes.endsAt = { requested: request.endsAt.toISOString(), granted: (endsAt ?? currentEnd).toISOString() };
   }
   return { ok: true, decision: { roles, endsAt, changes: Object.keys(changes).length > 0 ? changes : null } };
+}
+
+/** What caused a version of the access, as the history reads it. */
+export const VERSION_CAUSES: Record<string, string> = {
+  accepted: "Accepted as asked",
+  approved_with_changes: "Approved with changes",
+  amended: "Reduced by the partner",
+  change_approved: "Change request approved",
+  renewed: "Renewal approved",
+  extended: "Extended by the customer",
+  roles_removed: "Roles removed by the customer",
+  auto_extend_off: "Auto-extend turned off",
+  auto_extended: "Extended automatically by 180 days",
+  expired: "Expired",
+  ended: "Ended by the partner",
+};
+
+/** A change request's status as both portals show it. */
+export const CHANGE_REQUEST_STATUS: Record<string, { label: string; tone: "info" | "success" | "warning" | "neutral" | "danger" }> = {
+  pending: { label: "Waiting for the customer", tone: "info" },
+  approved: { label: "Approved", tone: "success" },
+  approved_with_changes: { label: "Approved with changes", tone: "warning" },
+  declined: { label: "Declined", tone: "danger" },
+  expired: { label: "Expired", tone: "neutral" },
+  withdrawn: { label: "Closed: the access ended", tone: "neutral" },
+};
+
+/** A relationship's versions and change requests as the history shows them (both portals). */
+export function historyRows(history: { versions: RelationshipVersion[]; requests: (Omit<ChangeRequest, "status"> & { status: string })[] }) {
+  return {
+    versions: history.versions.map((v) => ({
+      id: v.id,
+      version: v.version,
+      at: formatDateTime(v.createdAt),
+      cause: VERSION_CAUSES[v.cause] ?? v.cause,
+      roles: v.roles.length > 0 ? roleNamesByPrivilege(v.roles).join(", ") : "None",
+      endsOn: v.endsAt ? formatDate(v.endsAt) : "—",
+      autoExtend: v.autoExtend ? "On" : "Off",
+    })),
+    requests: history.requests.map((r) => ({
+      id: r.id,
+      at: formatDateTime(r.createdAt),
+      kind: r.kind === "renewal" ? "Renewal" : "Change",
+      status: CHANGE_REQUEST_STATUS[r.status] ?? { label: r.status, tone: "neutral" as const },
+      lines: diffLines({ add: r.addRoles, endsAt: r.endsAt ? { from: r.endsAtBefore, to: r.endsAt } : null }),
+      answer:
+        r.status === "declined" && r.declineReason
+          ? `Reason: ${r.declineReason}`
+          : r.changes
+            ? describeChanges(r.changes, roleName).join(". ")
+            : null,
+    })),
+  };
 }

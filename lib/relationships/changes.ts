@@ -33,7 +33,7 @@ import { isGrantActive, isTypeInForce } from "./rules";
  * a version of the access (relationship_versions), audits both sides and tells the other side.
  */
 
-export type ChangeOutcome = { ok: true; code: string; message: string } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
+export type ChangeOutcome = { ok: true; code: string; message: string; relationshipId: string } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
 
 const NOT_FOUND = { ok: false, code: "not_found", message: "That relationship was not found." } as const;
 const NO_GDAP = {
@@ -97,6 +97,13 @@ export async function recordGdapVersion(
     createdById: by.userId,
     createdAt: now,
   });
+  // Access that ended leaves nothing to change: its open request closes with it.
+  if (!live) {
+    await tx
+      .update(changeRequests)
+      .set({ status: "withdrawn", decidedAt: now })
+      .where(and(eq(changeRequests.relationshipId, relationshipId), eq(changeRequests.status, "pending")));
+  }
 }
 
 /** Marks a relationship's open change request expired once its 30 days are over (the unique index then lets a new one in). */
@@ -291,11 +298,12 @@ export async function proposeChange(
       });
       return {
         ok: true,
+        relationshipId: relationship.id,
         code: less.length > 0 ? "applied_and_requested" : "requested",
         message: less.length > 0 ? "The removals apply now; the rest waits for the customer's approval." : "Change request sent. It waits for the customer's approval.",
       };
     }
-    return { ok: true, code: "applied", message: "The change applies now: less access needs no approval." };
+    return { ok: true, relationshipId: relationship.id, code: "applied", message: "The change applies now: less access needs no approval." };
   });
 }
 
@@ -352,7 +360,7 @@ export async function requestRenewal(
       anchor: "#change-request",
       footnote: `Without an answer, the access ends on ${formatDate(gdap.state.endsAt)}.`,
     });
-    return { ok: true, code: "renewal_requested", message: "Renewal requested. It waits for the customer's approval." };
+    return { ok: true, relationshipId: relationship.id, code: "renewal_requested", message: "Renewal requested. It waits for the customer's approval." };
   });
 }
 
@@ -377,7 +385,7 @@ async function lockRequest(tx: DbOrTx, by: Authorized, changeRequestId: string, 
   if (request.status !== "pending") return { problem: { ok: false, code: "answered", message: answered[request.status] ?? "This change request was answered." } as const, request };
   const gdap = await gdapInForce(tx, relationship.id, now);
   if (!gdap) {
-    await tx.update(changeRequests).set({ status: "withdrawn", decidedAt: now }).where(eq(changeRequests.id, request.id));
+    // (Its status closes with the access's next version; a refusal writes nothing.)
     return { problem: { ok: false, code: "no_gdap", message: "This partner's granular delegated access has ended, so the change can no longer be approved." } as const };
   }
   return { relationship, request, gdap };
@@ -398,7 +406,7 @@ export async function approveChangeRequest(
     const locked = await lockRequest(tx, by, input.changeRequestId, now);
     if ("problem" in locked) {
       if (locked.request && (locked.request.status === "approved" || locked.request.status === "approved_with_changes")) {
-        return { ok: true, code: "change_approved", message: "The change was approved." };
+        return { ok: true, relationshipId: locked.request.relationshipId, code: "change_approved", message: "The change was approved." };
       }
       return locked.problem!;
     }
@@ -428,7 +436,7 @@ export async function approveChangeRequest(
       lines: [...granted, ...notGranted],
       action: "Open the customer",
     });
-    return { ok: true, code: decision.changes ? "change_approved_with_changes" : "change_approved", message: "The change was approved." };
+    return { ok: true, relationshipId: relationship.id, code: decision.changes ? "change_approved_with_changes" : "change_approved", message: "The change was approved." };
   });
 }
 
@@ -438,7 +446,7 @@ export async function declineChangeRequest(db: Db, actor: Actor | null, input: {
   return db.transaction(async (tx): Promise<ChangeOutcome> => {
     const locked = await lockRequest(tx, by, input.changeRequestId, now);
     if ("problem" in locked) {
-      if (locked.request?.status === "declined") return { ok: true, code: "change_declined", message: "The change was declined." };
+      if (locked.request?.status === "declined") return { ok: true, relationshipId: locked.request.relationshipId, code: "change_declined", message: "The change was declined." };
       return locked.problem!;
     }
     const { relationship, request, gdap } = locked;
@@ -454,7 +462,7 @@ export async function declineChangeRequest(db: Db, actor: Actor | null, input: {
       note: reason ? { label: "Their reason", text: reason } : null,
       action: "Open the customer",
     });
-    return { ok: true, code: "change_declined", message: "The change was declined." };
+    return { ok: true, relationshipId: relationship.id, code: "change_declined", message: "The change was declined." };
   });
 }
 
@@ -489,7 +497,7 @@ export async function extendGdap(db: Db, actor: Actor | null, input: { relations
       lines,
       action: "Open the customer",
     });
-    return { ok: true, code: "extended", message: `Extended to ${formatDate(end.endsAt)}.` };
+    return { ok: true, relationshipId: relationship.id, code: "extended", message: `Extended to ${formatDate(end.endsAt)}.` };
   });
 }
 

@@ -12,6 +12,7 @@ import { roleName } from "@/lib/roles";
 import { isGrantActive, isTypeInForce, joinNames, planRoleRemoval, type RemovalTarget } from "./rules";
 import { relationshipTypeName } from "./types";
 import { isUuid } from "@/lib/ids";
+import { recordGdapVersion } from "./changes";
 
 type RelationshipChange =
   | { ok: true; changed: boolean; message: string; relationshipEnded?: boolean }
@@ -119,6 +120,7 @@ export async function removePartnerRoles(
         });
     }
     const terminatedGdap = plan.ending.includes("gdap");
+    if (removing.some((g) => g.viaType === "gdap")) await recordGdapVersion(tx, relationship.id, "roles_removed", { userId: by.actor.userId }, now);
     const remainingTypes = plan.remaining.map(relationshipTypeName);
     const roles = removing.map((g) => roleName(g.roleId));
     const grants = removing.map((g) => ({ role: roleName(g.roleId), type: relationshipTypeName(g.viaType) }));
@@ -183,6 +185,7 @@ export async function endGdap(db: Db, actor: Actor | null, relationshipId: strin
       .where(and(eq(roleGrants.relationshipId, relationship.id), eq(roleGrants.viaType, "gdap"), isNull(roleGrants.endedAt)))
       .returning({ roleId: roleGrants.roleId, expiresAt: roleGrants.expiresAt, endedAt: roleGrants.endedAt });
     await tx.update(relationshipTypes).set({ terminatedAt: now, terminatedById: by.actor.userId, autoExtend: false }).where(eq(relationshipTypes.id, gdap.id));
+    await recordGdapVersion(tx, relationship.id, "ended", { userId: by.actor.userId }, now);
     const remaining = (await typesInForce(tx, relationship.id, now)).map((t) => t.type);
     const roles = ended.map((g) => roleName(g.roleId));
     const details = {
@@ -236,6 +239,7 @@ export async function turnOffAutoExtend(db: Db, actor: Actor | null, relationshi
       .returning({ endsAt: relationshipTypes.endsAt });
     if (changed.length === 0) return { ok: true, changed: false, message: "Auto-extend is already off." };
     await tx.update(roleGrants).set({ autoExtend: false }).where(and(eq(roleGrants.relationshipId, relationship.id), isNull(roleGrants.endedAt)));
+    await recordGdapVersion(tx, relationship.id, "auto_extend_off", { userId: by.actor.userId }, now);
     await recordAudit(tx, {
       actorUserId: by.actor.userId,
       actorLabel: by.actor.email,

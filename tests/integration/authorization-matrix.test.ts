@@ -17,6 +17,7 @@ import { listActivity } from "@/lib/audit/queries";
 import { getRelationshipDetails, listCustomerRelationships, listPendingInvitationsFor } from "@/lib/relationships/queries";
 import {
   agreementAcceptances,
+  changeRequests,
   contactRequestRecipients,
   contactRequests,
   emailOutbox,
@@ -43,6 +44,7 @@ import {
 } from "../support/action-harness";
 import {
   acceptedRelationship,
+  changeRequested,
   contactRequestToFabrikam,
   freshDatabase,
   organizationIdOf,
@@ -92,6 +94,13 @@ const EXPECTED: Record<string, string> = {
   // Ending a customer's GDAP from the partner's side: its admin agents, for its own customers.
   "endGdapAction":                                         " R    R    R    R    R    R    R    R    A    R ",
   "turnOffAutoExtendAction":                               " R    R    R    R    A    A    R    R    R    R ",
+  // Changing granular delegated access in force: the partner's admin agents propose and ask to renew, for their own customers;
+  // the customer's deciders answer and extend, for their own partners.
+  "proposeChangeAction":                                   " R    R    R    R    R    R    R    R    A    R ",
+  "requestRenewalAction":                                  " R    R    R    R    R    R    R    R    A    R ",
+  "approveChangeAction":                                   " R    R    R    R    A    A    R    R    R    R ",
+  "declineChangeAction":                                   " R    R    R    R    A    A    R    R    R    R ",
+  "extendGdapAction":                                      " R    R    R    R    A    A    R    R    R    R ",
   "setMpsaSharingAction":                                  " R    R    R    R    A    A    R    R    R    R ",
   // Who reads partners exports its own organization's list (Northwind's administrator gets Northwind's, empty).
   "GET /admin/settings/partner-relationships/export":      " R    R    R    A    A    A    A    R    R    R ",
@@ -198,6 +207,7 @@ function route(c: { routes: Map<string, AnyFn> }, key: string) {
 }
 
 const relationshipPage = (id: string) => `/admin/settings/partner-relationships/${id}`;
+
 
 async function recipientStatus(db: Db, id: string) {
   const [row] = await db.select({ status: contactRequestRecipients.status }).from(contactRequestRecipients).where(eq(contactRequestRecipients.id, id));
@@ -481,6 +491,41 @@ const ROWS: Row[] = [
       expect((await db.select().from(roleGrants)).every((g) => g.endReason === "terminated")).toBe(true);
       expect((await db.select().from(relationshipTypes)).find((t) => t.type === "gdap")?.terminatedAt).not.toBeNull();
     },
+  }),
+  row({
+    target: "proposeChangeAction",
+    fixture: (db) => acceptedRelationship(db, { type: "gdap", roles: ["helpdesk_admin", "license_admin"], durationDays: 90 }),
+    call: ({ app, fixture }) => app.proposeChangeAction(app.initialFormState, form({ relationshipId: fixture, roles: ["helpdesk_admin", "license_admin", "exchange_admin"] })),
+    judge: formStateJudge((c) => new RegExp(`^/partner/customers/${c.fixture as string}\\?done=requested$`)),
+    effect: async ({ db }) => expect((await db.select().from(changeRequests))[0]).toMatchObject({ status: "pending", addRoles: ["exchange_admin"] }),
+  }),
+  row({
+    target: "requestRenewalAction",
+    fixture: (db) => acceptedRelationship(db, { type: "gdap", roles: ["helpdesk_admin"], durationDays: 20 }),
+    call: ({ app, fixture }) => app.requestRenewalAction(app.initialFormState, form({ relationshipId: fixture })),
+    judge: formStateJudge((c) => new RegExp(`^/partner/customers/${c.fixture as string}\\?done=renewal_requested$`)),
+    effect: async ({ db }) => expect((await db.select().from(changeRequests))[0]).toMatchObject({ status: "pending", kind: "renewal" }),
+  }),
+  row({
+    target: "approveChangeAction",
+    fixture: changeRequested,
+    call: ({ app, fixture }) => app.approveChangeAction(app.initialFormState, form({ changeRequestId: fixture.changeRequestId })),
+    judge: formStateJudge((c) => new RegExp(`^${relationshipPage((c.fixture as { relationshipId: string }).relationshipId)}\\?done=change_approved$`)),
+    effect: async ({ db }) => expect((await db.select().from(roleGrants)).map((g) => g.roleId).sort()).toEqual(["exchange_admin", "helpdesk_admin"]),
+  }),
+  row({
+    target: "declineChangeAction",
+    fixture: changeRequested,
+    call: ({ app, fixture }) => app.declineChangeAction(app.initialFormState, form({ changeRequestId: fixture.changeRequestId, reason: "Not now" })),
+    judge: formStateJudge((c) => new RegExp(`^${relationshipPage((c.fixture as { relationshipId: string }).relationshipId)}\\?done=change_declined$`)),
+    effect: async ({ db }) => expect((await db.select().from(changeRequests))[0]?.status).toBe("declined"),
+  }),
+  row({
+    target: "extendGdapAction",
+    fixture: (db) => acceptedRelationship(db, { type: "gdap", roles: ["helpdesk_admin"], durationDays: 20 }),
+    call: ({ app, fixture }) => app.extendGdapAction(app.initialFormState, form({ relationshipId: fixture, endsOn: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10) })),
+    judge: formStateJudge((c) => new RegExp(`^${relationshipPage(c.fixture as string)}\\?done=extended$`)),
+    effect: async ({ db }) => expect((await db.select().from(relationshipTypes))[0]!.endsAt!.getTime()).toBeGreaterThan(Date.now() + 50 * 86_400_000),
   }),
   row({
     target: "turnOffAutoExtendAction",

@@ -12,7 +12,7 @@ import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { contactRequestRecipients, contactRequests, emailOutbox, invitationAcceptances, invitations, relationships, roleGrants } from "@/db/schema";
+import { changeRequests, contactRequestRecipients, contactRequests, emailOutbox, invitationAcceptances, invitations, relationshipTypes, relationships, roleGrants } from "@/db/schema";
 import { getContactConfirmation, getPartnerRequest } from "@/lib/contact-requests/queries";
 import { renderEmail } from "@/lib/email/send";
 import { getMailboxMessage } from "@/lib/email/mailbox";
@@ -23,6 +23,7 @@ import { capture, harness, loadApp, snapshot, unloadApp, type App, type Outcome 
 import { readerOf } from "../support/actors";
 import {
   acceptedRelationship,
+  changeRequested,
   contactRequestTo,
   contactRequestToFabrikam,
   freshDatabase,
@@ -307,6 +308,8 @@ async function checkProperty<F extends Record<string, string>>(app: App, target:
 
 const ROLE_IDS = DIRECTORY_ROLES.map((r) => r.id);
 const RELATIONSHIP_TYPES = ["gdap", "reseller", "delegated_admin", "reseller_delegated_admin", "partner", "advisor", "mpsa", "lob"];
+/** A day as a date field sends it, from `min` to `max` days from today. */
+const dayFromToday = (min: number, max: number) => fc.integer({ min, max }).map((d) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10));
 const redirectedTo = (outcome: Outcome, pattern: RegExp) => outcome.kind === "redirect" && pattern.test(outcome.url);
 const doneCode = (outcome: Outcome) => (outcome.kind === "redirect" ? /\?done=([a-z_]+)$/.exec(outcome.url)?.[1] : undefined);
 const relationshipUrl = (id: string, query: string) => `/admin/settings/partner-relationships/${id}?${query}`;
@@ -530,6 +533,102 @@ const TARGETS: Target[] = [
       // Fabrikam's admin agent (its sales agent gets no removal email) and Contoso's Global administrator.
       expect(delta("email_outbox")).toBe(2);
       expect(delta("relationships")).toBe(0);
+    },
+  }),
+  target({
+    name: "proposeChangeAction",
+    actor: "agent@fabrikam.example",
+    fixture: async (db) => ({ relationshipId: await acceptedRelationship(db, { type: "gdap", roles: ["helpdesk_admin", "license_admin"], durationDays: 90 }) }),
+    spec: {
+      relationshipId: field(fc.oneof({ weight: 4, arbitrary: ref("relationshipId") }, { weight: 1, arbitrary: fc.uuid({ version: 4 }) })),
+      roles: multiField([...ROLE_IDS, "helpdesk_admin", "license_admin"], 4),
+      endsOn: field(fc.oneof(dayFromToday(-2, 800), fc.constant(""))),
+      message: field(fc.oneof(freeText(["For the mailbox migration."]), fc.constant(""))),
+    },
+    invoke: (app, data) => app.proposeChangeAction(app.initialFormState, data),
+    reports: "state",
+    accepted: (outcome) => ["applied", "requested", "applied_and_requested"].includes(doneCode(outcome) ?? ""),
+    complete: async ({ db, delta, outcome, form }) => {
+      const code = doneCode(outcome);
+      const live = (await db.select().from(roleGrants)).filter((g) => !g.endedAt);
+      // What adds access is only asked; what is given up is gone: the roles in force are those held and kept.
+      expect(live.every((g) => ["helpdesk_admin", "license_admin"].includes(g.roleId) && form.getAll("roles").includes(g.roleId))).toBe(true);
+      expect(delta("change_requests")).toBe(code === "applied" ? 0 : 1);
+      expect(delta("audit_events")).toBe(code === "applied_and_requested" ? 4 : 2);
+    },
+  }),
+  target({
+    name: "requestRenewalAction",
+    actor: "agent@fabrikam.example",
+    fixture: async (db) => ({ relationshipId: await acceptedRelationship(db, { type: "gdap", roles: ["helpdesk_admin"], durationDays: 20 }) }),
+    spec: {
+      relationshipId: field(fc.oneof({ weight: 4, arbitrary: ref("relationshipId") }, { weight: 1, arbitrary: fc.uuid({ version: 4 }) })),
+      endsOn: field(fc.oneof(dayFromToday(-2, 800), fc.constant(""))),
+      message: field(fc.oneof(freeText(["Same roles for another year."]), fc.constant(""))),
+    },
+    invoke: (app, data) => app.requestRenewalAction(app.initialFormState, data),
+    reports: "state",
+    accepted: (outcome) => doneCode(outcome) === "renewal_requested",
+    complete: async ({ db, delta }) => {
+      const [request] = await db.select().from(changeRequests);
+      expect(request).toMatchObject({ kind: "renewal", status: "pending", addRoles: [] });
+      expect(request!.endsAt!.getTime()).toBeLessThanOrEqual(Date.now() + 731 * 86_400_000);
+      expect(delta("role_grants")).toBe(0);
+    },
+  }),
+  target({
+    name: "approveChangeAction",
+    actor: "admin@contoso.example",
+    fixture: changeRequested,
+    spec: {
+      changeRequestId: field(fc.oneof({ weight: 4, arbitrary: ref("changeRequestId") }, { weight: 1, arbitrary: fc.uuid({ version: 4 }) })),
+      rolesOffered: field(fc.constant("1")),
+      roles: multiField([...ROLE_IDS, "exchange_admin"], 3),
+      endsOn: field(fc.oneof(dayFromToday(-2, 800), fc.constant(""))),
+    },
+    invoke: (app, data) => app.approveChangeAction(app.initialFormState, data),
+    reports: "state",
+    accepted: (outcome) => ["change_approved", "change_approved_with_changes"].includes(doneCode(outcome) ?? ""),
+    complete: async ({ db }) => {
+      const [request] = await db.select().from(changeRequests);
+      expect(["approved", "approved_with_changes"]).toContain(request!.status);
+      // Never more than was asked: the one role asked for, at most.
+      const live = (await db.select().from(roleGrants)).filter((g) => !g.endedAt).map((g) => g.roleId).sort();
+      expect(["helpdesk_admin", "exchange_admin,helpdesk_admin"]).toContain(live.join(","));
+    },
+  }),
+  target({
+    name: "declineChangeAction",
+    actor: "admin@contoso.example",
+    fixture: changeRequested,
+    spec: {
+      changeRequestId: field(fc.oneof({ weight: 4, arbitrary: ref("changeRequestId") }, { weight: 1, arbitrary: fc.uuid({ version: 4 }) })),
+      reason: field(fc.oneof(freeText(["Not this quarter."]), fc.constant(""))),
+    },
+    invoke: (app, data) => app.declineChangeAction(app.initialFormState, data),
+    reports: "state",
+    accepted: (outcome) => doneCode(outcome) === "change_declined",
+    complete: async ({ db, form }) => {
+      const [request] = await db.select().from(changeRequests);
+      expect(request!.status).toBe("declined");
+      expect(request!.declineReason).toBe(String(form.get("reason") ?? "").trim() || null);
+    },
+  }),
+  target({
+    name: "extendGdapAction",
+    actor: "admin@contoso.example",
+    fixture: async (db) => ({ relationshipId: await acceptedRelationship(db, { type: "gdap", roles: ["helpdesk_admin"], durationDays: 20 }) }),
+    spec: {
+      relationshipId: field(fc.oneof({ weight: 4, arbitrary: ref("relationshipId") }, { weight: 1, arbitrary: fc.uuid({ version: 4 }) })),
+      endsOn: field(dayFromToday(-2, 800)),
+    },
+    invoke: (app, data) => app.extendGdapAction(app.initialFormState, data),
+    reports: "state",
+    accepted: (outcome) => doneCode(outcome) === "extended",
+    complete: async ({ db, form }) => {
+      const [gdap] = await db.select().from(relationshipTypes);
+      expect(gdap!.endsAt!.toISOString().slice(0, 10)).toBe(form.get("endsOn"));
+      expect(gdap!.endsAt!.getTime()).toBeLessThanOrEqual(Date.now() + 731 * 86_400_000);
     },
   }),
   target({

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { contactRequestRecipients, organizations, partnerProfiles, users } from "@/db/schema";
+import { changeRequests, contactRequestRecipients, organizations, partnerProfiles, users } from "@/db/schema";
 import { seedDatabase } from "@/seed/demo";
 import { contactRequestSchema, type ContactRequestInput } from "@/lib/contact-requests/schemas";
 import { createContactRequest } from "@/lib/contact-requests/service";
 import { acceptInvitation } from "@/lib/invitations/acceptance";
+import { proposeChange } from "@/lib/relationships/changes";
 import { actorFor } from "./actors";
 import { resetDatabase } from "./db";
 import { sendTestInvitation } from "./invitations";
@@ -74,4 +75,13 @@ export async function acceptedRelationship(db: Db, fields: Record<string, unknow
   const result = await acceptInvitation(db, await actorFor(db, "admin@contoso.example"), token, { acknowledged: true });
   if (!result.ok) throw new Error(result.message);
   return result.relationshipId;
+}
+
+/** A GDAP relationship of Contoso and Fabrikam with Fabrikam's open change request for Exchange administrator. */
+export async function changeRequested(db: Db): Promise<{ relationshipId: string; changeRequestId: string }> {
+  const relationshipId = await acceptedRelationship(db, { type: "gdap", roles: ["helpdesk_admin"], durationDays: 90 });
+  const result = await proposeChange(db, await actorFor(db, "agent@fabrikam.example"), { relationshipId, roles: ["helpdesk_admin", "exchange_admin"] });
+  if (!result.ok) throw new Error(result.message);
+  const [request] = await db.select({ id: changeRequests.id }).from(changeRequests);
+  return { relationshipId, changeRequestId: request!.id };
 }

@@ -19,11 +19,21 @@ import { getPartnerCustomer } from "@/lib/organizations/queries";
 import { entryFor, readPathParams, readSearchParams, type SearchParams } from "@/lib/page-params";
 import { isTypeInForce } from "@/lib/relationships/rules";
 import { relationshipTypeName } from "@/lib/relationships/types";
-import { getRole, sortByPrivilege } from "@/lib/roles";
+import { getRole, rolesLeastPrivilegedFirst, sortByPrivilege } from "@/lib/roles";
+import { AccessHistory } from "@/components/relationships/access-history";
+import { ProposeChangeForm, RenewalForm } from "@/components/relationships/change-forms";
+import { amendmentMaxEnd, historyRows, inRenewalWindow, renewalMaxEnd } from "@/lib/relationships/amendment";
+import { changeHistory } from "@/lib/relationships/changes";
+import { isoDay } from "@/lib/relationships/decision";
+import { addDays } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Customer" };
 
 const NOTICES: Record<string, string> = {
+  applied: "Done: the roles you gave up and an earlier end apply now. The customer was told.",
+  requested: "Change request sent. Nothing changes until the customer approves it.",
+  applied_and_requested: "What gives up access applies now; the rest is a change request waiting for the customer's approval.",
+  renewal_requested: "Renewal requested. The customer's Global administrators were told by email.",
   gdap_ended: "Your granular delegated admin access ended. The customer's Global administrators were told by email.",
   nothing: "Nothing needed to change: there was no granular delegated admin access in force.",
 };
@@ -62,6 +72,11 @@ export default async function PartnerCustomerPage({ params, searchParams }: Prop
   const gdapRoles = sortByPrivilege(customer.grants.filter((g) => g.viaType === "gdap").map((g) => g.roleId)).map((r) => r.name);
   const otherTypes = liveTypes.filter((t) => t.type !== "gdap").map((t) => relationshipTypeName(t.type));
   const mayEndGdap = hasPermission(context.actor, "relationships.end_gdap", context.membership.organizationId);
+  const mayAmend = hasPermission(context.actor, "relationships.amend", context.membership.organizationId);
+  const changes = await changeHistory(db, customer.id, now);
+  const history_ = historyRows(changes);
+  const gdapHeld = customer.grants.filter((g) => g.viaType === "gdap").map((g) => g.roleId);
+  const amendable = gdap?.endsAt && gdapHeld.length > 0 ? { endsAt: gdap.endsAt, establishedAt: gdap.establishedAt } : null;
   const grants = [...customer.grants].sort((a, b) => (getRole(b.roleId).rank ?? 0) - (getRole(a.roleId).rank ?? 0) || a.viaType.localeCompare(b.viaType));
 
   return (
@@ -143,6 +158,66 @@ export default async function PartnerCustomerPage({ params, searchParams }: Prop
           </Table>
         )}
       </section>
+
+      {amendable && (
+        <section aria-labelledby="change" className="space-y-4 rounded-lg border border-gray-200 bg-white p-5">
+          <h2 id="change" className="text-lg font-semibold text-gray-900">
+            Change the access
+          </h2>
+          {changes.open && (
+            <div className="rounded-md border border-accent-600 bg-accent-50 p-3 text-sm" id="open-request">
+              <p className="font-medium text-gray-900">
+                {changes.open.kind === "renewal" ? "Renewal" : "Change request"} waiting for {customer.customerName}&apos;s answer (expires {formatDate(changes.open.expiresAt)}):
+              </p>
+              <ul className="mt-1">
+                {history_.requests[0]?.lines.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {mayAmend ? (
+            <>
+              <p className="text-sm text-gray-700">
+                Giving up a role or ending earlier applies at once. Adding a role or a later end is a change request: {customer.customerName} reviews
+                it as a diff and decides.
+              </p>
+              <ProposeChangeForm
+                relationshipId={customer.id}
+                customerName={customer.customerName}
+                roles={rolesLeastPrivilegedFirst().map((role) => ({ id: role.id, name: role.name, description: role.description, highlyPrivileged: role.privilege === "high" }))}
+                held={gdapHeld}
+                endsOn={{ value: isoDay(amendable.endsAt), min: isoDay(addDays(now, 1)), max: isoDay(amendmentMaxEnd({ ...amendable, roles: [], autoExtend: false })) }}
+              />
+              {inRenewalWindow(amendable, now) && !changes.open && (
+                <section aria-labelledby="renewal-title" id="renewal" className="space-y-3 border-t border-gray-200 pt-4">
+                  <h3 id="renewal-title" className="text-base font-semibold text-gray-900">
+                    Request renewal
+                  </h3>
+                  <p className="text-sm text-gray-700">Your access ends on {formatDate(amendable.endsAt)}. Ask {customer.customerName} to keep it, with the same roles.</p>
+                  <RenewalForm
+                    relationshipId={customer.id}
+                    endsOn={{ value: isoDay(addDays(amendable.endsAt, 365) < renewalMaxEnd(now) ? addDays(amendable.endsAt, 365) : renewalMaxEnd(now)), min: isoDay(addDays(amendable.endsAt, 1)), max: isoDay(renewalMaxEnd(now)) }}
+                  />
+                </section>
+              )}
+            </>
+          ) : (
+            <p className="text-sm text-gray-700">Only admin agents of your organization can change the access.</p>
+          )}
+        </section>
+      )}
+
+      {(history_.versions.length > 0 || history_.requests.length > 0) && (
+        <section aria-labelledby="access-history">
+          <h2 id="access-history" className="text-lg font-semibold text-gray-900">
+            Access history
+          </h2>
+          <div className="mt-3">
+            <AccessHistory versions={history_.versions} requests={history_.requests} caption={`Every version of your granular delegated access to ${customer.customerName}, newest first`} />
+          </div>
+        </section>
+      )}
 
       {gdap && (
         <section aria-labelledby="end-gdap" className="rounded-md border border-gray-200 bg-white p-4 text-sm text-gray-800">

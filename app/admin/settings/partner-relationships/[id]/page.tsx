@@ -11,7 +11,13 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { entryFor, readPathParams, readSearchParams, type SearchParams } from "@/lib/page-params";
 import { getRelationshipDetails } from "@/lib/relationships/queries";
 import { ROLE_CARRYING_TYPES, relationshipTypeName } from "@/lib/relationships/types";
-import { getRole } from "@/lib/roles";
+import { getRole, sortByPrivilege } from "@/lib/roles";
+import { AccessHistory } from "@/components/relationships/access-history";
+import { ApproveChangeForm, DeclineChangeForm, ExtendForm } from "@/components/relationships/change-forms";
+import { historyRows, inRenewalWindow, renewalMaxEnd } from "@/lib/relationships/amendment";
+import { changeHistory } from "@/lib/relationships/changes";
+import { isoDay } from "@/lib/relationships/decision";
+import { addDays } from "@/lib/time";
 import { RemoveRolesDialog } from "@/components/relationships/remove-roles-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -45,6 +51,10 @@ const NOTICES: Record<string, string> = {
   mpsa_on: "This partner may now see purchases made by your other MPSA partners.",
   mpsa_off: "This partner no longer sees purchases made by your other MPSA partners.",
   nothing: "Nothing needed to change.",
+  change_approved: "You approved the change. The partner was told.",
+  change_approved_with_changes: "You approved the change with changes. The partner was told what you granted and what you didn't.",
+  change_declined: "You declined the change. The partner's access stays as it was.",
+  extended: "Extended. The partner was told.",
 };
 const ERRORS: Record<string, string> = {
   forbidden: "You need to be a Global or Billing administrator to change partner access.",
@@ -83,6 +93,12 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
   const base = `/admin/settings/partner-relationships/${id}`;
   // The types Remove roles cannot end: they end only when the partner ends them.
   const othersStay = liveTypes.filter(({ type }) => !ROLE_CARRYING_TYPES.includes(type.type)).map(({ type }) => relationshipTypeName(type.type));
+  const canDecide = hasPermission(context.actor, "relationships.approve_changes", context.membership.organizationId);
+  const changes = await changeHistory(await getDb(), id, now);
+  const history = historyRows(changes);
+  const open = changes.open && gdap?.endsAt ? changes.open : undefined;
+  const gdapHeld = active.filter((g) => g.grant.viaType === "gdap").map((g) => g.grant.roleId);
+  const addable = open ? sortByPrivilege(open.addRoles.filter((role) => !gdapHeld.includes(role))) : [];
   const byRank = [...active].sort((a, b) => getRole(b.grant.roleId).rank - getRole(a.grant.roleId).rank || a.grant.viaType.localeCompare(b.grant.viaType));
 
   return (
@@ -246,6 +262,68 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
         )}
       </section>
 
+      {open && gdap?.endsAt && (
+        <section aria-labelledby="change-request-title" id="change-request" className="space-y-4 rounded-lg border border-accent-600 bg-white p-5">
+          <h2 id="change-request-title" className="text-lg font-semibold text-gray-900">
+            {open.kind === "renewal" ? "Renewal requested" : "Change requested"}
+          </h2>
+          <p className="text-sm text-gray-800">
+            {details.partnerName} asks to change its granular delegated access, requested {formatDateTime(open.createdAt)}. Nothing changes until you
+            approve it; the request expires on {formatDate(open.expiresAt)}.
+          </p>
+          <ul className="space-y-1 text-sm text-gray-900">
+            {addable.map((role) => (
+              <li key={role.id}>
+                + {role.name} {role.privilege === "high" && <Badge tone="warning">Highly privileged</Badge>}
+              </li>
+            ))}
+            {open.endsAt && (
+              <li>
+                End date: {formatDate(gdap.endsAt)} → {formatDate(open.endsAt)}
+              </li>
+            )}
+          </ul>
+          {open.message && (
+            <blockquote className="rounded-md border-l-4 border-accent-600 bg-gray-50 p-3 text-sm text-gray-800">
+              <p className="font-medium text-gray-900">Message from {details.partnerName}</p>
+              <p className="mt-1 whitespace-pre-line">{open.message}</p>
+            </blockquote>
+          )}
+          {canDecide ? (
+            <div className="grid gap-6 md:grid-cols-2">
+              <ApproveChangeForm
+                changeRequestId={open.id}
+                addRoles={addable.map((role) => ({ id: role.id, name: role.name, description: role.description, highlyPrivileged: role.privilege === "high" }))}
+                endsOn={open.endsAt && open.endsAt > gdap.endsAt ? { value: isoDay(open.endsAt), min: isoDay(gdap.endsAt), max: isoDay(open.endsAt) } : null}
+              />
+              <DeclineChangeForm changeRequestId={open.id} />
+            </div>
+          ) : (
+            <p className="text-sm text-gray-700">A Global or Billing administrator can approve or decline it.</p>
+          )}
+        </section>
+      )}
+
+      {gdap?.endsAt && canDecide && inRenewalWindow({ endsAt: gdap.endsAt }, now) && (
+        <section aria-labelledby="extend-title" id="extend" className="space-y-3 rounded-md border border-gray-200 bg-white p-4 text-sm">
+          <h2 id="extend-title" className="font-semibold text-gray-900">
+            Extend
+          </h2>
+          <p className="text-gray-800">
+            {details.partnerName}&apos;s granular delegated access ends on {formatDate(gdap.endsAt)}. Extend it with the same roles, for up to 2 years from
+            today, or let it end.
+          </p>
+          <ExtendForm
+            relationshipId={id}
+            endsOn={{
+              value: isoDay(open?.kind === "renewal" && open.endsAt ? open.endsAt : addDays(gdap.endsAt, 365) < renewalMaxEnd(now) ? addDays(gdap.endsAt, 365) : renewalMaxEnd(now)),
+              min: isoDay(addDays(gdap.endsAt, 1)),
+              max: isoDay(renewalMaxEnd(now)),
+            }}
+          />
+        </section>
+      )}
+
       {gdap?.autoExtend && (
         <section aria-labelledby="auto-extend" className="rounded-md border border-gray-200 bg-white p-4 text-sm">
           <h2 id="auto-extend" className="font-semibold text-gray-900">
@@ -298,6 +376,17 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
             : "Not accepted yet: partners can't place purchases for you until it is."}
         </p>
       </section>
+
+      {(history.versions.length > 0 || history.requests.length > 0) && (
+        <section aria-labelledby="access-history">
+          <h2 id="access-history" className="text-lg font-semibold text-gray-900">
+            Access history
+          </h2>
+          <div className="mt-3">
+            <AccessHistory versions={history.versions} requests={history.requests} caption={`Every version of ${details.partnerName}'s granular delegated access, newest first`} />
+          </div>
+        </section>
+      )}
 
       <section aria-labelledby="timeline">
         <h2 id="timeline" className="text-lg font-semibold text-gray-900">
