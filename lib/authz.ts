@@ -4,7 +4,7 @@ import { cache } from "react";
 import type { DbOrTx } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
 import { currentActor } from "@/lib/auth/session";
-import { ADMIN_CENTER_ROLES, CUSTOMER_DECISION_ROLES, CUSTOMER_READER_ROLES, PARTNER_AGENT_ROLES, type PartnerAgentRole } from "@/lib/roles";
+import { ADMIN_CENTER_ROLES, CUSTOMER_DECISION_ROLES, CUSTOMER_READER_ROLES, PARTNER_AGENT_ROLES, PARTNER_RELATIONSHIP_ADMIN, type PartnerAgentRole } from "@/lib/roles";
 
 export interface ActorMembership {
   organizationId: string;
@@ -55,7 +55,11 @@ export const PERMISSIONS = {
   "relationships.settings": { kind: "customer", roles: CUSTOMER_DECISION_ROLES },
   /** Answer a partner's change request (approve, with changes, or decline) and Extend granular delegated access. */
   "relationships.approve_changes": { kind: "customer", roles: CUSTOMER_DECISION_ROLES },
+  /** End relationship: every role and every type with one partner, Reseller included. */
+  "relationships.end": { kind: "customer", roles: ["global_admin", PARTNER_RELATIONSHIP_ADMIN] },
   "domains.manage": { kind: "customer", roles: ["global_admin"] },
+  /** The Users page: invite colleagues and give or take their admin roles. Global administrators only. */
+  "users.manage": { kind: "customer", roles: ["global_admin"] },
   "partner.view": { kind: "partner", roles: PARTNER_AGENT_ROLES },
   "contact_requests.read": { kind: "partner", roles: ["admin_agent", "sales_agent"] satisfies PartnerAgentRole[] },
   "contact_requests.update": { kind: "partner", roles: ["admin_agent", "sales_agent"] satisfies PartnerAgentRole[] },

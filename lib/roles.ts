@@ -78,14 +78,48 @@ export function sortByPrivilege(ids: readonly string[]): DirectoryRole[] {
     .sort((a, b) => b.rank - a.rank);
 }
 
-/** Customer admins who may accept agreements, authorize partners and remove their roles (the spec's rule). */
-export const CUSTOMER_DECISION_ROLES: readonly RoleId[] = ["global_admin", "billing_admin"];
+/**
+ * The customer's delegated approver (cf. Entra's Customer Delegated Admin Relationship Administrator):
+ * accepts partners' invitations, answers their change requests, removes their roles and ends
+ * relationships, and nothing else. An admin-center role of the customer's own people, never one a
+ * partner can ask for: it is not in DIRECTORY_ROLES, so no invitation or change can carry it.
+ */
+export const PARTNER_RELATIONSHIP_ADMIN = "partner_relationship_admin";
+
+export interface MemberRole {
+  id: string;
+  name: string;
+  description: string;
+}
+
+/** The roles a Global administrator can give a member on the Users page: the directory's, and the delegated approver. */
+export const MEMBER_ROLES: readonly MemberRole[] = [
+  ...[...DIRECTORY_ROLES].sort((a, b) => b.rank - a.rank).slice(0, 1),
+  {
+    id: PARTNER_RELATIONSHIP_ADMIN,
+    name: "Partner relationship administrator",
+    description: "Accepts partner invitations, approves or declines their changes, removes their roles and ends relationships. Grants nothing to anyone.",
+  },
+  ...[...DIRECTORY_ROLES].sort((a, b) => b.rank - a.rank).slice(1),
+];
+
+export function isMemberRole(value: string): boolean {
+  return MEMBER_ROLES.some((role) => role.id === value);
+}
+
+/** A member's role by name (a directory role or the delegated approver). */
+export function memberRoleName(id: string): string {
+  return MEMBER_ROLES.find((role) => role.id === id)?.name ?? id;
+}
+
+/** Customer admins who may accept agreements, authorize partners, answer their changes and remove their roles (the spec's rule, and the delegated approver). */
+export const CUSTOMER_DECISION_ROLES: readonly string[] = ["global_admin", "billing_admin", PARTNER_RELATIONSHIP_ADMIN];
 
 /** Who reads the organization's partners, grants, activity and pending invitations: the deciders, and Global readers read-only. */
-export const CUSTOMER_READER_ROLES: readonly RoleId[] = [...CUSTOMER_DECISION_ROLES, "global_reader"];
+export const CUSTOMER_READER_ROLES: readonly string[] = [...CUSTOMER_DECISION_ROLES, "global_reader"];
 
 /** Any admin role opens the admin center; a member without one has nothing to do there. */
-export const ADMIN_CENTER_ROLES: readonly RoleId[] = DIRECTORY_ROLES.map((role) => role.id);
+export const ADMIN_CENTER_ROLES: readonly string[] = MEMBER_ROLES.map((role) => role.id);
 
 export const PARTNER_AGENT_ROLES = ["admin_agent", "sales_agent"] as const;
 export type PartnerAgentRole = (typeof PARTNER_AGENT_ROLES)[number];

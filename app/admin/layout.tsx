@@ -11,6 +11,7 @@ const items: AreaMenuItem[] = [
   { href: "/admin/activity", label: "Activity", permission: "relationships.view" },
   { href: "/admin/settings/partner-relationships", label: "Partner relationships", group: "Settings", permission: "relationships.view" },
   { href: "/admin/settings/domains", label: "Domains", group: "Settings", permission: "domains.manage" },
+  { href: "/admin/settings/users", label: "Users", group: "Settings", permission: "users.manage" },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {

@@ -28,6 +28,7 @@ const LABELS: Record<string, (type: string | undefined) => string> = {
   "gdap.auto_extend_off": () => `${GDAP} auto-extend turned off`,
   "gdap.extended_by_customer": () => `${GDAP} relationship extended by the customer`,
   "relationship.amended": () => `${GDAP} access reduced by the partner`,
+  "relationship.ended": () => "Relationship ended by the customer",
   "change_request.created": () => `Change to ${GDAP} access requested`,
   "change_request.approved": () => `Change to ${GDAP} access approved`,
   "change_request.approved_with_changes": () => `Change to ${GDAP} access approved with changes`,

@@ -10,6 +10,7 @@ import GdapNoticeEmail, { subject as gdapNoticeSubject, type GdapNoticeEmailProp
 import RolesRemovedEmail, { subject as rolesRemovedSubject, type RolesRemovedEmailProps } from "@/emails/roles-removed";
 import InvitationEmail, { subject as invitationSubject, type InvitationEmailProps } from "@/emails/invitation";
 import SignInEmail, { subject as signInSubject, type SignInEmailProps } from "@/emails/sign-in";
+import MemberAddedEmail, { subject as memberAddedSubject, type MemberAddedEmailProps } from "@/emails/member-added";
 import AccessChangeEmail, { subject as accessChangeSubject, type AccessChangeEmailProps } from "@/emails/access-change";
 
 interface TemplateDefinition<P> {
@@ -30,6 +31,7 @@ export const templates = {
   "gdap-notice": define<GdapNoticeEmailProps>(GdapNoticeEmail, gdapNoticeSubject),
   "invitation-answered": define<InvitationAnsweredEmailProps>(InvitationAnsweredEmail, invitationAnsweredSubject),
   "partner-authorized": define<PartnerAuthorizedEmailProps>(PartnerAuthorizedEmail, partnerAuthorizedSubject),
+  "member-added": define<MemberAddedEmailProps>(MemberAddedEmail, memberAddedSubject),
   "access-change": define<AccessChangeEmailProps>(AccessChangeEmail, accessChangeSubject),
   "contact-request-confirmation": define<ContactRequestConfirmationEmailProps>(ContactRequestConfirmationEmail, contactConfirmationSubject),
 };

@@ -6,6 +6,7 @@ import { currentAgreement } from "@/lib/agreements/queries";
 import { PERMISSIONS, requirePermission, type Actor } from "@/lib/authz";
 import { isUuid } from "@/lib/ids";
 import { cappedCount, type CappedCount, OVERVIEW_COUNT_CAP } from "@/lib/paging";
+import { PARTNER_RELATIONSHIP_ADMIN } from "@/lib/roles";
 import { addDays } from "@/lib/time";
 
 /** Every Global administrator of the organization: the people told whenever a partner gains or loses access. */
@@ -17,6 +18,26 @@ export async function globalAdminEmails(db: DbOrTx, organizationId: string): Pro
     .where(and(eq(memberships.organizationId, organizationId), arrayContains(memberships.roles, ["global_admin"]), isNotNull(users.email)))
     .orderBy(users.email);
   return rows.map((r) => r.email as string);
+}
+
+/**
+ * Who answers a partner's change request: the Global administrators and the Partner relationship
+ * administrators (the delegated approvers), each address once.
+ */
+export async function changeDeciderEmails(db: DbOrTx, organizationId: string): Promise<string[]> {
+  const rows = await db
+    .select({ email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        or(arrayContains(memberships.roles, ["global_admin"]), arrayContains(memberships.roles, [PARTNER_RELATIONSHIP_ADMIN])),
+        isNotNull(users.email),
+      ),
+    )
+    .orderBy(users.email);
+  return [...new Set(rows.map((r) => r.email as string))];
 }
 
 /**

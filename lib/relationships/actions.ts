@@ -6,7 +6,7 @@ import { formChecked, formFields, formList } from "@/lib/forms";
 import { safeText } from "@/lib/text";
 import { relationshipType } from "@/db/schema";
 import { isRoleId } from "@/lib/roles";
-import { endGdap, removePartnerRoles, setMpsaSharing, turnOffAutoExtend } from "./service";
+import { endGdap, endRelationship, removePartnerRoles, setMpsaSharing, turnOffAutoExtend } from "./service";
 import { approveChangeRequest, declineChangeRequest, extendGdap, proposeChange, requestRenewal } from "./changes";
 
 const LIST = "/admin/settings/partner-relationships";
@@ -27,6 +27,16 @@ export const removeRolesAction = buttonAction({
   run: ({ db, actor, input }) =>
     removePartnerRoles(db, actor, input.relationshipId, input.roleId ? { roleId: input.roleId, viaType: input.viaType } : undefined),
   done: (result, input) => (!result.changed ? "nothing" : result.relationshipEnded ? "relationship_ended" : input.roleId ? "role_removed" : "roles_removed"),
+  emailed: (result) => result.changed,
+});
+
+/** End relationship (customer): every role and type with the partner; returns to its page with `done=relationship_ended`. */
+export const endRelationshipAction = buttonAction({
+  ...onRelationship,
+  read: (formData) => formFields(formData, ["relationshipId"]),
+  schema: z.object({ relationshipId: z.string() }),
+  run: ({ db, actor, input }) => endRelationship(db, actor, input.relationshipId),
+  done: (result) => (result.changed ? "ended" : "nothing"),
   emailed: (result) => result.changed,
 });
 

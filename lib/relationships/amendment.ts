@@ -168,6 +168,7 @@ export const VERSION_CAUSES: Record<string, string> = {
   auto_extended: "Extended automatically by 180 days",
   expired: "Expired",
   ended: "Ended by the partner",
+  ended_by_customer: "Relationship ended by the customer",
 };
 
 /** A change request's status as both portals show it. */

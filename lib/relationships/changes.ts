@@ -8,7 +8,7 @@ import { appUrl } from "@/lib/email/config";
 import { sendEmail } from "@/lib/email/send";
 import { formatDate } from "@/lib/format";
 import { isUuid } from "@/lib/ids";
-import { globalAdminEmails, partnerAdminRecipients } from "@/lib/organizations/queries";
+import { changeDeciderEmails, partnerAdminRecipients } from "@/lib/organizations/queries";
 import { isRoleId, roleName, roleNamesByPrivilege, type RoleId } from "@/lib/roles";
 import { DAY_MS } from "@/lib/time";
 import {
@@ -132,9 +132,9 @@ async function orgNames(tx: DbOrTx, relationship: Relationship) {
   return { customerName: name(relationship.customerOrganizationId), partnerName: name(relationship.partnerOrganizationId) };
 }
 
-/** The customer's deciders (its Global administrators) or the partner's admin agents. */
+/** The customer's deciders (Global administrators and Partner relationship administrators) or the partner's admin agents. */
 async function recipientsOf(tx: DbOrTx, relationship: Relationship, side: "customer" | "partner"): Promise<string[]> {
-  return side === "customer" ? globalAdminEmails(tx, relationship.customerOrganizationId) : partnerAdminRecipients(tx, relationship.partnerOrganizationId);
+  return side === "customer" ? changeDeciderEmails(tx, relationship.customerOrganizationId) : partnerAdminRecipients(tx, relationship.partnerOrganizationId);
 }
 
 function pageOf(relationship: Relationship, side: "customer" | "partner", anchor = ""): string {

@@ -279,3 +279,59 @@ export async function setMpsaSharing(db: Db, actor: Actor | null, relationshipId
     return { ok: true, changed: true, message: allowed ? "This partner may now see purchases made by your other MPSA partners." : "This partner no longer sees purchases made by your other MPSA partners." };
   });
 }
+
+/**
+ * End relationship, from the customer's side: every role and every type ends at once, Reseller
+ * included (a customer can leave its reseller on its own). Audited on both sides; the partner's admin
+ * agents and the customer's Global administrators are told. Submitting it again changes nothing.
+ */
+export async function endRelationship(db: Db, actor: Actor | null, relationshipId: string, now = new Date()): Promise<RelationshipChange> {
+  const by = requireMembership(actor, "relationships.end");
+  return db.transaction(async (tx) => {
+    const relationship = await lockRelationship(tx, by, relationshipId);
+    if (!relationship) return NOT_FOUND;
+    const liveTypes = await typesInForce(tx, relationship.id, now);
+    const inForce = await grantsInForce(tx, relationship.id, now);
+    if (liveTypes.length === 0 && inForce.length === 0) return { ok: true, changed: false, message: "This relationship has already ended." };
+    if (inForce.length > 0) {
+      await tx.update(roleGrants).set({ endedAt: now, endedById: by.actor.userId, endReason: "removed" }).where(inArray(roleGrants.id, inForce.map((g) => g.id)));
+    }
+    if (liveTypes.length > 0) {
+      await tx
+        .update(relationshipTypes)
+        .set({ terminatedAt: now, terminatedById: by.actor.userId, autoExtend: false })
+        .where(inArray(relationshipTypes.id, liveTypes.map((t) => t.id)));
+    }
+    if (liveTypes.some((t) => t.type === "gdap")) await recordGdapVersion(tx, relationship.id, "ended_by_customer", { userId: by.actor.userId }, now);
+    const endedTypes = liveTypes.map((t) => relationshipTypeName(t.type));
+    const grants = inForce.map((g) => ({ role: roleName(g.roleId), type: relationshipTypeName(g.viaType) }));
+    await recordAuditOnBothSides(tx, [relationship.customerOrganizationId, relationship.partnerOrganizationId], {
+      actorUserId: by.actor.userId,
+      actorLabel: by.actor.email,
+      action: "relationship.ended",
+      targetType: "relationship",
+      targetId: relationship.id,
+      details: { grants, endedTypes, relationshipEnded: true, actorName: by.actor.name },
+    });
+    const { customerName, partnerName } = await names(tx, relationship);
+    const endedBy = by.actor.name ?? by.actor.email;
+    for (const { to, audience } of await accessRecipients(tx, relationship)) {
+      await sendEmail(tx, {
+        to,
+        template: "roles-removed",
+        props: {
+          partnerName,
+          customerName,
+          removedBy: endedBy,
+          roles: grants,
+          endedTypes,
+          remainingTypes: [],
+          relationshipEnded: true,
+          audience,
+          url: audience === "partner" ? `${appUrl()}/partner/customers` : `${appUrl()}/admin/settings/partner-relationships/${relationship.id}`,
+        },
+      });
+    }
+    return { ok: true, changed: true, message: `The relationship with ${partnerName} ended.`, relationshipEnded: true };
+  });
+}

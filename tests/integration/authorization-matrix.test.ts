@@ -101,6 +101,8 @@ const EXPECTED: Record<string, string> = {
   "approveChangeAction":                                   " R    R    R    R    A    A    R    R    R    R ",
   "declineChangeAction":                                   " R    R    R    R    A    A    R    R    R    R ",
   "extendGdapAction":                                      " R    R    R    R    A    A    R    R    R    R ",
+  // End relationship (every type, Reseller included): Global administrators only.
+  "endRelationshipAction":                                 " R    R    R    R    R    A    R    R    R    R ",
   "setMpsaSharingAction":                                  " R    R    R    R    A    A    R    R    R    R ",
   // Who reads partners exports its own organization's list (Northwind's administrator gets Northwind's, empty).
   "GET /admin/settings/partner-relationships/export":      " R    R    R    A    A    A    A    R    R    R ",
@@ -526,6 +528,16 @@ const ROWS: Row[] = [
     call: ({ app, fixture }) => app.extendGdapAction(app.initialFormState, form({ relationshipId: fixture, endsOn: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10) })),
     judge: formStateJudge((c) => new RegExp(`^${relationshipPage(c.fixture as string)}\\?done=extended$`)),
     effect: async ({ db }) => expect((await db.select().from(relationshipTypes))[0]!.endsAt!.getTime()).toBeGreaterThan(Date.now() + 50 * 86_400_000),
+  }),
+  row({
+    target: "endRelationshipAction",
+    fixture: (db) => acceptedRelationship(db, { type: "gdap", roles: ["helpdesk_admin"], durationDays: 90 }),
+    call: ({ app, fixture }) => app.endRelationshipAction(form({ relationshipId: fixture })),
+    judge: outcomeCodeJudge((c) => relationshipPage(c.fixture as string), "ended"),
+    effect: async ({ db }) => {
+      expect((await db.select().from(relationshipTypes)).every((t) => t.terminatedAt)).toBe(true);
+      expect((await db.select().from(roleGrants)).every((g) => g.endedAt)).toBe(true);
+    },
   }),
   row({
     target: "turnOffAutoExtendAction",

@@ -6,7 +6,7 @@ import { seedDatabase } from "@/seed/demo";
 import { AuthorizationError } from "@/lib/authz";
 import { approveChangeRequest, declineChangeRequest, extendGdap, proposeChange, requestRenewal } from "@/lib/relationships/changes";
 import { isoDay } from "@/lib/relationships/decision";
-import { endGdap, removePartnerRoles } from "@/lib/relationships/service";
+import { endGdap, endRelationship, removePartnerRoles } from "@/lib/relationships/service";
 import { DAY_MS } from "@/lib/time";
 import { actorFor } from "../support/actors";
 import { resetDatabase, tableCounts } from "../support/db";
@@ -165,5 +165,22 @@ describe("Amendments and change requests", () => {
     expect(after.roles).toEqual(["helpdesk_admin", "license_admin"]);
     expect((await db.select().from(changeRequests))[0]).toMatchObject({ kind: "renewal", status: "approved" });
     expect((await db.select().from(relationshipVersions)).map((v) => v.cause).sort()).toEqual(["accepted", "extended"]);
+  });
+
+  it("End relationship ends every type and role at once, Reseller included, closes an open request, and tells both sides", async () => {
+    await proposeChange(db, await actorFor(db, AGENT), { relationshipId, roles: ["helpdesk_admin", "license_admin", "exchange_admin"] });
+    await acceptedRelationship(db, { type: "reseller" });
+    await db.delete(emailOutbox);
+    await expect(endRelationship(db, await actorFor(db, "billing@contoso.example"), relationshipId)).rejects.toBeInstanceOf(AuthorizationError);
+    const admin = await actorFor(db, ADMIN);
+    expect(await endRelationship(db, admin, relationshipId)).toMatchObject({ ok: true, changed: true });
+    const types = await db.select().from(relationshipTypes).where(eq(relationshipTypes.relationshipId, relationshipId));
+    expect(types.map((t) => t.type).sort()).toEqual(["gdap", "reseller"]);
+    expect(types.every((t) => t.terminatedAt)).toBe(true);
+    expect(await db.$count(roleGrants, isNull(roleGrants.endedAt))).toBe(0);
+    expect((await db.select().from(changeRequests))[0]!.status).toBe("withdrawn");
+    const mail = await db.select().from(emailOutbox);
+    expect(mail.map((m) => m.to).sort()).toEqual([ADMIN, AGENT]);
+    expect(await endRelationship(db, admin, relationshipId)).toMatchObject({ ok: true, changed: false });
   });
 });

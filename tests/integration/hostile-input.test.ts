@@ -632,6 +632,22 @@ const TARGETS: Target[] = [
     },
   }),
   target({
+    name: "endRelationshipAction",
+    actor: "admin@contoso.example",
+    fixture: async (db) => ({ relationshipId: await acceptedRelationship(db, { type: "gdap", roles: ["helpdesk_admin", "license_admin"], durationDays: 90 }) }),
+    spec: { relationshipId: field(fc.oneof({ weight: 4, arbitrary: ref("relationshipId") }, { weight: 1, arbitrary: fc.uuid({ version: 4 }) })) },
+    invoke: (app, data) => app.endRelationshipAction(data),
+    reports: "code",
+    accepted: (outcome) => doneCode(outcome) === "ended",
+    complete: async ({ db, delta, fixture, outcome }) => {
+      expect((outcome as { url: string }).url).toBe(relationshipUrl(fixture.relationshipId, "done=ended"));
+      expect((await db.select().from(roleGrants)).every((g) => g.endedAt && g.endedById)).toBe(true);
+      expect((await db.select().from(relationshipTypes)).every((t) => t.terminatedAt)).toBe(true);
+      expect(delta("audit_events")).toBe(2);
+      expect(delta("relationships")).toBe(0);
+    },
+  }),
+  target({
     name: "setMpsaSharingAction",
     actor: "admin@contoso.example",
     fixture: async (db) => ({ relationshipId: await acceptedRelationship(db, { type: "mpsa" }, "sales@fabrikam.example") }),

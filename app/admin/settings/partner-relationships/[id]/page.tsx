@@ -11,7 +11,10 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { entryFor, readPathParams, readSearchParams, type SearchParams } from "@/lib/page-params";
 import { getRelationshipDetails } from "@/lib/relationships/queries";
 import { ROLE_CARRYING_TYPES, relationshipTypeName } from "@/lib/relationships/types";
-import { getRole, sortByPrivilege } from "@/lib/roles";
+import { getRole, roleNamesByPrivilege, sortByPrivilege } from "@/lib/roles";
+import { EndRelationshipConsequences, EndRelationshipForm } from "@/components/relationships/end-relationship";
+import { ConfirmDialog, ConfirmDialogNo } from "@/components/ui/confirm-dialog";
+import { DialogFooter } from "@/components/ui/dialog";
 import { AccessHistory } from "@/components/relationships/access-history";
 import { ApproveChangeForm, DeclineChangeForm, ExtendForm } from "@/components/relationships/change-forms";
 import { historyRows, inRenewalWindow, renewalMaxEnd } from "@/lib/relationships/amendment";
@@ -47,6 +50,7 @@ const NOTICES: Record<string, string> = {
   roles_removed: "The partner's admin roles were removed. The relationship stays with its other types.",
   role_removed: "The role was removed.",
   relationship_ended: "The partner's admin roles were removed, and with them the relationship: no relationship type is left.",
+  ended: "The relationship ended: every relationship type and admin role. The partner was told.",
   auto_extend_off: "Auto-extend is off: the access ends on its end date.",
   mpsa_on: "This partner may now see purchases made by your other MPSA partners.",
   mpsa_off: "This partner no longer sees purchases made by your other MPSA partners.",
@@ -93,6 +97,7 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
   const base = `/admin/settings/partner-relationships/${id}`;
   // The types Remove roles cannot end: they end only when the partner ends them.
   const othersStay = liveTypes.filter(({ type }) => !ROLE_CARRYING_TYPES.includes(type.type)).map(({ type }) => relationshipTypeName(type.type));
+  const canEnd = hasPermission(context.actor, "relationships.end", context.membership.organizationId);
   const canDecide = hasPermission(context.actor, "relationships.approve_changes", context.membership.organizationId);
   const changes = await changeHistory(await getDb(), id, now);
   const history = historyRows(changes);
@@ -409,25 +414,31 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
         </ol>
       </section>
 
-      <section aria-labelledby="end" className="rounded-md border border-gray-200 bg-white p-4 text-sm text-gray-800">
+      <section aria-labelledby="end" className="space-y-3 rounded-md border border-gray-200 bg-white p-4 text-sm text-gray-800">
         <h2 id="end" className="font-semibold text-gray-900">
           Ending the relationship
         </h2>
         {liveTypes.length === 0 ? (
-          <p className="mt-1">This relationship has ended: no relationship type is in force.</p>
-        ) : othersStay.length === 0 ? (
-          <p className="mt-1">
-            Remove roles ends every type of this relationship ({liveTypes.map(({ type }) => relationshipTypeName(type.type)).join(", ")}), and with them the
-            relationship.
-          </p>
+          <p>This relationship has ended: no relationship type is in force.</p>
         ) : (
-          <p className="mt-1">
-            {active.length > 0 ? "Remove roles ends the admin roles and the types that carry them. " : ""}
-            {othersStay.join(", ")} {othersStay.length === 1 ? "ends" : "end"} only when {details.partnerName} ends {othersStay.length === 1 ? "it" : "them"}: contact{" "}
-            {details.partnerName}
-            {profile?.contactEmail ? ` at ${profile.contactEmail}` : ""}
-            {profile?.contactPhone ? ` or ${profile.contactPhone}` : ""}.
-          </p>
+          <>
+            <p>
+              End relationship ends everything {details.partnerName} has with {context.membership.organizationName} at once:{" "}
+              {liveTypes.map(({ type }) => relationshipTypeName(type.type)).join(", ")}
+              {active.length > 0 ? ", and every admin role" : ""}. {othersStay.length > 0 ? "Remove roles, above, ends only the admin roles." : ""}
+            </p>
+            {canEnd ? (
+              <ConfirmDialog triggerLabel="End relationship" confirmHref={`${base}/end`} title="End relationship?">
+                <EndRelationshipConsequences partnerName={details.partnerName} types={liveTypes.map(({ type }) => relationshipTypeName(type.type))} roles={roleNamesByPrivilege(active.map((g) => g.grant.roleId))} />
+                <DialogFooter>
+                  <ConfirmDialogNo />
+                  <EndRelationshipForm relationshipId={id} />
+                </DialogFooter>
+              </ConfirmDialog>
+            ) : (
+              <p>A Global administrator can end it.</p>
+            )}
+          </>
         )}
       </section>
     </main>
