@@ -416,6 +416,8 @@ export const invitations = pgTable(
     contactRecipientId: uuid("contact_recipient_id").references(() => contactRequestRecipients.id, { onDelete: "set null" }),
     type: relationshipType("type").notNull(),
     roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
+    /** What the partner says it will do (lib/relationships/tasks.ts): the customer's review marks any role these do not need. */
+    tasks: text("tasks").array().notNull().default(sql`'{}'::text[]`),
     durationDays: integer("duration_days"),
     autoExtend: boolean("auto_extend").notNull().default(false),
     message: text("message"),
@@ -593,6 +595,23 @@ export const roleGrants = pgTable(
     uniqueIndex("role_grants_active_unique").on(t.relationshipId, t.roleId, t.viaType).where(sql`${t.endedAt} is null`),
     index("role_grants_expiry_idx").on(t.expiresAt).where(sql`${t.endedAt} is null`),
   ],
+);
+
+/** A partner's named set of roles and tasks for quick invitations (kept by its admin agents). */
+export const roleTemplates = pgTable(
+  "role_templates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnerOrganizationId: uuid("partner_organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    roles: text("roles").array().notNull(),
+    tasks: text("tasks").array().notNull().default(sql`'{}'::text[]`),
+    createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("role_templates_partner_name_unique").on(t.partnerOrganizationId, sql`lower(${t.name})`)],
 );
 
 /**
@@ -809,6 +828,7 @@ export type Relationship = typeof relationships.$inferSelect;
 export type RelationshipTypeRow = typeof relationshipTypes.$inferSelect;
 export type RoleGrant = typeof roleGrants.$inferSelect;
 export type ChangeRequest = typeof changeRequests.$inferSelect;
+export type RoleTemplate = typeof roleTemplates.$inferSelect;
 export type ChangeRequestStatus = (typeof changeRequestStatus.enumValues)[number];
 export type RelationshipVersion = typeof relationshipVersions.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;

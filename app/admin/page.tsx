@@ -49,7 +49,7 @@ export default async function AdminHomePage() {
           <h2 id="pending" className="text-lg font-semibold text-gray-900">
             {pending.total === 1 ? "1 invitation waits for your answer" : `${countText(pending.total, pending.capped)} invitations wait for your answer`}
           </h2>
-          {!decides && <p className="mt-1 text-sm text-gray-700">A Global or Billing administrator of your organization accepts or cancels them.</p>}
+          {!decides && <p className="mt-1 text-sm text-gray-700">A Global, Billing or Partner relationship administrator of your organization accepts or cancels them.</p>}
           {pending.rows.length > 0 ? (
             <ul className="mt-3 space-y-2 text-sm">
               {pending.rows.map(({ invitation, partnerName }) => (

@@ -7,6 +7,7 @@ const items: AreaMenuItem[] = [
   { href: "/partner/requests", label: "Customer requests", permission: "contact_requests.read" },
   { href: "/partner/invitations", label: "Invitations", permission: "invitations.manage" },
   { href: "/partner/customers", label: "Customers", permission: "partner.view" },
+  { href: "/partner/templates", label: "Role templates", permission: "invitations.send_admin_roles" },
   { href: "/partner/activity", label: "Activity", permission: "partner.view" },
 ];
 

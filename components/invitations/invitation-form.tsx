@@ -23,6 +23,13 @@ export interface TypeOption {
   allowed: boolean;
 }
 
+/** A task the partner can state, with the least-privileged roles it needs (the advisor). */
+export interface TaskOption {
+  id: string;
+  name: string;
+  roles: string[];
+}
+
 export interface RoleOption {
   id: string;
   name: string;
@@ -41,6 +48,7 @@ const GLOBAL_ADMIN = "global_admin";
 const INVITATION_FIELDS = [
   ["customerEmail", "field-customerEmail"],
   ["type", "field-type"],
+  ["tasks", "field-tasks"],
   ["roles", "field-roles"],
   ["durationDays", "field-durationDays"],
   ["autoExtend", "field-autoExtend"],
@@ -50,20 +58,24 @@ const INVITATION_FIELDS = [
 export function InvitationForm({
   types,
   roles,
+  tasks,
   idempotencyKey,
   defaults,
 }: {
   types: TypeOption[];
+  /** Least privileged first, Global administrator last. */
   roles: RoleOption[];
+  tasks: TaskOption[];
   idempotencyKey: string;
-  defaults: { customerEmail?: string; message?: string; contactRecipientId?: string; durationDays: number };
+  defaults: { customerEmail?: string; message?: string; contactRecipientId?: string; durationDays: number; roles?: string[]; tasks?: string[]; type?: string };
 }) {
   const [state, formAction] = useActionState(sendInvitationAction, initial);
-  const [type, setType] = useState<string | undefined>(state.values?.type);
+  const [type, setType] = useState<string | undefined>(state.values?.type ?? defaults.type);
   const e = state.fieldErrors ?? {};
   const v = state.values ?? {};
   const showGdap = type === undefined || type === "gdap";
-  const [chosenRoles, setChosenRoles] = useState(() => new Set((v.roles ?? "").split(",")));
+  const [chosenRoles, setChosenRoles] = useState(() => new Set(v.roles !== undefined ? v.roles.split(",") : (defaults.roles ?? [])));
+  const chosenTasks = new Set(v.tasks !== undefined ? v.tasks.split(",") : (defaults.tasks ?? []));
   const [autoExtend, setAutoExtend] = useState(v.autoExtend === "on");
   // Only once scripts run may a choice disable auto-extend: without them nothing could enable it again.
   const live = useSyncExternalStore(noSubscription, () => true, () => false);
@@ -106,7 +118,7 @@ export function InvitationForm({
                 type="radio"
                 name="type"
                 value={t.id}
-                defaultChecked={v.type === t.id}
+                defaultChecked={(v.type ?? defaults.type) === t.id}
                 disabled={!t.allowed}
                 onChange={() => setType(t.id)}
                 className="mt-1 size-4 accent-accent-600"
@@ -127,8 +139,35 @@ export function InvitationForm({
         <fieldset className="space-y-4 rounded-lg border border-gray-200 bg-white p-4">
           <legend className="px-1 text-sm font-semibold text-gray-900">Granular delegated administrator (GDAP) access</legend>
           <p className="text-sm text-gray-700">Ask for the least-privileged roles that cover the work. The customer sees exactly this list.</p>
+          <fieldset id="field-tasks" aria-describedby="tasks-hint">
+            <legend className="text-sm font-medium text-gray-900">Tasks you will do</legend>
+            <p id="tasks-hint" className="mt-1 text-sm text-gray-700">
+              The customer sees them, and any role they don&apos;t need is marked. Choosing a task ticks the least-privileged roles for it; with no role
+              ticked, those roles are asked for.
+            </p>
+            <FieldError id="tasks-error" error={e.tasks} className="mt-1" />
+            <ul className="mt-2 grid gap-2 md:grid-cols-2">
+              {tasks.map((task) => (
+                <li key={task.id}>
+                  <Checkbox
+                    name="tasks"
+                    value={task.id}
+                    defaultChecked={chosenTasks.has(task.id)}
+                    onChange={(event) => {
+                      if (!event.target.checked) return;
+                      const next = new Set(chosenRoles);
+                      for (const role of task.roles) next.add(role);
+                      setChosenRoles(next);
+                    }}
+                  >
+                    <span className="text-sm text-gray-900">{task.name}</span>
+                  </Checkbox>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
           <fieldset id="field-roles" aria-describedby={e.roles ? "roles-error" : undefined}>
-            <legend className="text-sm font-medium text-gray-900">Roles</legend>
+            <legend className="text-sm font-medium text-gray-900">Roles (least privileged first)</legend>
             <FieldError id="roles-error" error={e.roles} className="mt-1" />
             <ul className="mt-2 grid gap-2 md:grid-cols-2">
               {roles.map((role) => (
@@ -136,7 +175,7 @@ export function InvitationForm({
                   <Checkbox
                     name="roles"
                     value={role.id}
-                    defaultChecked={chosenRoles.has(role.id)}
+                    checked={chosenRoles.has(role.id)}
                     onChange={(event) => {
                       const next = new Set(chosenRoles);
                       if (event.target.checked) next.add(role.id);

@@ -10,7 +10,7 @@ export const acceptAgreementAction = formAction({
   read: (formData) => ({ ...formFields(formData, ["organizationId"]), acknowledged: formChecked(formData, "acknowledge") }),
   schema: z.object({ organizationId: z.string().max(100), acknowledged: z.boolean() }),
   fields: [],
-  forbidden: "You need to be a Global or Billing administrator of this organization to do this.",
+  forbidden: "You need to be a Global, Billing or Partner relationship administrator of this organization to do this.",
   run: ({ db, actor, input }) => acceptAgreement(db, actor, input.organizationId, { acknowledged: input.acknowledged }),
   then: () => ({ redirect: "/admin/settings/partner-relationships?agreement=accepted", revalidate: { path: "/admin", type: "layout" } }),
 });

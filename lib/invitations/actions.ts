@@ -22,6 +22,7 @@ export const sendInvitationAction = formAction({
     values: {
       ...typedValues(formData, INVITATION_FIELDS),
       roles: formData.getAll("roles").map(String).join(",").slice(0, 5000),
+      tasks: formData.getAll("tasks").map(String).join(",").slice(0, 5000),
       autoExtend: formData.get("autoExtend") === "on" ? "on" : "",
     },
     pendingInvitationId: refusal?.pendingInvitationId,
@@ -51,7 +52,7 @@ export const cancelInvitationAction = onInvitation(cancelInvitation);
 
 /** The invitation's token; its form and worth are the domain's to judge. */
 const TOKEN = z.string().max(200);
-const FORBIDDEN = "You need to be a Global or Billing administrator of the invited organization to do this.";
+const FORBIDDEN = "You need to be a Global, Billing or Partner relationship administrator of the invited organization to do this.";
 
 /**
  * Accept & Authorize, with what the customer grants: the roles it kept ticked, the end date, auto-extend.

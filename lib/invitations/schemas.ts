@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { relationshipType } from "@/db/schema";
 import { GDAP_DEFAULT_DAYS } from "@/lib/relationships/types";
+import { isTaskId } from "@/lib/relationships/tasks";
 import { isRoleId } from "@/lib/roles";
 import { formChecked, formFields, formList, type FormState } from "@/lib/forms";
 import { emailAddress, safeText } from "@/lib/text";
@@ -9,6 +10,7 @@ export const invitationSchema = z.object({
   customerEmail: emailAddress({ missing: "Enter the customer administrator's email.", example: "Enter an email address like admin@customer.com." }),
   type: z.enum(relationshipType.enumValues, { error: "Choose a relationship type." }),
   roles: z.array(z.string().refine(isRoleId, "Choose roles from the list.")).max(40).default([]),
+  tasks: z.array(z.string().refine(isTaskId, "Choose tasks from the list.")).max(40).default([]),
   durationDays: z.coerce
     .number({ error: "Enter the duration in days." })
     .int("Enter a whole number of days.")
@@ -36,6 +38,7 @@ export function invitationFromForm(formData: FormData) {
   return {
     ...fields,
     roles: formList(formData, "roles"),
+    tasks: formList(formData, "tasks"),
     durationDays: durationDays === "" ? undefined : durationDays,
     autoExtend: formChecked(formData, "autoExtend"),
     contactRecipientId: contactRecipientId || undefined,

@@ -7,6 +7,7 @@ import { hasPermission, requireMembership, type Actor, type Authorized } from "@
 import { appUrl } from "@/lib/email/config";
 import { sendEmail } from "@/lib/email/send";
 import { INVITATION_LIFETIME_DAYS, relationshipTypeInfo } from "@/lib/relationships/types";
+import { rolesForTasks, taskNames } from "@/lib/relationships/tasks";
 import { getRole, roleName } from "@/lib/roles";
 import { takeRateLimit } from "@/lib/security/rate-limit";
 import { formatLongDate, formatRetryTime } from "@/lib/format";
@@ -110,7 +111,9 @@ export async function createInvitation(db: Db, actor: Actor | null, input: Invit
     return refuse("type", `Only an admin agent can ask for admin roles (${type.name}). Ask an admin agent of your organization to send it.`);
   }
 
-  const roles = rolesFor(input.type, input.roles);
+  // The tasks the partner states; with no role ticked, the advisor's least-privileged roles for them are asked for.
+  const tasks = type.choosesRoles ? [...new Set(input.tasks)] : [];
+  const roles = rolesFor(input.type, input.roles.length === 0 && tasks.length > 0 ? rolesForTasks(tasks) : input.roles);
   const durationDays = type.choosesRoles ? input.durationDays : null;
   const autoExtend = type.choosesRoles ? input.autoExtend : false;
   if (type.choosesRoles) {
@@ -177,6 +180,7 @@ export async function createInvitation(db: Db, actor: Actor | null, input: Invit
         contactRecipientId: recipient?.id ?? null,
         type: input.type,
         roles,
+        tasks,
         durationDays,
         autoExtend,
         message: input.message,
@@ -198,7 +202,7 @@ export async function createInvitation(db: Db, actor: Actor | null, input: Invit
       action: "invitation.sent",
       targetType: "invitation",
       targetId: invitation!.id,
-      details: { type: input.type, roles: roles.map(roleName), durationDays, autoExtend, to: input.customerEmail },
+      details: { type: input.type, roles: roles.map(roleName), tasks: taskNames(tasks), durationDays, autoExtend, to: input.customerEmail },
     });
     return { ok: true as const, invitationId: invitation!.id, duplicate: false };
   });

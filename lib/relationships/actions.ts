@@ -8,6 +8,7 @@ import { relationshipType } from "@/db/schema";
 import { isRoleId } from "@/lib/roles";
 import { endGdap, endRelationship, removePartnerRoles, setMpsaSharing, turnOffAutoExtend } from "./service";
 import { approveChangeRequest, declineChangeRequest, extendGdap, proposeChange, requestRenewal } from "./changes";
+import { deleteRoleTemplate, saveRoleTemplate } from "./templates";
 
 const LIST = "/admin/settings/partner-relationships";
 const PARTNER_CUSTOMERS = "/partner/customers";
@@ -143,4 +144,31 @@ export const extendGdapAction = formAction({
   fields: ["endsOn"],
   run: ({ db, actor, input }) => extendGdap(db, actor, input),
   then: (result) => toPartnerDetails(result),
+});
+
+/* Role templates (partner admin agents): named sets of roles and tasks for quick invitations. */
+
+const TEMPLATES = "/partner/templates";
+
+export const saveRoleTemplateAction = formAction({
+  read: (formData) => ({ ...formFields(formData, ["name"]), roles: formList(formData, "roles"), tasks: formList(formData, "tasks") }),
+  schema: z.object({
+    name: safeText(z.string().trim().min(1, "Name the template.").max(80, "Keep the name under 80 characters."), "the name"),
+    roles: z.array(z.string().max(64)).max(40, "Choose roles from the list."),
+    tasks: z.array(z.string().max(64)).max(40, "Choose tasks from the list."),
+  }),
+  fields: ["name"],
+  keep: (formData) => ({ values: { roles: formData.getAll("roles").map(String).join(",").slice(0, 5000), tasks: formData.getAll("tasks").map(String).join(",").slice(0, 5000) } }),
+  run: ({ db, actor, input }) => saveRoleTemplate(db, actor, input),
+  then: () => ({ redirect: `${TEMPLATES}?done=saved`, revalidate: TEMPLATES }),
+});
+
+export const deleteRoleTemplateAction = buttonAction({
+  read: (formData) => formFields(formData, ["templateId"]),
+  schema: z.object({ templateId: z.string() }),
+  page: () => TEMPLATES,
+  fallbackPage: TEMPLATES,
+  revalidate: TEMPLATES,
+  run: ({ db, actor, input }) => deleteRoleTemplate(db, actor, input.templateId),
+  done: () => "deleted",
 });

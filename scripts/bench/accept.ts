@@ -106,6 +106,7 @@ export async function prepareReviewInvitation(db: Db, now = new Date()): Promise
     customerEmail: REVIEW_CUSTOMER.admin,
     type: "gdap",
     roles: ["security_admin", "exchange_admin", "user_admin", "license_admin", "global_reader"],
+    tasks: ["manage_security", "manage_exchange", "manage_users", "manage_licenses"],
     durationDays: 365,
     autoExtend: true,
     message: "We'd like to manage security and licensing for you. These roles let our team handle mailboxes, users and licenses; nothing more.",
@@ -140,7 +141,7 @@ export interface AcceptPrepared {
 }
 
 function invitationInput(i: number, email: string): InvitationInput {
-  const base = { customerEmail: email, idempotencyKey: randomUUID(), autoExtend: false, message: null, durationDays: 365 };
+  const base = { customerEmail: email, idempotencyKey: randomUUID(), autoExtend: false, message: null, durationDays: 365, tasks: [] };
   switch (i % 4) {
     case 0:
     case 1:

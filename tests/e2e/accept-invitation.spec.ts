@@ -56,7 +56,7 @@ test("a Global administrator accepts the agreement and authorizes the partner, a
   await expect(page.getByText("You accepted the agreement and authorized Fabrikam Partners.")).toBeVisible();
   await page.getByRole("table").getByRole("link", { name: "Fabrikam Partners", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Fabrikam Partners" })).toBeVisible();
-  await expect(page.getByRole("row", { name: /Exchange administrator/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Admin roles in force" }).getByRole("row", { name: /Exchange administrator/ })).toBeVisible();
   await expect(page.getByText(/Version 2026-09 accepted/)).toBeVisible();
 
   // The same link again: already accepted, never a second grant.
@@ -70,7 +70,7 @@ test("a user without an admin role sees that they need to be a Global or Billing
   const page = await pageAs("user@contoso.example");
   const response = await page.goto(link);
   expect(response?.headers()["x-frame-options"]).toBe("DENY");
-  await expect(page.getByText("You need to be a Global or Billing administrator of Contoso to do this.")).toBeVisible();
+  await expect(page.getByText("You need to be a Global, Billing or Partner relationship administrator of Contoso to do this.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Accept & Authorize" })).toHaveCount(0);
   await expect(page.getByText("Helpdesk administrator")).toHaveCount(0);
 

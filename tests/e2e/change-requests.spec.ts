@@ -96,3 +96,26 @@ test("End relationship: the customer ends every type, Reseller included, after a
   await expect(admin.getByText(/Fabrikam Partners holds no admin roles/)).toBeVisible();
   await openLatestEmail(agent, "agent@fabrikam.example", new RegExp(`${customer.name}`));
 });
+
+test("the advisor: the partner states a task, the customer's review marks the role it doesn't need", async ({ pageAs }) => {
+  const stamp = Date.now().toString(36);
+  const customerEmail = `admin@adventureworks${stamp}.example`;
+  const agent = await pageAs("agent@fabrikam.example");
+  await agent.goto("/partner/invitations/new");
+  await agent.getByLabel("Customer email").fill(customerEmail);
+  await agent.getByRole("radio", { name: /^Granular delegated administrator/ }).check();
+  // Ticking a task ticks its least-privileged role.
+  await agent.getByRole("checkbox", { name: "Assign and manage licences" }).check();
+  await expect(agent.getByRole("checkbox", { name: /^License administrator/ })).toBeChecked();
+  await agent.getByRole("checkbox", { name: /^Exchange administrator/ }).check();
+  await agent.getByRole("button", { name: "Send invitation" }).click();
+  await expect(agent.getByText(/Invitation sent to/)).toBeVisible();
+  await openLatestEmail(agent, customerEmail, /invites you to a/);
+  const link = (await agent.getByRole("region", { name: "Links in this message" }).getByRole("link", { name: "Review the request" }).getAttribute("href")) as string;
+
+  const customer = await pageAs(customerEmail);
+  await customer.goto(link);
+  await expect(customer.getByText("Assign and manage licences")).toBeVisible();
+  await expect(customer.getByRole("checkbox", { name: /^Exchange administrator Highly privileged Not needed for the tasks listed/ })).toBeVisible();
+  await expect(customer.getByRole("checkbox", { name: /^License administrator Assigns/ })).toBeVisible();
+});

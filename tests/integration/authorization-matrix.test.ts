@@ -14,11 +14,16 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/authz";
 import { listActivity } from "@/lib/audit/queries";
+import { saveRoleTemplate } from "@/lib/relationships/templates";
+import { actorFor } from "../support/actors";
 import { getRelationshipDetails, listCustomerRelationships, listPendingInvitationsFor } from "@/lib/relationships/queries";
 import {
   agreementAcceptances,
   changeRequests,
   contactRequestRecipients,
+  memberships,
+  roleTemplates,
+  users,
   contactRequests,
   emailOutbox,
   invitations,
@@ -101,6 +106,12 @@ const EXPECTED: Record<string, string> = {
   "approveChangeAction":                                   " R    R    R    R    A    A    R    R    R    R ",
   "declineChangeAction":                                   " R    R    R    R    A    A    R    R    R    R ",
   "extendGdapAction":                                      " R    R    R    R    A    A    R    R    R    R ",
+  // Users: each Global administrator invites into their own organization (Northwind's into Northwind) and changes its members' roles only.
+  "inviteMemberAction":                                    " R    R    R    R    R    A    A    R    R    R ",
+  "setMemberRolesAction":                                  " R    R    R    R    R    A    R    R    R    R ",
+  // Role templates: each partner's admin agents keep their own organization's (Adatum's agent saves into Adatum).
+  "saveRoleTemplateAction":                                " R    R    R    R    R    R    R    R    A    A ",
+  "deleteRoleTemplateAction":                              " R    R    R    R    R    R    R    R    A    R ",
   // End relationship (every type, Reseller included): Global administrators only.
   "endRelationshipAction":                                 " R    R    R    R    R    A    R    R    R    R ",
   "setMpsaSharingAction":                                  " R    R    R    R    A    A    R    R    R    R ",
@@ -528,6 +539,44 @@ const ROWS: Row[] = [
     call: ({ app, fixture }) => app.extendGdapAction(app.initialFormState, form({ relationshipId: fixture, endsOn: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10) })),
     judge: formStateJudge((c) => new RegExp(`^${relationshipPage(c.fixture as string)}\\?done=extended$`)),
     effect: async ({ db }) => expect((await db.select().from(relationshipTypes))[0]!.endsAt!.getTime()).toBeGreaterThan(Date.now() + 50 * 86_400_000),
+  }),
+  row({
+    target: "inviteMemberAction",
+    fixture: async () => null,
+    call: ({ app }) => app.inviteMemberAction(app.initialFormState, form({ email: "colleague@contoso.example", roles: ["partner_relationship_admin"] })),
+    judge: formStateJudge(() => /^\/admin\/settings\/users\?done=invited$/),
+    effect: async ({ db }) => {
+      const [user] = await db.select().from(users).where(eq(users.email, "colleague@contoso.example"));
+      expect((await db.select().from(memberships).where(eq(memberships.userId, user!.id)))[0]?.roles).toEqual(["partner_relationship_admin"]);
+    },
+  }),
+  row({
+    target: "setMemberRolesAction",
+    fixture: async (db) => {
+      const [row] = await db.select({ id: memberships.id }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(users.email, "user@contoso.example"));
+      return row!.id;
+    },
+    call: ({ app, fixture }) => app.setMemberRolesAction(app.initialFormState, form({ membershipId: fixture, roles: ["partner_relationship_admin"] })),
+    judge: formStateJudge(() => /^\/admin\/settings\/users\?done=roles_saved$/),
+    effect: async ({ db, fixture }) => expect((await db.select().from(memberships).where(eq(memberships.id, fixture as string)))[0]?.roles).toEqual(["partner_relationship_admin"]),
+  }),
+  row({
+    target: "saveRoleTemplateAction",
+    fixture: async () => null,
+    call: ({ app }) => app.saveRoleTemplateAction(app.initialFormState, form({ name: "Helpdesk", tasks: ["reset_passwords"] })),
+    judge: formStateJudge(() => /^\/partner\/templates\?done=saved$/),
+    effect: async ({ db }) => expect((await db.select().from(roleTemplates))[0]).toMatchObject({ name: "Helpdesk", roles: ["helpdesk_admin"] }),
+  }),
+  row({
+    target: "deleteRoleTemplateAction",
+    fixture: async (db) => {
+      const result = await saveRoleTemplate(db, await actorFor(db, "agent@fabrikam.example"), { name: "Helpdesk", roles: ["helpdesk_admin"], tasks: [] });
+      if (!result.ok) throw new Error(result.message);
+      return (await db.select({ id: roleTemplates.id }).from(roleTemplates))[0]!.id;
+    },
+    call: ({ app, fixture }) => app.deleteRoleTemplateAction(form({ templateId: fixture })),
+    judge: outcomeCodeJudge(() => "/partner/templates", "deleted"),
+    effect: async ({ db }) => expect(await db.$count(roleTemplates)).toBe(0),
   }),
   row({
     target: "endRelationshipAction",

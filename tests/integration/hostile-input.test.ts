@@ -12,7 +12,7 @@ import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { changeRequests, contactRequestRecipients, contactRequests, emailOutbox, invitationAcceptances, invitations, relationshipTypes, relationships, roleGrants } from "@/db/schema";
+import { changeRequests, contactRequestRecipients, contactRequests, emailOutbox, invitationAcceptances, invitations, memberships, relationshipTypes, relationships, roleGrants, roleTemplates, users } from "@/db/schema";
 import { getContactConfirmation, getPartnerRequest } from "@/lib/contact-requests/queries";
 import { renderEmail } from "@/lib/email/send";
 import { getMailboxMessage } from "@/lib/email/mailbox";
@@ -308,6 +308,11 @@ async function checkProperty<F extends Record<string, string>>(app: App, target:
 
 const ROLE_IDS = DIRECTORY_ROLES.map((r) => r.id);
 const RELATIONSHIP_TYPES = ["gdap", "reseller", "delegated_admin", "reseller_delegated_admin", "partner", "advisor", "mpsa", "lob"];
+async function membershipIdOf(db: Db, email: string): Promise<string> {
+  const [row] = await db.select({ id: memberships.id }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(users.email, email));
+  return row!.id;
+}
+
 /** A day as a date field sends it, from `min` to `max` days from today. */
 const dayFromToday = (min: number, max: number) => fc.integer({ min, max }).map((d) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10));
 const redirectedTo = (outcome: Outcome, pattern: RegExp) => outcome.kind === "redirect" && pattern.test(outcome.url);
@@ -629,6 +634,61 @@ const TARGETS: Target[] = [
       const [gdap] = await db.select().from(relationshipTypes);
       expect(gdap!.endsAt!.toISOString().slice(0, 10)).toBe(form.get("endsOn"));
       expect(gdap!.endsAt!.getTime()).toBeLessThanOrEqual(Date.now() + 731 * 86_400_000);
+    },
+  }),
+  target({
+    name: "inviteMemberAction",
+    actor: "admin@contoso.example",
+    fixture: async () => ({}),
+    spec: {
+      email: field(fc.constantFrom("colleague@contoso.example", "Alex.Wilber@contoso.example", "user@contoso.example")),
+      name: field(fc.oneof(freeText(["Alex Wilber"]), fc.constant(""))),
+      roles: multiField([...ROLE_IDS, "partner_relationship_admin"], 3),
+    },
+    invoke: (app, data) => app.inviteMemberAction(app.initialFormState, data),
+    reports: "state",
+    accepted: (outcome) => doneCode(outcome) === "invited",
+    complete: async ({ delta, form }) => {
+      expect(delta("memberships")).toBe(1);
+      expect(delta("email_outbox")).toBe(1);
+      expect(delta("audit_events")).toBe(1);
+      expect(form.getAll("roles").every((r) => [...ROLE_IDS, "partner_relationship_admin"].includes(String(r)))).toBe(true);
+    },
+  }),
+  target({
+    name: "setMemberRolesAction",
+    actor: "admin@contoso.example",
+    fixture: async (db) => ({ self: await membershipIdOf(db, "admin@contoso.example"), user: await membershipIdOf(db, "user@contoso.example") }),
+    spec: {
+      membershipId: field(fc.oneof({ weight: 3, arbitrary: ref("user") }, { weight: 2, arbitrary: ref("self") }, { weight: 1, arbitrary: fc.uuid({ version: 4 }) })),
+      roles: multiField([...ROLE_IDS, "partner_relationship_admin"], 3),
+    },
+    invoke: (app, data) => app.setMemberRolesAction(app.initialFormState, data),
+    reports: "state",
+    accepted: (outcome) => ["roles_saved", "nothing"].includes(doneCode(outcome) ?? ""),
+    complete: async ({ db }) => {
+      // Whatever was sent, the organization keeps a Global administrator.
+      const rows = await db.select().from(memberships);
+      expect(rows.some((m) => m.roles.includes("global_admin"))).toBe(true);
+    },
+  }),
+  target({
+    name: "saveRoleTemplateAction",
+    actor: "agent@fabrikam.example",
+    fixture: async () => ({}),
+    spec: {
+      name: field(freeText(["Helpdesk", "Mail migration"])),
+      roles: multiField(ROLE_IDS, 4),
+      tasks: multiField(["reset_passwords", "manage_licenses", "manage_exchange", "support_tickets"], 3),
+    },
+    invoke: (app, data) => app.saveRoleTemplateAction(app.initialFormState, data),
+    reports: "state",
+    accepted: (outcome) => doneCode(outcome) === "saved",
+    complete: async ({ db, delta }) => {
+      expect(delta("role_templates")).toBe(1);
+      const [saved] = await db.select().from(roleTemplates);
+      expect(saved!.roles.length).toBeGreaterThan(0);
+      expect(saved!.roles.every((r) => (ROLE_IDS as readonly string[]).includes(r))).toBe(true);
     },
   }),
   target({

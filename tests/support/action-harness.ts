@@ -227,13 +227,14 @@ export async function loadApp() {
   proxyHopsBefore ??= { value: process.env.TRUSTED_PROXY_HOPS };
   process.env.TRUSTED_PROXY_HOPS = "1";
   registerMocks();
-  const [authActions, contact, invitations, agreements, relationships, domains, authz, forms] = await Promise.all([
+  const [authActions, contact, invitations, agreements, relationships, domains, users, authz, forms] = await Promise.all([
     import("@/lib/auth/actions"),
     import("@/lib/contact-requests/actions"),
     import("@/lib/invitations/actions"),
     import("@/lib/agreements/actions"),
     import("@/lib/relationships/actions"),
     import("@/lib/domains/actions"),
+    import("@/lib/users/actions"),
     import("@/lib/authz"),
     import("@/lib/forms"),
   ]);
@@ -244,6 +245,7 @@ export async function loadApp() {
     ...agreements,
     ...relationships,
     ...domains,
+    ...users,
     getActor: authz.getActor,
     AuthorizationError: authz.AuthorizationError,
     initialFormState: forms.initialFormState,

@@ -54,7 +54,7 @@ export default async function AcceptAgreementPage() {
           {mayAccept ? (
             <AcknowledgeAndAcceptForm action={acceptAgreementAction} buttonLabel="Accept" organizationId={membership.organizationId} />
           ) : (
-            <p className="text-gray-800">You need to be a Global or Billing administrator of {membership.organizationName} to do this.</p>
+            <p className="text-gray-800">You need to be a Global, Billing or Partner relationship administrator of {membership.organizationName} to do this.</p>
           )}
         </section>
       )}

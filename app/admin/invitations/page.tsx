@@ -36,7 +36,7 @@ export default async function PendingInvitationsPage({ searchParams }: { searchP
     <main>
       <h1 className="text-2xl font-semibold text-gray-900">Invitations waiting for your answer</h1>
       <p className="mt-1 text-gray-700">
-        Partners that invited {context.membership.organizationName}. A Global or Billing administrator reviews each one and accepts or cancels it.
+        Partners that invited {context.membership.organizationName}. A Global, Billing or Partner relationship administrator reviews each one and accepts or cancels it.
       </p>
       <div className="mt-6">
         {pending.total === 0 ? (

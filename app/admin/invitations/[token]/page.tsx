@@ -17,7 +17,8 @@ import { readPathParams } from "@/lib/page-params";
 import { isoDay } from "@/lib/relationships/decision";
 import { relationshipTypeInfo } from "@/lib/relationships/types";
 import { addDays } from "@/lib/time";
-import { sortByPrivilege } from "@/lib/roles";
+import { roleNote, rolesNotNeeded, taskNames } from "@/lib/relationships/tasks";
+import { roleNamesByPrivilege, sortByPrivilege } from "@/lib/roles";
 
 // The token is in this page's address: a Referer header carries only the origin. (Not "no-referrer": a form
 // posted from such a page says Origin: null, which the request guard refuses, so Accept & Authorize could not
@@ -95,7 +96,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <Ended title="Accept agreement & authorize partner">
         <p>
-          You need to be a Global or Billing administrator of {access.organizationName} to do this. Ask one of them to open the invitation
+          You need to be a Global, Billing or Partner relationship administrator of {access.organizationName} to do this. Ask one of them to open the invitation
           email.
         </p>
       </Ended>
@@ -109,12 +110,13 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const accept = acceptInvitationAction.bind(null, token);
   const decline = declineInvitationAction.bind(null, token);
   const location = found.partnerLocations?.[0];
+  const unneeded = rolesNotNeeded(invitation.roles, invitation.tasks);
   // GDAP is granted in part if the customer wants: the roles it keeps, an earlier end, auto-extend off.
   const requestedEnd = invitation.durationDays ? endIfAcceptedNow(invitation.durationDays) : null;
   const choices: GrantChoices | undefined = type.choosesRoles
     ? {
         partnerName: found.partnerName,
-        roles: roles.map((role) => ({ id: role.id, name: role.name, description: role.description, highlyPrivileged: role.privilege === "high" })),
+        roles: roles.map((role) => ({ id: role.id, name: role.name, description: role.description, highlyPrivileged: role.privilege === "high", note: roleNote(role.id, invitation.tasks) })),
         endsOn: requestedEnd ? { requested: isoDay(requestedEnd), earliest: isoDay(addDays(new Date(), 1)), requestedLabel: formatDate(requestedEnd) } : null,
         autoExtend: invitation.autoExtend,
       }
@@ -156,6 +158,22 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         <p className="text-gray-800">
           <span className="font-medium">{type.name}:</span> {type.description}
         </p>
+        {invitation.tasks.length > 0 && (
+          <div>
+            <p className="font-medium text-gray-900">The work {found.partnerName} says it will do:</p>
+            <ul className="mt-1 list-disc pl-5 text-gray-800">
+              {taskNames(invitation.tasks).map((task) => (
+                <li key={task}>{task}</li>
+              ))}
+            </ul>
+            {unneeded.length > 0 && (
+              <p className="mt-2 text-gray-800">
+                <strong>{unneeded.length === 1 ? "One role is" : `${unneeded.length} roles are`} not needed for these tasks</strong> ({roleNamesByPrivilege(unneeded).join(", ")}): marked
+                below. You can leave {unneeded.length === 1 ? "it" : "them"} unticked.
+              </p>
+            )}
+          </div>
+        )}
         {roles.length === 0 ? (
           <p className="text-gray-800">No admin roles: {found.partnerName} gets no administrative access to {organizationName}.</p>
         ) : choices ? (

@@ -149,7 +149,7 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
       {!anyPartner ? (
         <div className="mt-6">
           <EmptyState title="No partner relationships yet">
-            Relationships start when a partner sends your organization an invitation and a Global or Billing administrator accepts it.{" "}
+            Relationships start when a partner sends your organization an invitation and a Global, Billing or Partner relationship administrator accepts it.{" "}
             <Link className="font-medium text-accent-700 underline" href="/partners">
               Find a partner
             </Link>{" "}

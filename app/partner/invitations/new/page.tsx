@@ -9,7 +9,9 @@ import { getPartnerRequest } from "@/lib/contact-requests/queries";
 import { getAreaContext } from "@/lib/context";
 import { readSearchParams, type SearchParams } from "@/lib/page-params";
 import { GDAP_DEFAULT_DAYS, RELATIONSHIP_TYPES, type RelationshipType } from "@/lib/relationships/types";
-import { DIRECTORY_ROLES, roleName } from "@/lib/roles";
+import { PARTNER_TASKS } from "@/lib/relationships/tasks";
+import { listRoleTemplates } from "@/lib/relationships/templates";
+import { roleName, rolesLeastPrivilegedFirst } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "New invitation" };
 
@@ -40,8 +42,11 @@ export default async function NewInvitationPage({ searchParams }: { searchParams
   }
   const orgId = context.membership.organizationId;
   const canAskForRoles = hasPermission(context.actor, "invitations.send_admin_roles", orgId);
-  const { request: requestId } = await readSearchParams(searchParams);
-  const request = typeof requestId === "string" ? await getPartnerRequest(await getDb(), orgId, requestId) : undefined;
+  const { request: requestId, template: templateId } = await readSearchParams(searchParams);
+  const db = await getDb();
+  const request = typeof requestId === "string" ? await getPartnerRequest(db, orgId, requestId) : undefined;
+  const templates = canAskForRoles ? await listRoleTemplates(db, { actor: context.actor, organizationId: orgId }) : [];
+  const template = templates.find((t) => t.id === templateId);
 
   return (
     <main className="max-w-3xl">
@@ -58,6 +63,21 @@ export default async function NewInvitationPage({ searchParams }: { searchParams
         <p className="mt-4 rounded-md border border-accent-200 bg-accent-50 p-3 text-sm text-gray-800">
           Following up on the request from {request.name} at {request.company}.
         </p>
+      )}
+      {templates.length > 0 && (
+        <nav aria-label="Role templates" className="mt-4 rounded-md border border-gray-200 bg-white p-3 text-sm">
+          <p className="font-medium text-gray-900">Start from a role template</p>
+          <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+            {templates.map((t) => (
+              <li key={t.id}>
+                <Link className="font-medium text-accent-700 underline" href={`/partner/invitations/new?template=${t.id}`} aria-current={t.id === template?.id ? "true" : undefined}>
+                  {t.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {template && <p className="mt-1 text-gray-700">Filled in from {template.name}: check the roles below.</p>}
+        </nav>
       )}
       {!canAskForRoles && (
         <p className="mt-4 rounded-md border border-gray-200 bg-white p-3 text-sm text-gray-800">
@@ -76,12 +96,14 @@ export default async function NewInvitationPage({ searchParams }: { searchParams
             choosesRoles: t.choosesRoles,
             allowed: canAskForRoles || !t.requiresAdminAgent,
           }))}
-          roles={DIRECTORY_ROLES.map((r) => ({ id: r.id, name: r.name, description: r.description, highlyPrivileged: r.privilege === "high" }))}
+          roles={rolesLeastPrivilegedFirst().map((r) => ({ id: r.id, name: r.name, description: r.description, highlyPrivileged: r.privilege === "high" }))}
+          tasks={PARTNER_TASKS.map((t) => ({ id: t.id, name: t.name, roles: [...t.roles] }))}
           defaults={{
             customerEmail: request?.email,
             message: request ? `Hello ${request.name}, following up on your request: ` : undefined,
             contactRecipientId: request?.recipientId,
             durationDays: GDAP_DEFAULT_DAYS,
+            ...(template ? { type: "gdap", roles: template.roles, tasks: template.tasks } : {}),
           }}
         />
       </div>

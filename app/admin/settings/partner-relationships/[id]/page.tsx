@@ -61,7 +61,7 @@ const NOTICES: Record<string, string> = {
   extended: "Extended. The partner was told.",
 };
 const ERRORS: Record<string, string> = {
-  forbidden: "You need to be a Global or Billing administrator to change partner access.",
+  forbidden: "You need to be a Global, Billing or Partner relationship administrator to change partner access.",
   not_found: "That partner relationship was not found.",
   not_mpsa: "This setting applies to MPSA partners only.",
 };
@@ -304,7 +304,7 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
               <DeclineChangeForm changeRequestId={open.id} />
             </div>
           ) : (
-            <p className="text-sm text-gray-700">A Global or Billing administrator can approve or decline it.</p>
+            <p className="text-sm text-gray-700">A Global, Billing or Partner relationship administrator can approve or decline it.</p>
           )}
         </section>
       )}

@@ -29,7 +29,7 @@ export default async function RemoveRolesPage({ params, searchParams }: Props) {
   if (!context) {
     return (
       <NoAccess title="Remove roles?">
-        <p>You need to be a Global or Billing administrator to remove a partner&apos;s roles.</p>
+        <p>You need to be a Global, Billing or Partner relationship administrator to remove a partner&apos;s roles.</p>
       </NoAccess>
     );
   }
