@@ -39,6 +39,10 @@ const LABELS: Record<string, (type: string | undefined) => string> = {
   "domain.added": () => "Domain added",
   "domain.verified": () => "Domain verified",
   "domain.removed": () => "Domain removed",
+  "member.added": () => "User invited",
+  "member.roles_changed": () => "User's admin roles changed",
+  "template.saved": () => "Role template saved",
+  "template.deleted": () => "Role template deleted",
 };
 
 function strings(value: unknown): string[] {
@@ -69,6 +73,9 @@ export function describeEvent(event: Pick<AuditEvent, "action" | "details">): st
   if (ended.length > 0) sentence += `. ${list(ended)} ${ended.length === 1 ? "relationship" : "relationships"} ended`;
   if (details.relationshipEnded === true) sentence += ". The relationship ended: no type is left";
   for (const change of strings(details.changes)) sentence += `. ${change}`;
+  if (typeof details.email === "string" && event.action.startsWith("member.")) sentence += `: ${details.email}`;
+  if (strings(details.added).length > 0) sentence += `. Added: ${strings(details.added).join(", ")}`;
+  if (strings(details.removed).length > 0) sentence += `. Removed: ${strings(details.removed).join(", ")}`;
   if (typeof details.reason === "string" && details.reason.trim()) sentence += `. Reason: ${details.reason.trim()}`;
   return sentence;
 }

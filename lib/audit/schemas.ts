@@ -10,11 +10,11 @@ import { relationshipType, type RelationshipType } from "@/db/schema";
 
 /** What happened, by the first word of the audited action. */
 export const ACTIVITY_KINDS = {
-  invitations: { label: "Invitations", prefixes: ["invitation."] },
+  invitations: { label: "Invitations", prefixes: ["invitation.", "template."] },
   access: { label: "Admin roles and access", prefixes: ["roles.", "gdap.", "relationship.", "change_request."] },
   agreement: { label: "Customer Agreement", prefixes: ["agreement."] },
   requests: { label: "Customer requests", prefixes: ["contact_request."] },
-  settings: { label: "Settings and domains", prefixes: ["mpsa.", "domain.", "organization."] },
+  settings: { label: "Settings, domains and users", prefixes: ["mpsa.", "domain.", "organization.", "member."] },
 } as const satisfies Record<string, { label: string; prefixes: readonly string[] }>;
 
 export type ActivityKind = keyof typeof ACTIVITY_KINDS;

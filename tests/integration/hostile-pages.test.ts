@@ -15,7 +15,9 @@ import type { ReactNode } from "react";
 import { renderToString } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { emailOutbox, organizationDomains } from "@/db/schema";
+import { emailOutbox, memberships, organizationDomains, roleTemplates, users as usersTable } from "@/db/schema";
+import { saveRoleTemplate } from "@/lib/relationships/templates";
+import { actorFor } from "../support/actors";
 import { capture, harness, loadApp, unloadApp, type Outcome } from "../support/action-harness";
 import { acceptedRelationship, contactRequestToFabrikam, freshDatabase, pendingInvitation, userIdOf } from "../support/fixtures";
 
@@ -148,6 +150,12 @@ const DIRECTORY_QUERY = {
   sel: ["fabrikam-partners", "adatum-consulting"],
 };
 const ACTIVITY_QUERY = { type: ["gdap", "reseller"], kind: ["invitations", "requests"], from: ["2026-01-01"], to: ["2026-12-31", "2025-01-01"], page: ["2", "1"] };
+/** A role template of Fabrikam's, for the invitation form that starts from one. */
+async function templateOf(db: Db): Promise<string> {
+  await saveRoleTemplate(db, await actorFor(db, "agent@fabrikam.example"), { name: "Helpdesk", roles: ["helpdesk_admin"], tasks: ["reset_passwords"] });
+  return (await db.select({ id: roleTemplates.id }).from(roleTemplates))[0]!.id;
+}
+
 const CUSTOMER = "admin@contoso.example";
 const AGENT = "agent@fabrikam.example";
 
@@ -216,6 +224,10 @@ const PAGES: Record<string, PageTarget> = {
     examples: [{ segments: { id: ref("relationshipId") } }, { segments: { id: ref("fabrikamRelationshipId") }, query: { done: "__proto__" } }],
   },
   "app/partner/customers/[id]/end-gdap/page.tsx": { actors: [null, AGENT], segments: { id: [ref("fabrikamRelationshipId")] } },
+  "app/admin/settings/partner-relationships/[id]/end/page.tsx": { actors: [null, CUSTOMER], segments: { id: [ref("relationshipId")] } },
+  "app/admin/settings/users/page.tsx": { actors: [null, CUSTOMER], query: { done: ["invited", "roles_saved", "nothing"] }, examples: [{ query: { done: "__proto__" } }] },
+  "app/admin/settings/users/[membershipId]/page.tsx": { actors: [null, CUSTOMER], segments: { membershipId: [ref("membershipId")] } },
+  "app/partner/templates/page.tsx": { actors: [null, AGENT], query: { done: ["saved", "deleted"], error: ["forbidden", "not_found"] } },
   "app/admin/activity/page.tsx": { actors: [null, CUSTOMER], query: ACTIVITY_QUERY, examples: [{ query: { from: "2026-02-30", to: "\u0000" } }] },
   "app/partner/activity/page.tsx": { actors: [null, AGENT], query: ACTIVITY_QUERY, examples: [{ query: { kind: "__proto__", page: "1e309" } }] },
   "app/partner/invitations/page.tsx": {
@@ -224,7 +236,11 @@ const PAGES: Record<string, PageTarget> = {
     examples: [{ query: { q: "😀".repeat(200), page: "1e309", sort: "__proto__" } }],
   },
   "app/partner/invitations/[id]/cancel/page.tsx": { actors: [null, AGENT], segments: { id: [ref("invitationId")] } },
-  "app/partner/invitations/new/page.tsx": { actors: [null, AGENT], query: { request: [ref("recipientId")] }, examples: [{ query: { request: ["\u0000", "x"] } }] },
+  "app/partner/invitations/new/page.tsx": {
+    actors: [null, AGENT],
+    query: { request: [ref("recipientId")], template: [ref("templateId")] },
+    examples: [{ query: { request: ["\u0000", "x"], template: "__proto__" } }],
+  },
   "app/partner/invitations/[id]/page.tsx": {
     actors: [null, AGENT],
     segments: { id: [ref("invitationId")] },
@@ -309,6 +325,8 @@ describe("hostile addresses of every page", () => {
       recipientId: request.recipientId,
       messageId: message!.id,
       domainId: domain!.id,
+      membershipId: (await db.select({ id: memberships.id }).from(memberships).innerJoin(usersTable, eq(usersTable.id, memberships.userId)).where(eq(usersTable.email, "user@contoso.example")))[0]!.id,
+      templateId: await templateOf(db),
     };
     for (const email of [CUSTOMER, AGENT]) users.set(email, await userIdOf(db, email));
   }, 60_000);

@@ -71,6 +71,7 @@ const SERVER_MODULES = [
   "lib/email/deliver.ts",
   "lib/email/mailbox.ts",
   "lib/relationships/changes.ts",
+  "lib/relationships/templates.ts",
   "lib/email/send.ts",
   "lib/invitations/acceptance.ts",
   "lib/invitations/review.ts",
