@@ -12,7 +12,7 @@ import { countText } from "@/lib/paging";
 import { invitationLink } from "@/lib/invitations/service";
 import { customerOverview } from "@/lib/relationships/queries";
 import { relationshipTypeName } from "@/lib/relationships/types";
-import { roleName } from "@/lib/roles";
+import { memberRoleName } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Admin center" };
 
@@ -41,7 +41,7 @@ export default async function AdminHomePage() {
     <main>
       <h1 className="text-2xl font-semibold text-gray-900">{membership.organizationName}</h1>
       <p className="mt-1 text-gray-700">
-        Your roles: {membership.roles.length > 0 ? membership.roles.map(roleName).join(", ") : "no admin role"}
+        Your roles: {membership.roles.length > 0 ? membership.roles.map(memberRoleName).join(", ") : "no admin role"}
       </p>
 
       {pending && pending.total > 0 && (

@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useActionState, useState, useSyncExternalStore } from "react";
-import { Badge } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/checkbox";
 import { ErrorSummary, errorSummaryItems } from "@/components/ui/error-summary";
 import { Field, FieldError, FormMessage } from "@/components/ui/field";
@@ -12,6 +11,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { sendInvitationAction } from "@/lib/invitations/actions";
 import type { InvitationFormState } from "@/lib/invitations/schemas";
 import type { RelationshipType } from "@/lib/relationships/types";
+import { TasksAndRoles, type RoleOption, type TaskOption } from "./role-picker";
 
 export interface TypeOption {
   id: RelationshipType;
@@ -23,19 +23,7 @@ export interface TypeOption {
   allowed: boolean;
 }
 
-/** A task the partner can state, with the least-privileged roles it needs (the advisor). */
-export interface TaskOption {
-  id: string;
-  name: string;
-  roles: string[];
-}
-
-export interface RoleOption {
-  id: string;
-  name: string;
-  description: string;
-  highlyPrivileged: boolean;
-}
+export type { RoleOption, TaskOption };
 
 const initial: InvitationFormState = { ok: false };
 
@@ -139,61 +127,15 @@ export function InvitationForm({
         <fieldset className="space-y-4 rounded-lg border border-gray-200 bg-white p-4">
           <legend className="px-1 text-sm font-semibold text-gray-900">Granular delegated administrator (GDAP) access</legend>
           <p className="text-sm text-gray-700">Ask for the least-privileged roles that cover the work. The customer sees exactly this list.</p>
-          <fieldset id="field-tasks" aria-describedby="tasks-hint">
-            <legend className="text-sm font-medium text-gray-900">Tasks you will do</legend>
-            <p id="tasks-hint" className="mt-1 text-sm text-gray-700">
-              The customer sees them, and any role they don&apos;t need is marked. Choosing a task ticks the least-privileged roles for it; with no role
-              ticked, those roles are asked for.
-            </p>
-            <FieldError id="tasks-error" error={e.tasks} className="mt-1" />
-            <ul className="mt-2 grid gap-2 md:grid-cols-2">
-              {tasks.map((task) => (
-                <li key={task.id}>
-                  <Checkbox
-                    name="tasks"
-                    value={task.id}
-                    defaultChecked={chosenTasks.has(task.id)}
-                    onChange={(event) => {
-                      if (!event.target.checked) return;
-                      const next = new Set(chosenRoles);
-                      for (const role of task.roles) next.add(role);
-                      setChosenRoles(next);
-                    }}
-                  >
-                    <span className="text-sm text-gray-900">{task.name}</span>
-                  </Checkbox>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
-          <fieldset id="field-roles" aria-describedby={e.roles ? "roles-error" : undefined}>
-            <legend className="text-sm font-medium text-gray-900">Roles (least privileged first)</legend>
-            <FieldError id="roles-error" error={e.roles} className="mt-1" />
-            <ul className="mt-2 grid gap-2 md:grid-cols-2">
-              {roles.map((role) => (
-                <li key={role.id}>
-                  <Checkbox
-                    name="roles"
-                    value={role.id}
-                    checked={chosenRoles.has(role.id)}
-                    onChange={(event) => {
-                      const next = new Set(chosenRoles);
-                      if (event.target.checked) next.add(role.id);
-                      else next.delete(role.id);
-                      setChosenRoles(next);
-                    }}
-                    labelClassName="items-start"
-                  >
-                    <span className="text-sm">
-                      <span className="font-medium text-gray-900">{role.name}</span>{" "}
-                      {role.highlyPrivileged && <Badge tone="warning">Highly privileged</Badge>}
-                      <span className="block text-gray-700">{role.description}</span>
-                    </span>
-                  </Checkbox>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
+          <TasksAndRoles
+            tasks={tasks}
+            roles={roles}
+            tickedTasks={chosenTasks}
+            chosen={chosenRoles}
+            onChosen={setChosenRoles}
+            errors={{ tasks: e.tasks, roles: e.roles }}
+            tasksHint="What you will do for the customer. They see it, and any role it doesn't need is marked. A task ticks its least-privileged roles; with no role ticked, those roles are asked for."
+          />
           <Field label="Duration (days)" name="durationDays" required error={e.durationDays} hint="From 1 day to 2 years (730 days). Access ends on its own after this.">
             {(p) => <Input {...p} type="number" inputMode="numeric" min={1} max={730} defaultValue={v.durationDays ?? String(defaults.durationDays)} className="w-40" />}
           </Field>

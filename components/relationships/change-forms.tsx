@@ -2,7 +2,6 @@
 
 import type * as React from "react";
 import { useActionState } from "react";
-import { Badge } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/checkbox";
 import { ErrorSummary, errorSummaryItems } from "@/components/ui/error-summary";
 import { Field, FieldError } from "@/components/ui/field";
@@ -10,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
 import { initialFormState, type FormState } from "@/lib/forms";
+import { RoleLabel } from "@/components/invitations/role-picker";
 import { approveChangeAction, declineChangeAction, extendGdapAction, proposeChangeAction, requestRenewalAction } from "@/lib/relationships/actions";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -81,10 +81,7 @@ function RoleChoices({ prefix, roles, checked, state, legend, hint }: {
         {roles.map((role) => (
           <li key={role.id}>
             <Checkbox name="roles" value={role.id} defaultChecked={kept ? kept.has(role.id) : checked(role.id)} invalid={Boolean(error)} labelClassName="items-start">
-              <span className="text-sm">
-                <span className="font-medium text-gray-900">{role.name}</span> {role.highlyPrivileged && <Badge tone="warning">Highly privileged</Badge>}
-                <span className="block text-gray-700">{role.description}</span>
-              </span>
+              <RoleLabel role={role} />
             </Checkbox>
           </li>
         ))}

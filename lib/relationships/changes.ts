@@ -123,7 +123,8 @@ async function openRequest(tx: DbOrTx, relationshipId: string): Promise<ChangeRe
   return open;
 }
 
-async function orgNames(tx: DbOrTx, relationship: Relationship) {
+/** The two organizations' names of a relationship. */
+export async function orgNames(tx: DbOrTx, relationship: Pick<Relationship, "customerOrganizationId" | "partnerOrganizationId">) {
   const rows = await tx
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
@@ -189,8 +190,32 @@ async function lockAs(tx: DbOrTx, by: Authorized, relationshipId: string): Promi
   return relationship;
 }
 
+type GdapState = NonNullable<Awaited<ReturnType<typeof gdapInForce>>>;
+
+/**
+ * The frame of every change to access in force: the permission map's word, one transaction, the
+ * relationship locked (one of the actor's organization's, else not found), its GDAP in force (else refused).
+ */
+function onGdapInForce(
+  db: Db,
+  actor: Actor | null,
+  permission: "relationships.amend" | "relationships.approve_changes",
+  relationshipId: string,
+  now: Date,
+  change: (c: { tx: DbOrTx; by: Authorized; relationship: Relationship; gdap: GdapState }) => Promise<ChangeOutcome>,
+): Promise<ChangeOutcome> {
+  const by = requireMembership(actor, permission);
+  return db.transaction(async (tx): Promise<ChangeOutcome> => {
+    const relationship = await lockAs(tx, by, relationshipId);
+    if (!relationship) return NOT_FOUND;
+    const gdap = await gdapInForce(tx, relationship.id, now);
+    if (!gdap) return NO_GDAP;
+    return change({ tx, by, relationship, gdap });
+  });
+}
+
 /** Ends the given GDAP roles and moves the end of what stays (both at once: less access needs no consent). */
-async function applyLess(tx: DbOrTx, relationshipId: string, gdap: NonNullable<Awaited<ReturnType<typeof gdapInForce>>>, remove: readonly RoleId[], shortenTo: Date | null, userId: string, now: Date) {
+async function applyLess(tx: DbOrTx, relationshipId: string, gdap: GdapState, remove: readonly RoleId[], shortenTo: Date | null, userId: string, now: Date) {
   const ending = gdap.grants.filter((g) => remove.includes(g.roleId as RoleId));
   if (ending.length > 0) {
     await tx.update(roleGrants).set({ endedAt: now, endedById: userId, endReason: "amended" }).where(inArray(roleGrants.id, ending.map((g) => g.id)));
@@ -205,7 +230,7 @@ async function applyLess(tx: DbOrTx, relationshipId: string, gdap: NonNullable<A
 }
 
 /** Adds GDAP roles until the end in force (or the new one), and moves the end later. */
-async function applyMore(tx: DbOrTx, relationshipId: string, gdap: NonNullable<Awaited<ReturnType<typeof gdapInForce>>>, add: readonly RoleId[], extendTo: Date | null, userId: string, now: Date) {
+async function applyMore(tx: DbOrTx, relationshipId: string, gdap: GdapState, add: readonly RoleId[], extendTo: Date | null, userId: string, now: Date) {
   const endsAt = extendTo ?? gdap.state.endsAt;
   if (extendTo) {
     await tx.update(relationshipTypes).set({ endsAt: extendTo }).where(eq(relationshipTypes.id, gdap.type.id));
@@ -234,12 +259,7 @@ export async function proposeChange(
   input: { relationshipId: string; roles: readonly string[]; endsOn?: string; message?: string | null },
   now = new Date(),
 ): Promise<ChangeOutcome> {
-  const by = requireMembership(actor, "relationships.amend");
-  return db.transaction(async (tx): Promise<ChangeOutcome> => {
-    const relationship = await lockAs(tx, by, input.relationshipId);
-    if (!relationship) return NOT_FOUND;
-    const gdap = await gdapInForce(tx, relationship.id, now);
-    if (!gdap) return NO_GDAP;
+  return onGdapInForce(db, actor, "relationships.amend", input.relationshipId, now, async ({ tx, by, relationship, gdap }) => {
     const planned = planAmendment(gdap.state, { roles: input.roles, endsOn: input.endsOn }, now);
     if (!planned.ok) return { ok: false, code: "invalid", message: planned.message, fieldErrors: planned.fieldErrors };
     const { plan } = planned;
@@ -314,12 +334,7 @@ export async function requestRenewal(
   input: { relationshipId: string; endsOn?: string; message?: string | null },
   now = new Date(),
 ): Promise<ChangeOutcome> {
-  const by = requireMembership(actor, "relationships.amend");
-  return db.transaction(async (tx): Promise<ChangeOutcome> => {
-    const relationship = await lockAs(tx, by, input.relationshipId);
-    if (!relationship) return NOT_FOUND;
-    const gdap = await gdapInForce(tx, relationship.id, now);
-    if (!gdap) return NO_GDAP;
+  return onGdapInForce(db, actor, "relationships.amend", input.relationshipId, now, async ({ tx, by, relationship, gdap }) => {
     if (!inRenewalWindow(gdap.state, now)) {
       return { ok: false, code: "not_yet", message: `Renewal opens 30 days before the end (${formatDate(gdap.state.endsAt)}).` };
     }
@@ -468,12 +483,7 @@ export async function declineChangeRequest(db: Db, actor: Actor | null, input: {
 
 /** Extend, by the customer: from 30 days before the end, a later end of up to 2 years from today. */
 export async function extendGdap(db: Db, actor: Actor | null, input: { relationshipId: string; endsOn?: string }, now = new Date()): Promise<ChangeOutcome> {
-  const by = requireMembership(actor, "relationships.approve_changes");
-  return db.transaction(async (tx): Promise<ChangeOutcome> => {
-    const relationship = await lockAs(tx, by, input.relationshipId);
-    if (!relationship) return NOT_FOUND;
-    const gdap = await gdapInForce(tx, relationship.id, now);
-    if (!gdap) return NO_GDAP;
+  return onGdapInForce(db, actor, "relationships.approve_changes", input.relationshipId, now, async ({ tx, by, relationship, gdap }) => {
     if (!inRenewalWindow(gdap.state, now)) return { ok: false, code: "not_yet", message: `Extend opens 30 days before the end (${formatDate(gdap.state.endsAt)}).` };
     const max = renewalMaxEnd(now);
     const end = chooseEnd(input.endsOn, gdap.state.endsAt, max, now);

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { organizations, relationshipTypes, relationships, roleGrants, type Relationship } from "@/db/schema";
+import { relationshipTypes, relationships, roleGrants, type Relationship } from "@/db/schema";
 import { recordAudit, recordAuditOnBothSides } from "@/lib/audit/service";
 import { requireMembership, type Actor, type Authorized } from "@/lib/authz";
 import { appUrl } from "@/lib/email/config";
@@ -12,7 +12,7 @@ import { roleName } from "@/lib/roles";
 import { isGrantActive, isTypeInForce, joinNames, planRoleRemoval, type RemovalTarget } from "./rules";
 import { relationshipTypeName } from "./types";
 import { isUuid } from "@/lib/ids";
-import { recordGdapVersion } from "./changes";
+import { orgNames, recordGdapVersion } from "./changes";
 
 type RelationshipChange =
   | { ok: true; changed: boolean; message: string; relationshipEnded?: boolean }
@@ -34,14 +34,6 @@ async function lockRelationship(tx: DbOrTx, by: Authorized, relationshipId: stri
   return relationship;
 }
 
-async function names(tx: DbOrTx, relationship: Relationship) {
-  const rows = await tx
-    .select({ id: organizations.id, name: organizations.name })
-    .from(organizations)
-    .where(inArray(organizations.id, [relationship.customerOrganizationId, relationship.partnerOrganizationId]));
-  const name = (id: string) => rows.find((r) => r.id === id)?.name ?? "";
-  return { customerName: name(relationship.customerOrganizationId), partnerName: name(relationship.partnerOrganizationId) };
-}
 
 /** The types of a relationship in force, locked with it. */
 async function typesInForce(tx: DbOrTx, relationshipId: string, now: Date) {
@@ -142,7 +134,7 @@ export async function removePartnerRoles(
       details,
     });
 
-    const { customerName, partnerName } = await names(tx, relationship);
+    const { customerName, partnerName } = await orgNames(tx, relationship);
     const removedBy = by.actor.name ?? by.actor.email;
     const common = { partnerName, customerName, removedBy, roles: grants, endedTypes: details.endedTypes, remainingTypes, relationshipEnded: plan.relationshipEnds };
     const recipients = await accessRecipients(tx, relationship);
@@ -204,7 +196,7 @@ export async function endGdap(db: Db, actor: Actor | null, relationshipId: strin
       targetId: relationship.id,
       details,
     });
-    const { customerName, partnerName } = await names(tx, relationship);
+    const { customerName, partnerName } = await orgNames(tx, relationship);
     const recipients = await accessRecipients(tx, relationship);
     for (const { to, audience } of recipients) {
       await sendEmail(tx, {
@@ -313,7 +305,7 @@ export async function endRelationship(db: Db, actor: Actor | null, relationshipI
       targetId: relationship.id,
       details: { grants, endedTypes, relationshipEnded: true, actorName: by.actor.name },
     });
-    const { customerName, partnerName } = await names(tx, relationship);
+    const { customerName, partnerName } = await orgNames(tx, relationship);
     const endedBy = by.actor.name ?? by.actor.email;
     for (const { to, audience } of await accessRecipients(tx, relationship)) {
       await sendEmail(tx, {

@@ -18,7 +18,7 @@ import { INVITATION_STATUSES } from "@/lib/invitations/rules";
 import { readSearchParams, type SearchParams } from "@/lib/page-params";
 import { countText, listSearch, pageNumber, pageRange, searchText } from "@/lib/paging";
 import { relationshipTypeName } from "@/lib/relationships/types";
-import { roleName } from "@/lib/roles";
+import { roleNamesByPrivilege } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Invitations" };
 
@@ -103,7 +103,7 @@ export default async function PartnerInvitationsPage({ searchParams }: { searchP
                   cells: [
                     { text: row.customerName ?? row.customerEmail, href: `/partner/invitations/${row.id}`, note: row.customerName ? row.customerEmail : undefined },
                     relationshipTypeName(row.type),
-                    row.roles.length ? row.roles.map(roleName).join(", ") : "None",
+                    row.roles.length ? roleNamesByPrivilege(row.roles).join(", ") : "None",
                     formatDate(row.createdAt),
                     formatDate(row.expiresAt),
                     { badge: invitationStatusBadge(row.status) },
