@@ -31,9 +31,9 @@ const PUBLIC_PAGES = [
   "/dev/mailbox",
 ];
 
-const PARTNER_PAGES = ["/partner", "/partner/requests", "/partner/invitations", "/partner/invitations/new", "/partner/customers"];
+const PARTNER_PAGES = ["/partner", "/partner/requests", "/partner/invitations", "/partner/invitations/new", "/partner/customers", "/partner/templates"];
 
-const ADMIN_PAGES = ["/admin", "/admin/agreement", "/admin/settings/partner-relationships", "/admin/settings/domains", "/admin/invitations"];
+const ADMIN_PAGES = ["/admin", "/admin/agreement", "/admin/settings/partner-relationships", "/admin/settings/domains", "/admin/invitations", "/admin/settings/users"];
 
 for (const path of PUBLIC_PAGES) {
   test(`public page ${path} has no serious or critical accessibility violations`, async ({ visitor }) => {
