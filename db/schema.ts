@@ -146,9 +146,11 @@ export const memberships = pgTable(
     organizationId: uuid("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    /** Customer: directory role ids (lib/roles.ts). Partner: "admin_agent" | "sales_agent". */
+    /** Customer: directory role ids (lib/roles.ts). Partner: "admin_agent" | "sales_agent" | "technician". */
     roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
+    /** A partner's person deactivated by its admin agents: the membership no longer counts anywhere. */
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("memberships_user_org_unique").on(t.userId, t.organizationId),
@@ -680,6 +682,110 @@ export const relationshipVersions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("relationship_versions_relationship_version_unique").on(t.relationshipId, t.version)],
+);
+
+// ---------------------------------------------------------------------------
+// The access plane: who at a partner holds what, and the tokens that carry it
+// ---------------------------------------------------------------------------
+
+/** A partner's security group: its members act in a customer with the roles the group is assigned there. */
+export const securityGroups = pgTable(
+  "security_groups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnerOrganizationId: uuid("partner_organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("security_groups_partner_name_unique").on(t.partnerOrganizationId, sql`lower(${t.name})`)],
+);
+
+export const securityGroupMembers = pgTable(
+  "security_group_members",
+  {
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => securityGroups.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index("security_group_members_user_idx").on(t.userId)],
+);
+
+/**
+ * A group's access in one customer (the real system's delegatedAdminAccessAssignment): a subset of the
+ * roles the relationship grants. Its status is read against the grants in force (lib/access/rules.ts):
+ * active while every role is granted, error when one is not (any more); deleted ones keep their row.
+ */
+export const accessAssignments = pgTable(
+  "access_assignments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    relationshipId: uuid("relationship_id")
+      .notNull()
+      .references(() => relationships.id, { onDelete: "cascade" }),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => securityGroups.id, { onDelete: "cascade" }),
+    roles: text("roles").array().notNull(),
+    createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("access_assignments_live_unique").on(t.relationshipId, t.groupId).where(sql`${t.deletedAt} is null`)],
+);
+
+/** A customer's block of one partner person: no token for the customer, whatever the groups say. */
+export const personBlocks = pgTable(
+  "person_blocks",
+  {
+    customerOrganizationId: uuid("customer_organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    blockedById: text("blocked_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.customerOrganizationId, t.userId] })],
+);
+
+/**
+ * Token signing keys (ES256). The private key is stored encrypted (AES-256-GCM under a key from the
+ * environment, lib/access/keys.ts); the public key is published at /.well-known/jwks.json until every
+ * token it signed has expired.
+ */
+export const signingKeys = pgTable("signing_keys", {
+  kid: text("kid").primaryKey(),
+  publicJwk: jsonb("public_jwk").$type<Record<string, string>>().notNull(),
+  privateJwkEncrypted: text("private_jwk_encrypted").notNull(),
+  createdAt: createdAt(),
+  /** After this, it signs nothing new. */
+  retiresAt: timestamp("retires_at", { withTimezone: true }).notNull(),
+});
+
+/** Every access token issued: what introspection answers from (with the grants in force at that moment). */
+export const issuedTokens = pgTable(
+  "issued_tokens",
+  {
+    jti: uuid("jti").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    relationshipId: uuid("relationship_id")
+      .notNull()
+      .references(() => relationships.id, { onDelete: "cascade" }),
+    roles: text("roles").array().notNull(),
+    reason: text("reason").notNull(),
+    issuedAt: timestamp("issued_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("issued_tokens_user_idx").on(t.userId, t.issuedAt)],
 );
 
 // ---------------------------------------------------------------------------

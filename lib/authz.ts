@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { cache } from "react";
 import type { DbOrTx } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
@@ -32,7 +32,7 @@ export async function loadActor(db: DbOrTx, userId: string): Promise<Actor | nul
     })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(eq(memberships.userId, userId))
+    .where(and(eq(memberships.userId, userId), isNull(memberships.deactivatedAt)))
     .orderBy(organizations.name);
   return { userId: user.id, email: user.email, name: user.name, memberships: rows };
 }
@@ -57,6 +57,8 @@ export const PERMISSIONS = {
   "relationships.approve_changes": { kind: "customer", roles: CUSTOMER_DECISION_ROLES },
   /** End relationship: every role and every type with one partner, Reseller included. */
   "relationships.end": { kind: "customer", roles: ["global_admin", PARTNER_RELATIONSHIP_ADMIN] },
+  /** Block (or unblock) one of a partner's people for the organization, without ending the relationship. */
+  "access.block": { kind: "customer", roles: CUSTOMER_DECISION_ROLES },
   "domains.manage": { kind: "customer", roles: ["global_admin"] },
   /** The Users page: invite colleagues and give or take their admin roles. Global administrators only. */
   "users.manage": { kind: "customer", roles: ["global_admin"] },
@@ -70,6 +72,12 @@ export const PERMISSIONS = {
   "relationships.end_gdap": { kind: "partner", roles: ["admin_agent"] satisfies PartnerAgentRole[] },
   /** Amend granular delegated access in force (less at once, more as a change request) and Request renewal. */
   "relationships.amend": { kind: "partner", roles: ["admin_agent"] satisfies PartnerAgentRole[] },
+  /** The partner's people and security groups: invite technicians, assign agent roles, deactivate; groups and their members. */
+  "team.manage": { kind: "partner", roles: ["admin_agent"] satisfies PartnerAgentRole[] },
+  /** Give a security group some of the roles a customer granted (access assignments). */
+  "access.assign": { kind: "partner", roles: ["admin_agent"] satisfies PartnerAgentRole[] },
+  /** Ask for a signed access token for one customer: the person's roles there, through their groups. */
+  "tokens.request": { kind: "partner", roles: ["admin_agent", "technician"] satisfies PartnerAgentRole[] },
 } as const satisfies Record<string, { kind: "customer" | "partner"; roles: readonly string[] }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -121,10 +121,11 @@ export const CUSTOMER_READER_ROLES: readonly string[] = [...CUSTOMER_DECISION_RO
 /** Any admin role opens the admin center; a member without one has nothing to do there. */
 export const ADMIN_CENTER_ROLES: readonly string[] = MEMBER_ROLES.map((role) => role.id);
 
-export const PARTNER_AGENT_ROLES = ["admin_agent", "sales_agent"] as const;
+export const PARTNER_AGENT_ROLES = ["admin_agent", "sales_agent", "technician"] as const;
 export type PartnerAgentRole = (typeof PARTNER_AGENT_ROLES)[number];
 
 export const PARTNER_AGENT_ROLE_NAMES: Record<PartnerAgentRole, string> = {
   admin_agent: "Admin agent",
   sales_agent: "Sales agent",
+  technician: "Technician",
 };

@@ -73,7 +73,8 @@ export interface FormActionDefinition<I, O extends Outcome, S extends FormState,
   bound?: z.ZodType<B>;
   /** What a refused form also keeps (choices that are not text fields, a link to a duplicate). */
   keep?: (formData: FormData, refusal?: Refused<O>) => Partial<S>;
-  then: (result: Done<O>, input: I, bound: B) => Success;
+  /** Where a success goes, or (`stay`) the state the form shows instead: a result to read once, such as a new token. */
+  then: (result: Done<O>, input: I, bound: B) => Success | { stay: Partial<S> };
 }
 
 async function submitForm<I, O extends Outcome, S extends FormState, B>(definition: FormActionDefinition<I, O, S, B>, bound: B, formData: FormData): Promise<S> {
@@ -102,6 +103,7 @@ async function submitForm<I, O extends Outcome, S extends FormState, B>(definiti
     return refuse(refusal.message, refusal.fieldErrors, refusal);
   }
   const success = definition.then(result as Done<O>, parsed.data, bound);
+  if ("stay" in success) return { ok: true, submittedAt: Date.now(), ...success.stay } as S;
   if (success.emailed) kickOutbox();
   revalidate(success.revalidate);
   redirect(success.redirect);

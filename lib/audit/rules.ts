@@ -33,6 +33,16 @@ const LABELS: Record<string, (type: string | undefined) => string> = {
   "change_request.approved": () => `Change to ${GDAP} access approved`,
   "change_request.approved_with_changes": () => `Change to ${GDAP} access approved with changes`,
   "change_request.declined": () => `Change to ${GDAP} access declined`,
+  "access.assigned": () => "Access assigned to a group",
+  "access.unassigned": () => "A group's access removed",
+  "access.person_blocked": () => "Partner person blocked",
+  "access.person_unblocked": () => "Partner person unblocked",
+  "group.created": () => "Security group created",
+  "group.member_added": () => "Added to a security group",
+  "group.member_removed": () => "Removed from a security group",
+  "team.person_added": () => "Person added to the team",
+  "team.person_deactivated": () => "Person deactivated",
+  "team.person_reactivated": () => "Person reactivated",
   "mpsa.sharing_allowed": () => "MPSA partner purchase sharing allowed",
   "mpsa.sharing_stopped": () => "MPSA partner purchase sharing stopped",
   "organization.created": () => "Organization created",
@@ -61,6 +71,10 @@ function list(names: readonly string[]): string {
  */
 export function describeEvent(event: Pick<AuditEvent, "action" | "details">): string {
   const details = event.details ?? {};
+  if (event.action === "token.issued") {
+    // "Patti Fernandez (Fabrikam) obtained Helpdesk administrator for 10 min: <reason>"
+    return `${String(details.person ?? "Someone")} (${String(details.partner ?? "the partner")}) obtained ${list(strings(details.roles))} for ${Number(details.minutes ?? 10)} min: ${String(details.reason ?? "")}`;
+  }
   const label = LABELS[event.action]?.(typeName(details)) ?? event.action;
   const parts: string[] = [];
   const grants = Array.isArray(details.grants)

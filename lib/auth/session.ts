@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { cookies, headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { memberships, organizations, sessions, users } from "@/db/schema";
@@ -80,7 +80,8 @@ async function lookUp(token: string, now: Date): Promise<SignedInSession | null>
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(memberships, eq(memberships.userId, sessions.userId))
+    // A deactivated membership (a partner's person, deactivated by its admin agents) counts nowhere.
+    .leftJoin(memberships, and(eq(memberships.userId, sessions.userId), isNull(memberships.deactivatedAt)))
     .leftJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(eq(sessions.sessionToken, token))
     .orderBy(asc(organizations.name), asc(organizations.id));
