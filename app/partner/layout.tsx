@@ -8,6 +8,7 @@ const items: AreaMenuItem[] = [
   { href: "/partner/invitations", label: "Invitations", permission: "invitations.manage" },
   { href: "/partner/customers", label: "Customers", permission: "partner.view" },
   { href: "/partner/templates", label: "Role templates", permission: "invitations.send_admin_roles" },
+  { href: "/partner/team", label: "Team", permission: "team.manage" },
   { href: "/partner/activity", label: "Activity", permission: "partner.view" },
 ];
 

@@ -6,6 +6,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { getDb } from "@/db/client";
 import { recentActivity } from "@/lib/audit/queries";
 import { countNewRequests } from "@/lib/contact-requests/queries";
+import { hasPermission } from "@/lib/authz";
 import { getAreaContext } from "@/lib/context";
 import { formatDate, formatNumber } from "@/lib/format";
 import { countText, type CappedCount } from "@/lib/paging";
@@ -49,7 +50,8 @@ export default async function PartnerHomePage() {
   const read = { actor, organizationId: membership.organizationId };
   const db = await getDb();
   const [newRequests, pendingInvitations, expiring, recent] = await Promise.all([
-    countNewRequests(db, read),
+    // A technician reads no customer requests: that card is for the agents who answer them.
+    hasPermission(actor, "contact_requests.read", membership.organizationId) ? countNewRequests(db, read) : Promise.resolve(null),
     countPendingInvitations(db, read),
     expiringCustomers(db, read),
     recentActivity(db, { ...read, side: "partner" }),
@@ -61,14 +63,16 @@ export default async function PartnerHomePage() {
       <p className="mt-1 text-gray-700">Your role: {roles || "member"}</p>
 
       <div className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <CountCard
-          id="count-requests"
-          count={newRequests}
-          title={newRequests.count === 1 ? "New customer request" : "New customer requests"}
-          description="Customers who chose you in Find a partner and wait for your reply."
-          href="/partner/requests?status=new"
-          linkLabel="Answer new requests"
-        />
+        {newRequests && (
+          <CountCard
+            id="count-requests"
+            count={newRequests}
+            title={newRequests.count === 1 ? "New customer request" : "New customer requests"}
+            description="Customers who chose you in Find a partner and wait for your reply."
+            href="/partner/requests?status=new"
+            linkLabel="Answer new requests"
+          />
+        )}
         <CountCard
           id="count-invitations"
           count={pendingInvitations}

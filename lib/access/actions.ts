@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { buttonAction, formAction } from "@/lib/actions/pipeline";
 import { formChecked, formFields, formList, type FormState } from "@/lib/forms";
+import { roleNamesByPrivilege } from "@/lib/roles";
 import { emailAddress, safeText } from "@/lib/text";
 import { assignAccess, createGroup, invitePartnerPerson, removeAssignment, setGroupMember, setPersonActive, setPersonBlocked } from "./service";
 import { issueToken } from "./tokens";
@@ -86,7 +87,7 @@ export const requestTokenAction = formAction({
   }),
   fields: ["reason"],
   run: ({ db, actor, input }) => issueToken(db, actor, input),
-  then: (result): { stay: Partial<TokenFormState> } => ({ stay: { token: result.token, expiresAt: result.expiresAt.toISOString(), roles: result.roles } }),
+  then: (result): { stay: Partial<TokenFormState> } => ({ stay: { token: result.token, expiresAt: result.expiresAt.toISOString(), roles: roleNamesByPrivilege(result.roles) } }),
 });
 
 /** Block or unblock one of a partner's people, from the partner's details page. */

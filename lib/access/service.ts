@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { accessAssignments, memberships, personBlocks, relationships, roleGrants, securityGroupMembers, securityGroups, sessions, users } from "@/db/schema";
+import { accessAssignments, issuedTokens, memberships, personBlocks, relationships, roleGrants, securityGroupMembers, securityGroups, sessions, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/service";
 import { forgetUserSessions } from "@/lib/auth/session";
 import { requireMembership, type Actor, type Authorized } from "@/lib/authz";
@@ -297,4 +297,32 @@ export async function assignmentsOf(db: DbOrTx, relationshipId: string, now = ne
       members: people.filter((p) => p.groupId === assignment.groupId),
     };
   });
+}
+
+/**
+ * Who at the partner can act in the customer (its details page): each group assigned here, its members
+ * with their last token for this customer, the roles and until when; and who the customer blocked.
+ */
+export async function whoCanAct(db: DbOrTx, relationshipId: string, customerOrganizationId: string, now = new Date()) {
+  const [assignments, blocked, lastTokens] = await Promise.all([
+    assignmentsOf(db, relationshipId, now),
+    db
+      .select({ userId: personBlocks.userId, name: users.name, email: users.email, since: personBlocks.createdAt })
+      .from(personBlocks)
+      .innerJoin(users, eq(users.id, personBlocks.userId))
+      .where(eq(personBlocks.customerOrganizationId, customerOrganizationId)),
+    db
+      .select({ userId: issuedTokens.userId, last: sql<Date>`max(${issuedTokens.issuedAt})`.mapWith((v: string | Date) => new Date(v)) })
+      .from(issuedTokens)
+      .where(eq(issuedTokens.relationshipId, relationshipId))
+      .groupBy(issuedTokens.userId),
+  ]);
+  const blockedIds = new Set(blocked.map((b) => b.userId));
+  return {
+    groups: assignments.map((a) => ({
+      ...a,
+      members: a.members.map((m) => ({ ...m, blocked: blockedIds.has(m.userId), lastActivity: lastTokens.find((t) => t.userId === m.userId)?.last ?? null })),
+    })),
+    blocked,
+  };
 }

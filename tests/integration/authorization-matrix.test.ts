@@ -19,9 +19,14 @@ import { actorFor } from "../support/actors";
 import { getRelationshipDetails, listCustomerRelationships, listPendingInvitationsFor } from "@/lib/relationships/queries";
 import {
   agreementAcceptances,
+  accessAssignments,
   changeRequests,
   contactRequestRecipients,
+  issuedTokens,
   memberships,
+  personBlocks,
+  securityGroupMembers,
+  securityGroups,
   roleTemplates,
   users,
   contactRequests,
@@ -51,6 +56,7 @@ import {
   acceptedRelationship,
   changeRequested,
   contactRequestToFabrikam,
+  technicianSetup,
   freshDatabase,
   organizationIdOf,
   pendingInvitation,
@@ -112,6 +118,23 @@ const EXPECTED: Record<string, string> = {
   // Role templates: each partner's admin agents keep their own organization's (Adatum's agent saves into Adatum).
   "saveRoleTemplateAction":                                " R    R    R    R    R    R    R    R    A    A ",
   "deleteRoleTemplateAction":                              " R    R    R    R    R    R    R    R    A    R ",
+  // The access plane. The partner's people, groups and assignments: its admin agents, in their own organization
+  // (Adatum's agent invites and creates in Adatum); a token: whoever of the partner holds a role there through a group.
+  "invitePartnerPersonAction":                             " R    R    R    R    R    R    R    R    A    A ",
+  "setPersonActiveAction":                                 " R    R    R    R    R    R    R    R    A    R ",
+  "createGroupAction":                                     " R    R    R    R    R    R    R    R    A    A ",
+  "setGroupMemberAction":                                  " R    R    R    R    R    R    R    R    A    R ",
+  "assignAccessAction":                                    " R    R    R    R    R    R    R    R    A    R ",
+  "removeAssignmentAction":                                " R    R    R    R    R    R    R    R    A    R ",
+  "requestTokenAction":                                    " R    R    R    R    R    R    R    R    A    R ",
+  "POST /api/tokens":                                      " R    R    R    R    R    R    R    R    A    R ",
+  // The customer's deciders block one of its partner's people.
+  "setPersonBlockedAction":                                " R    R    R    R    A    A    R    R    R    R ",
+  // Resource servers: the keys are public; introspection only with INTROSPECTION_SECRET; the sample API only with a live token.
+  "GET /.well-known/jwks.json":                            " A    A    A    A    A    A    A    A    A    A ",
+  "POST /api/oauth/introspect (no secret)":                " R    R    R    R    R    R    R    R    R    R ",
+  "POST /api/oauth/introspect (Bearer INTROSPECTION_SECRET)": " A    A    A    A    A    A    A    A    A    A ",
+  "POST /api/sample/reset-password (no token)":            " R    R    R    R    R    R    R    R    R    R ",
   // End relationship (every type, Reseller included): Global administrators only.
   "endRelationshipAction":                                 " R    R    R    R    R    A    R    R    R    R ",
   "setMpsaSharingAction":                                  " R    R    R    R    A    A    R    R    R    R ",
@@ -147,6 +170,7 @@ function expectedRow(label: string): Record<ActorKey, Verdict> {
 }
 
 const CRON_SECRET = "test-cron-secret-0123456789abcdef";
+const INTROSPECTION_SECRET = "test-introspection-secret-0123456789";
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
 interface Context<F> {
@@ -579,6 +603,111 @@ const ROWS: Row[] = [
     effect: async ({ db }) => expect(await db.$count(roleTemplates)).toBe(0),
   }),
   row({
+    target: "invitePartnerPersonAction",
+    fixture: async () => null,
+    call: ({ app }) => app.invitePartnerPersonAction(app.initialFormState, form({ email: "new-tech@example.org", roles: ["technician"] })),
+    judge: formStateJudge(() => /^\/partner\/team\?done=person_added$/),
+    effect: async ({ db }) => expect(await db.$count(users, eq(users.email, "new-tech@example.org"))).toBe(1),
+  }),
+  row({
+    target: "setPersonActiveAction",
+    fixture: technicianSetup,
+    call: ({ app, fixture }) => app.setPersonActiveAction(form({ membershipId: fixture.techMembershipId, active: "0" })),
+    judge: outcomeCodeJudge(() => "/partner/team", "deactivated"),
+    effect: async ({ db, fixture }) => expect((await db.select().from(memberships).where(eq(memberships.id, fixture.techMembershipId)))[0]?.deactivatedAt).not.toBeNull(),
+  }),
+  row({
+    target: "createGroupAction",
+    fixture: async () => null,
+    call: ({ app }) => app.createGroupAction(app.initialFormState, form({ name: "Exchange team" })),
+    judge: formStateJudge(() => /^\/partner\/team\?done=group_created$/),
+    effect: async ({ db }) => expect(await db.$count(securityGroups)).toBe(1),
+  }),
+  row({
+    target: "setGroupMemberAction",
+    fixture: technicianSetup,
+    call: ({ app, fixture }) => app.setGroupMemberAction(form({ groupId: fixture.groupId, userId: fixture.techUserId, member: "0" })),
+    judge: outcomeCodeJudge(() => "/partner/team", "member_removed"),
+    effect: async ({ db }) => expect(await db.$count(securityGroupMembers)).toBe(1),
+  }),
+  row({
+    target: "assignAccessAction",
+    fixture: technicianSetup,
+    call: ({ app, fixture }) => app.assignAccessAction(app.initialFormState, form({ relationshipId: fixture.relationshipId, groupId: fixture.groupId, roles: ["license_admin"] })),
+    judge: formStateJudge((c) => new RegExp(`^/partner/customers/${(c.fixture as { relationshipId: string }).relationshipId}\\?done=assigned$`)),
+    effect: async ({ db }) => expect((await db.select().from(accessAssignments)).find((a) => !a.deletedAt)?.roles).toEqual(["license_admin"]),
+  }),
+  row({
+    target: "removeAssignmentAction",
+    fixture: technicianSetup,
+    call: ({ app, fixture }) => app.removeAssignmentAction(form({ assignmentId: fixture.assignmentId, relationshipId: fixture.relationshipId })),
+    judge: outcomeCodeJudge((c) => `/partner/customers/${(c.fixture as { relationshipId: string }).relationshipId}`, "unassigned"),
+    effect: async ({ db }) => expect((await db.select().from(accessAssignments))[0]?.deletedAt).not.toBeNull(),
+  }),
+  row({
+    target: "requestTokenAction",
+    fixture: technicianSetup,
+    call: ({ app, fixture }) => app.requestTokenAction(app.initialFormState, form({ relationshipId: fixture.relationshipId, reason: "Ticket 1" })),
+    judge: ({ outcome }) => {
+      if (outcome.kind !== "returned") return unexpected(outcome);
+      const state = outcome.value as { ok?: boolean; token?: string; message?: string };
+      if (state.ok === true && typeof state.token === "string") return "allowed";
+      if (state.ok === false && state.message) return "refused";
+      return unexpected(outcome);
+    },
+    effect: async ({ db }) => expect(await db.$count(issuedTokens)).toBe(1),
+  }),
+  row({
+    target: "POST /api/tokens",
+    fixture: technicianSetup,
+    call: (c) =>
+      route(c, "POST /api/tokens")(
+        new Request("http://localhost:3000/api/tokens", { method: "POST", body: JSON.stringify({ relationshipId: c.fixture.relationshipId, reason: "Ticket 1" }), headers: { "content-type": "application/json" } }),
+      ),
+    judge: (c) => responseJudge(c, [401, 403]),
+    effect: async ({ db }) => expect(await db.$count(issuedTokens)).toBe(1),
+  }),
+  row({
+    target: "setPersonBlockedAction",
+    fixture: technicianSetup,
+    call: ({ app, fixture }) => app.setPersonBlockedAction(form({ relationshipId: fixture.relationshipId, userId: fixture.techUserId, blocked: "1" })),
+    judge: outcomeCodeJudge((c) => relationshipPage((c.fixture as { relationshipId: string }).relationshipId), "person_blocked"),
+    effect: async ({ db }) => expect(await db.$count(personBlocks)).toBe(1),
+  }),
+  row({
+    target: "GET /.well-known/jwks.json",
+    fixture: async () => null,
+    call: (c) => route(c, "GET /.well-known/jwks.json")(new Request("http://localhost:3000/.well-known/jwks.json")),
+    judge: (c) => responseJudge(c, []),
+  }),
+  ...[
+    ["no secret", null],
+    ["Bearer INTROSPECTION_SECRET", `Bearer ${INTROSPECTION_SECRET}`],
+  ].map(([variant, authorization]) =>
+    row({
+      target: "POST /api/oauth/introspect",
+      variant: variant as string,
+      fixture: async () => null,
+      call: (c) =>
+        route(c, "POST /api/oauth/introspect")(
+          new Request("http://localhost:3000/api/oauth/introspect", {
+            method: "POST",
+            body: new URLSearchParams({ token: "a.b.c" }),
+            headers: authorization ? { authorization } : {},
+          }),
+        ),
+      judge: (c) => responseJudge(c, [401]),
+      effect: async (c) => expect(await (c.outcome as { value: Response }).value.json()).toEqual({ active: false }),
+    }),
+  ),
+  row({
+    target: "POST /api/sample/reset-password",
+    variant: "no token",
+    fixture: async () => null,
+    call: (c) => route(c, "POST /api/sample/reset-password")(new Request("http://localhost:3000/api/sample/reset-password", { method: "POST" })),
+    judge: (c) => responseJudge(c, [401]),
+  }),
+  row({
     target: "endRelationshipAction",
     fixture: (db) => acceptedRelationship(db, { type: "gdap", roles: ["helpdesk_admin"], durationDays: 90 }),
     call: ({ app, fixture }) => app.endRelationshipAction(form({ relationshipId: fixture })),
@@ -707,6 +836,7 @@ async function runCell(row: Row, actor: ActorKey): Promise<Verdict> {
 describe("authorization matrix", () => {
   beforeAll(async () => {
     vi.stubEnv("CRON_SECRET", CRON_SECRET);
+    vi.stubEnv("INTROSPECTION_SECRET", INTROSPECTION_SECRET);
     app = await loadApp();
     routes = await routeHandlerExports(routeFiles().filter((f) => !f.includes("[...nextauth]")));
   });

@@ -12,6 +12,7 @@ import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
+import { accessAssignments, issuedTokens } from "@/db/schema";
 import { changeRequests, contactRequestRecipients, contactRequests, emailOutbox, invitationAcceptances, invitations, memberships, relationshipTypes, relationships, roleGrants, roleTemplates, users } from "@/db/schema";
 import { getContactConfirmation, getPartnerRequest } from "@/lib/contact-requests/queries";
 import { renderEmail } from "@/lib/email/send";
@@ -24,6 +25,7 @@ import { readerOf } from "../support/actors";
 import {
   acceptedRelationship,
   changeRequested,
+  technicianSetup,
   contactRequestTo,
   contactRequestToFabrikam,
   freshDatabase,
@@ -689,6 +691,70 @@ const TARGETS: Target[] = [
       const [saved] = await db.select().from(roleTemplates);
       expect(saved!.roles.length).toBeGreaterThan(0);
       expect(saved!.roles.every((r) => (ROLE_IDS as readonly string[]).includes(r))).toBe(true);
+    },
+  }),
+  target({
+    name: "invitePartnerPersonAction",
+    actor: "agent@fabrikam.example",
+    fixture: async () => ({}),
+    spec: {
+      email: field(fc.constantFrom("tech@fabrikam.example", "Patti@Fabrikam.example", "sales@fabrikam.example")),
+      name: field(fc.oneof(freeText(["Patti Fernandez"]), fc.constant(""))),
+      roles: multiField(["technician", "admin_agent", "sales_agent", "global_admin"], 2),
+    },
+    invoke: (app, data) => app.invitePartnerPersonAction(app.initialFormState, data),
+    reports: "state",
+    accepted: (outcome) => doneCode(outcome) === "person_added",
+    complete: async ({ delta, form }) => {
+      expect(delta("memberships")).toBe(1);
+      expect(form.getAll("roles").every((r) => ["technician", "admin_agent", "sales_agent"].includes(String(r)))).toBe(true);
+    },
+  }),
+  target({
+    name: "createGroupAction",
+    actor: "agent@fabrikam.example",
+    fixture: async () => ({}),
+    spec: { name: field(freeText(["Helpdesk", "Exchange team"])) },
+    invoke: (app, data) => app.createGroupAction(app.initialFormState, data),
+    reports: "state",
+    accepted: (outcome) => doneCode(outcome) === "group_created",
+    complete: async ({ delta }) => expect(delta("security_groups")).toBe(1),
+  }),
+  target({
+    name: "assignAccessAction",
+    actor: "agent@fabrikam.example",
+    fixture: async (db) => {
+      const setup = await technicianSetup(db);
+      return { relationshipId: setup.relationshipId, groupId: setup.groupId };
+    },
+    spec: {
+      relationshipId: field(fc.oneof({ weight: 4, arbitrary: ref("relationshipId") }, { weight: 1, arbitrary: fc.uuid({ version: 4 }) })),
+      groupId: field(fc.oneof({ weight: 4, arbitrary: ref("groupId") }, { weight: 1, arbitrary: fc.uuid({ version: 4 }) })),
+      roles: multiField([...ROLE_IDS, "helpdesk_admin", "license_admin"], 3),
+    },
+    invoke: (app, data) => app.assignAccessAction(app.initialFormState, data),
+    reports: "state",
+    accepted: (outcome) => doneCode(outcome) === "assigned",
+    complete: async ({ db }) => {
+      // Only roles the customer granted, ever.
+      const live = (await db.select().from(accessAssignments)).filter((a) => !a.deletedAt);
+      expect(live.every((a) => a.roles.every((r) => ["helpdesk_admin", "license_admin"].includes(r)))).toBe(true);
+    },
+  }),
+  target({
+    name: "requestTokenAction",
+    actor: "tech@fabrikam.example",
+    fixture: async (db) => ({ relationshipId: (await technicianSetup(db)).relationshipId }),
+    spec: {
+      relationshipId: field(fc.oneof({ weight: 4, arbitrary: ref("relationshipId") }, { weight: 1, arbitrary: fc.uuid({ version: 4 }) })),
+      reason: field(freeText(["Ticket 4711"])),
+    },
+    invoke: (app, data) => app.requestTokenAction(app.initialFormState, data),
+    reports: "state",
+    accepted: (outcome) => outcome.kind === "returned" && (outcome.value as { ok?: boolean }).ok === true,
+    complete: async ({ db, delta }) => {
+      expect(delta("issued_tokens")).toBe(1);
+      expect((await db.select().from(issuedTokens))[0]!.roles).toEqual(["helpdesk_admin"]);
     },
   }),
   target({

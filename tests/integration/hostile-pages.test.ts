@@ -227,6 +227,7 @@ const PAGES: Record<string, PageTarget> = {
   "app/admin/settings/partner-relationships/[id]/end/page.tsx": { actors: [null, CUSTOMER], segments: { id: [ref("relationshipId")] } },
   "app/admin/settings/users/page.tsx": { actors: [null, CUSTOMER], query: { done: ["invited", "roles_saved", "nothing"] }, examples: [{ query: { done: "__proto__" } }] },
   "app/admin/settings/users/[membershipId]/page.tsx": { actors: [null, CUSTOMER], segments: { membershipId: [ref("membershipId")] } },
+  "app/partner/team/page.tsx": { actors: [null, AGENT], query: { done: ["person_added", "group_created"], error: ["forbidden", "self"] } },
   "app/partner/templates/page.tsx": { actors: [null, AGENT], query: { done: ["saved", "deleted"], error: ["forbidden", "not_found"] } },
   "app/admin/activity/page.tsx": { actors: [null, CUSTOMER], query: ACTIVITY_QUERY, examples: [{ query: { from: "2026-02-30", to: "\u0000" } }] },
   "app/partner/activity/page.tsx": { actors: [null, AGENT], query: ACTIVITY_QUERY, examples: [{ query: { kind: "__proto__", page: "1e309" } }] },

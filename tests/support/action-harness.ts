@@ -227,7 +227,7 @@ export async function loadApp() {
   proxyHopsBefore ??= { value: process.env.TRUSTED_PROXY_HOPS };
   process.env.TRUSTED_PROXY_HOPS = "1";
   registerMocks();
-  const [authActions, contact, invitations, agreements, relationships, domains, users, authz, forms] = await Promise.all([
+  const [authActions, contact, invitations, agreements, relationships, domains, users, access, authz, forms] = await Promise.all([
     import("@/lib/auth/actions"),
     import("@/lib/contact-requests/actions"),
     import("@/lib/invitations/actions"),
@@ -235,6 +235,7 @@ export async function loadApp() {
     import("@/lib/relationships/actions"),
     import("@/lib/domains/actions"),
     import("@/lib/users/actions"),
+    import("@/lib/access/actions"),
     import("@/lib/authz"),
     import("@/lib/forms"),
   ]);
@@ -246,6 +247,7 @@ export async function loadApp() {
     ...relationships,
     ...domains,
     ...users,
+    ...access,
     getActor: authz.getActor,
     AuthorizationError: authz.AuthorizationError,
     initialFormState: forms.initialFormState,

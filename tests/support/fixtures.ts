@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { changeRequests, contactRequestRecipients, organizations, partnerProfiles, users } from "@/db/schema";
+import { accessAssignments, changeRequests, contactRequestRecipients, memberships, organizations, partnerProfiles, securityGroups, users } from "@/db/schema";
 import { seedDatabase } from "@/seed/demo";
 import { contactRequestSchema, type ContactRequestInput } from "@/lib/contact-requests/schemas";
 import { createContactRequest } from "@/lib/contact-requests/service";
 import { acceptInvitation } from "@/lib/invitations/acceptance";
 import { proposeChange } from "@/lib/relationships/changes";
+import { assignAccess, createGroup, invitePartnerPerson, setGroupMember } from "@/lib/access/service";
 import { actorFor } from "./actors";
 import { resetDatabase } from "./db";
 import { sendTestInvitation } from "./invitations";
@@ -84,4 +85,27 @@ export async function changeRequested(db: Db): Promise<{ relationshipId: string;
   if (!result.ok) throw new Error(result.message);
   const [request] = await db.select({ id: changeRequests.id }).from(changeRequests);
   return { relationshipId, changeRequestId: request!.id };
+}
+
+/**
+ * Fabrikam's access plane in Contoso: a GDAP relationship granting Helpdesk and License administrator,
+ * a technician (tech@fabrikam.example), a Helpdesk group holding the technician and the admin agent, and
+ * the group's assignment of Helpdesk administrator.
+ */
+export async function technicianSetup(db: Db) {
+  const relationshipId = await acceptedRelationship(db, { type: "gdap", roles: ["helpdesk_admin", "license_admin"], durationDays: 90 });
+  const agent = await actorFor(db, "agent@fabrikam.example");
+  const ok = (result: { ok: boolean }) => {
+    if (!result.ok) throw new Error(`technician setup refused: ${JSON.stringify(result)}`);
+  };
+  ok(await invitePartnerPerson(db, agent, { email: "tech@fabrikam.example", name: "Patti Fernandez", roles: ["technician"] }));
+  ok(await createGroup(db, agent, { name: "Helpdesk" }));
+  const [group] = await db.select().from(securityGroups);
+  const tech = await userIdOf(db, "tech@fabrikam.example");
+  ok(await setGroupMember(db, agent, { groupId: group!.id, userId: tech, member: true }));
+  ok(await setGroupMember(db, agent, { groupId: group!.id, userId: agent.userId, member: true }));
+  ok(await assignAccess(db, agent, { relationshipId, groupId: group!.id, roles: ["helpdesk_admin"] }));
+  const [assignment] = await db.select().from(accessAssignments);
+  const [membership] = await db.select().from(memberships).where(eq(memberships.userId, tech));
+  return { relationshipId, groupId: group!.id, techUserId: tech, techMembershipId: membership!.id, assignmentId: assignment!.id };
 }

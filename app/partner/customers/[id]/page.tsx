@@ -26,10 +26,16 @@ import { amendmentMaxEnd, historyRows, inRenewalWindow, renewalMaxEnd } from "@/
 import { changeHistory } from "@/lib/relationships/changes";
 import { isoDay } from "@/lib/relationships/decision";
 import { addDays } from "@/lib/time";
+import { AssignAccessForm, RequestTokenForm } from "@/components/access/access-forms";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { removeAssignmentAction } from "@/lib/access/actions";
+import { assignmentsOf, teamOf } from "@/lib/access/service";
 
 export const metadata: Metadata = { title: "Customer" };
 
 const NOTICES: Record<string, string> = {
+  assigned: "Access assigned. Members of the group can get tokens for these roles.",
+  unassigned: "The group's access here was removed.",
   applied: "Done: the roles you gave up and an earlier end apply now. The customer was told.",
   requested: "Change request sent. Nothing changes until the customer approves it.",
   applied_and_requested: "What gives up access applies now; the rest is a change request waiting for the customer's approval.",
@@ -73,6 +79,10 @@ export default async function PartnerCustomerPage({ params, searchParams }: Prop
   const otherTypes = liveTypes.filter((t) => t.type !== "gdap").map((t) => relationshipTypeName(t.type));
   const mayEndGdap = hasPermission(context.actor, "relationships.end_gdap", context.membership.organizationId);
   const mayAmend = hasPermission(context.actor, "relationships.amend", context.membership.organizationId);
+  const mayAssign = hasPermission(context.actor, "access.assign", context.membership.organizationId);
+  const mayRequestToken = hasPermission(context.actor, "tokens.request", context.membership.organizationId);
+  const [assignments, team] = await Promise.all([assignmentsOf(db, customer.id, now), mayAssign ? teamOf(db, context.membership.organizationId) : undefined]);
+  const grantedNow = sortByPrivilege([...new Set(customer.grants.map((g) => g.roleId))]);
   const changes = await changeHistory(db, customer.id, now);
   const history_ = historyRows(changes);
   const gdapHeld = customer.grants.filter((g) => g.viaType === "gdap").map((g) => g.roleId);
@@ -158,6 +168,60 @@ export default async function PartnerCustomerPage({ params, searchParams }: Prop
           </Table>
         )}
       </section>
+
+      <section aria-labelledby="assignments" className="space-y-4">
+        <h2 id="assignments" className="text-lg font-semibold text-gray-900">
+          Access assignments
+        </h2>
+        <p className="text-sm text-gray-700">Who of your people act in {customer.customerName}: a security group and the roles it holds here.</p>
+        {assignments.length === 0 ? (
+          <p className="text-sm text-gray-700">No group has access here yet.</p>
+        ) : (
+          <ul className="space-y-2 text-sm">
+            {assignments.map((a) => (
+              <li key={a.id} className="rounded-md border border-gray-200 bg-white p-3">
+                <span className="font-medium text-gray-900">{a.groupName}</span>{" "}
+                {a.status === "active" ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Error: a role is no longer granted</Badge>}
+                <span className="block text-gray-800">Roles: {a.roles.map((r) => getRole(r).name).join(", ")}</span>
+                <span className="block text-gray-700">Members: {a.members.map((m) => m.name ?? m.email).join(", ") || "none"}</span>
+                {mayAssign && (
+                  <form action={removeAssignmentAction} className="mt-2">
+                    <input type="hidden" name="assignmentId" value={a.id} />
+                    <input type="hidden" name="relationshipId" value={customer.id} />
+                    <SubmitButton variant="secondary" size="sm" pendingLabel="Removing…">
+                      Remove<span className="sr-only"> the access of {a.groupName}</span>
+                    </SubmitButton>
+                  </form>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {mayAssign && team && grantedNow.length > 0 && (
+          team.groups.length === 0 ? (
+            <p className="text-sm text-gray-700">
+              Create a security group on the <Link className="font-medium text-accent-700 underline" href="/partner/team">Team</Link> page first.
+            </p>
+          ) : (
+            <div className="rounded-lg border border-gray-200 bg-white p-5">
+              <AssignAccessForm relationshipId={customer.id} groups={team.groups.map((g) => ({ id: g.id, name: g.name }))} roles={grantedNow.map((r) => ({ id: r.id, name: r.name }))} />
+            </div>
+          )
+        )}
+      </section>
+
+      {mayRequestToken && grantedNow.length > 0 && (
+        <section aria-labelledby="token" className="space-y-3 rounded-lg border border-gray-200 bg-white p-5">
+          <h2 id="token" className="text-lg font-semibold text-gray-900">
+            Get an access token
+          </h2>
+          <p className="text-sm text-gray-700">
+            A signed token for {customer.customerName}, valid 10 minutes, carrying the roles your groups hold here. Services check it against
+            /.well-known/jwks.json or ask /api/oauth/introspect.
+          </p>
+          <RequestTokenForm relationshipId={customer.id} />
+        </section>
+      )}
 
       {amendable && (
         <section aria-labelledby="change" className="space-y-4 rounded-lg border border-gray-200 bg-white p-5">

@@ -16,6 +16,8 @@ import { EndRelationshipConsequences, EndRelationshipForm } from "@/components/r
 import { ConfirmDialog, ConfirmDialogNo } from "@/components/ui/confirm-dialog";
 import { DialogFooter } from "@/components/ui/dialog";
 import { AccessHistory } from "@/components/relationships/access-history";
+import { setPersonBlockedAction } from "@/lib/access/actions";
+import { whoCanAct } from "@/lib/access/service";
 import { ApproveChangeForm, DeclineChangeForm, ExtendForm } from "@/components/relationships/change-forms";
 import { historyRows, inRenewalWindow, renewalMaxEnd } from "@/lib/relationships/amendment";
 import { changeHistory } from "@/lib/relationships/changes";
@@ -59,6 +61,8 @@ const NOTICES: Record<string, string> = {
   change_approved_with_changes: "You approved the change with changes. The partner was told what you granted and what you didn't.",
   change_declined: "You declined the change. The partner's access stays as it was.",
   extended: "Extended. The partner was told.",
+  person_blocked: "Blocked: that person gets no token for your organization, and their tokens stop working now.",
+  person_unblocked: "Unblocked.",
 };
 const ERRORS: Record<string, string> = {
   forbidden: "You need to be a Global, Billing or Partner relationship administrator to change partner access.",
@@ -98,6 +102,8 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
   // The types Remove roles cannot end: they end only when the partner ends them.
   const othersStay = liveTypes.filter(({ type }) => !ROLE_CARRYING_TYPES.includes(type.type)).map(({ type }) => relationshipTypeName(type.type));
   const canEnd = hasPermission(context.actor, "relationships.end", context.membership.organizationId);
+  const canBlock = hasPermission(context.actor, "access.block", context.membership.organizationId);
+  const actors = await whoCanAct(await getDb(), id, context.membership.organizationId, now);
   const canDecide = hasPermission(context.actor, "relationships.approve_changes", context.membership.organizationId);
   const changes = await changeHistory(await getDb(), id, now);
   const history = historyRows(changes);
@@ -264,6 +270,48 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
               ))}
             </ul>
           </>
+        )}
+      </section>
+
+      <section aria-labelledby="who-can-act" className="space-y-3">
+        <h2 id="who-can-act" className="text-lg font-semibold text-gray-900">
+          Who can act
+        </h2>
+        {actors.groups.length === 0 ? (
+          <p className="text-sm text-gray-700">No one at {details.partnerName} has been given your roles yet.</p>
+        ) : (
+          <ul className="space-y-2 text-sm">
+            {actors.groups.map((group) => (
+              <li key={group.id} className="rounded-md border border-gray-200 bg-white p-3">
+                <p>
+                  <span className="font-medium text-gray-900">{group.groupName}</span>: {group.liveRoles.map((r) => getRole(r).name).join(", ") || "no role in force"}
+                  {group.until ? `, until ${formatDate(group.until)}` : ""}
+                </p>
+                <ul className="mt-2 space-y-1">
+                  {group.members.map((m) => (
+                    <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2">
+                      <span className="wrap-anywhere">
+                        <Person name={m.name} email={m.email} /> · {m.email} · {m.lastActivity ? `last token ${formatDateTime(m.lastActivity)}` : "no token yet"}{" "}
+                        {m.blocked && <Badge tone="danger">Blocked</Badge>}
+                        {m.deactivatedAt && <Badge tone="neutral">Deactivated by the partner</Badge>}
+                      </span>
+                      {canBlock && (
+                        <form action={setPersonBlockedAction}>
+                          <input type="hidden" name="relationshipId" value={id} />
+                          <input type="hidden" name="userId" value={m.userId} />
+                          <input type="hidden" name="blocked" value={m.blocked ? "0" : "1"} />
+                          <SubmitButton variant={m.blocked ? "secondary" : "danger"} size="sm" pendingLabel="Saving…">
+                            {m.blocked ? "Unblock" : "Block"}
+                            <span className="sr-only"> {m.name ?? m.email}</span>
+                          </SubmitButton>
+                        </form>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
         )}
       </section>
 
