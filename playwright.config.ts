@@ -57,6 +57,7 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e",
       CRON_SECRET: "e2e-cron-secret",
+      INTROSPECTION_SECRET: "e2e-introspection-secret",
       // tests/e2e/sign-in-limits.spec.ts sends through a forwarding proxy of its own (tests/support/forwarding-proxy.ts);
       // the browser reaches the server directly, and Next.js writes its address (127.0.0.1) as X-Forwarded-For.
       TRUSTED_PROXY_HOPS: "1",
