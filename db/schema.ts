@@ -568,6 +568,8 @@ export const relationshipTypes = pgTable(
     autoExtend: boolean("auto_extend").notNull().default(false),
     terminatedAt: timestamp("terminated_at", { withTimezone: true }),
     terminatedById: text("terminated_by_id").references(() => users.id),
+    /** GDAP: every activation of an eligible role waits for the customer's approval. */
+    activationApproval: boolean("activation_approval").notNull().default(false),
   },
   (t) => [uniqueIndex("relationship_types_relationship_type_unique").on(t.relationshipId, t.type)],
 );
@@ -590,6 +592,8 @@ export const roleGrants = pgTable(
     endedAt: timestamp("ended_at", { withTimezone: true }),
     endedById: text("ended_by_id").references(() => users.id),
     endReason: text("end_reason").$type<"removed" | "expired" | "terminated" | "amended">(),
+    /** Just-in-time: the role is held only while an activation of it is in force (activations), never standing. */
+    eligible: boolean("eligible").notNull().default(false),
   },
   (t) => [
     // One grant of a role in force per relationship and type (two types may each grant the same role,
@@ -768,6 +772,34 @@ export const signingKeys = pgTable("signing_keys", {
   /** After this, it signs nothing new. */
   retiresAt: timestamp("retires_at", { withTimezone: true }).notNull(),
 });
+
+/**
+ * A partner person's activation of an eligible role in one customer, for at most 8 hours, with a
+ * justification: active at once, or pending until the customer approves it (activationApproval).
+ * It ends by the clock (endsAt), or when the customer revokes it.
+ */
+export const activations = pgTable(
+  "activations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    relationshipId: uuid("relationship_id")
+      .notNull()
+      .references(() => relationships.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    roleId: text("role_id").notNull(),
+    justification: text("justification").notNull(),
+    hours: integer("hours").notNull(),
+    status: text("status").$type<"pending" | "active" | "denied" | "revoked">().notNull(),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedById: text("decided_by_id").references(() => users.id, { onDelete: "set null" }),
+    startsAt: timestamp("starts_at", { withTimezone: true }),
+    endsAt: timestamp("ends_at", { withTimezone: true }),
+  },
+  (t) => [index("activations_relationship_idx").on(t.relationshipId, t.requestedAt), index("activations_user_idx").on(t.userId, t.relationshipId)],
+);
 
 /** Every access token issued: what introspection answers from (with the grants in force at that moment). */
 export const issuedTokens = pgTable(

@@ -59,6 +59,8 @@ export const PERMISSIONS = {
   "relationships.end": { kind: "customer", roles: ["global_admin", PARTNER_RELATIONSHIP_ADMIN] },
   /** Block (or unblock) one of a partner's people for the organization, without ending the relationship. */
   "access.block": { kind: "customer", roles: CUSTOMER_DECISION_ROLES },
+  /** Approve, deny or revoke a partner person's activation of a just-in-time role. */
+  "access.approve_activations": { kind: "customer", roles: CUSTOMER_DECISION_ROLES },
   "domains.manage": { kind: "customer", roles: ["global_admin"] },
   /** The Users page: invite colleagues and give or take their admin roles. Global administrators only. */
   "users.manage": { kind: "customer", roles: ["global_admin"] },

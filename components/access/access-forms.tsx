@@ -7,7 +7,7 @@ import { Field, FieldError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
-import { assignAccessAction, createGroupAction, invitePartnerPersonAction, requestTokenAction, type TokenFormState } from "@/lib/access/actions";
+import { activateRoleAction, assignAccessAction, createGroupAction, invitePartnerPersonAction, requestTokenAction, type TokenFormState } from "@/lib/access/actions";
 import { initialFormState } from "@/lib/forms";
 
 /** Invite a person to the partner's team, with their agent roles. */
@@ -116,5 +116,35 @@ export function RequestTokenForm({ relationshipId }: { relationshipId: string })
         </div>
       )}
     </div>
+  );
+}
+
+/** Activate a just-in-time role: which, for how long (1–8 hours), and why. */
+export function ActivateRoleForm({ relationshipId, roles, needsApproval }: { relationshipId: string; roles: { id: string; name: string }[]; needsApproval: boolean }) {
+  const [state, formAction] = useActionState(activateRoleAction, initialFormState);
+  const e = state.fieldErrors ?? {};
+  return (
+    <form key={state.submittedAt} action={formAction} noValidate className="space-y-3">
+      <ErrorSummary message={state.message} items={errorSummaryItems(state.fieldErrors, [["roleId", "field-roleId"], ["hours", "field-hours"], ["justification", "field-justification"]])} />
+      <input type="hidden" name="relationshipId" value={relationshipId} />
+      <Field label="Role" name="roleId" required error={e.roleId}>
+        {(p) => (
+          <select {...p} className="control control-valid max-w-xs" defaultValue={roles[0]?.id}>
+            {roles.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Hours" name="hours" required error={e.hours} hint="From 1 to 8.">
+        {(p) => <Input {...p} type="number" inputMode="numeric" min={1} max={8} defaultValue={state.values?.hours ?? "1"} className="w-24" />}
+      </Field>
+      <Field label="Justification" name="justification" required error={e.justification} hint={needsApproval ? "The customer reads it before approving." : "On the customer's timeline."}>
+        {(p) => <Textarea {...p} rows={2} maxLength={200} defaultValue={state.values?.justification} />}
+      </Field>
+      <SubmitButton pendingLabel="Sending…">{needsApproval ? "Ask to activate" : "Activate"}</SubmitButton>
+    </form>
   );
 }

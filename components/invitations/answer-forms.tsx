@@ -69,6 +69,7 @@ export function AcknowledgeAndAcceptForm({
   const error = e.acknowledge;
   // A refused form comes back with the person's choices; a fresh one with everything asked for.
   const kept = v?.roles !== undefined ? new Set(v.roles.split(",")) : undefined;
+  const eligibleKept = new Set(v?.eligible ? v.eligible.split(",") : []);
   return (
     <form key={state.submittedAt} action={formAction} noValidate className="space-y-6">
       <ErrorSummary message={state.message} items={errorSummaryItems(state.fieldErrors, ACCEPT_FIELDS)} />
@@ -98,10 +99,22 @@ export function AcknowledgeAndAcceptForm({
                         <span className="block text-gray-700">{role.description}</span>
                       </span>
                     </Checkbox>
+                    <div className="mt-2 pl-6">
+                      <Checkbox name="eligible" value={role.id} defaultChecked={eligibleKept.has(role.id)}>
+                        <span className="text-sm text-gray-800">
+                          Just-in-time<span className="sr-only"> for {role.name}</span>: held only while activated, up to 8 hours at a time
+                        </span>
+                      </Checkbox>
+                    </div>
                   </li>
                 ))}
               </ul>
             </fieldset>
+          )}
+          {choices.roles.length > 0 && (
+            <Checkbox name="activationApproval" defaultChecked={v?.activationApproval === "on"}>
+              <span className="text-sm text-gray-900">Require my approval for each activation of a just-in-time role</span>
+            </Checkbox>
           )}
           {choices.endsOn && (
             <Field

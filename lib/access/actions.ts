@@ -7,6 +7,7 @@ import { roleNamesByPrivilege } from "@/lib/roles";
 import { emailAddress, safeText } from "@/lib/text";
 import { assignAccess, createGroup, invitePartnerPerson, removeAssignment, setGroupMember, setPersonActive, setPersonBlocked } from "./service";
 import { issueToken } from "./tokens";
+import { activateRole, decideActivation, revokeActivation } from "./jit";
 
 const TEAM = "/partner/team";
 const CUSTOMERS = "/partner/customers";
@@ -98,5 +99,42 @@ export const setPersonBlockedAction = buttonAction({
   fallbackPage: PARTNERS,
   revalidate: PARTNERS,
   run: ({ db, actor, input }) => setPersonBlocked(db, actor, input),
+  done: (result) => result.code,
+});
+
+/** Activate a just-in-time role (a partner person): 1–8 hours, with a justification. */
+export const activateRoleAction = formAction({
+  read: (formData) => formFields(formData, ["relationshipId", "roleId", "hours", "justification"]),
+  schema: z.object({
+    relationshipId: ID,
+    roleId: z.string({ error: "Choose a role." }).max(64),
+    hours: z.coerce.number({ error: "Choose from 1 to 8 hours." }).int("Choose whole hours."),
+    justification: safeText(z.string().trim().min(1, "Say why you need the role.").max(200, "Keep it under 200 characters."), "the justification"),
+  }),
+  fields: ["hours", "justification"],
+  run: ({ db, actor, input }) => activateRole(db, actor, input),
+  then: (result) => ({ redirect: `${CUSTOMERS}/${encodeURIComponent(result.relationshipId)}?done=${result.code}`, revalidate: CUSTOMERS, emailed: true }),
+});
+
+/** Approve or deny a pending activation (the customer). */
+export const decideActivationAction = buttonAction({
+  read: (formData) => ({ ...formFields(formData, ["activationId", "relationshipId"]), approve: formData.get("approve") === "1" }),
+  schema: z.object({ activationId: ID, relationshipId: ID, approve: z.boolean() }),
+  page: (input) => `${PARTNERS}/${encodeURIComponent(input.relationshipId)}`,
+  fallbackPage: PARTNERS,
+  revalidate: PARTNERS,
+  run: ({ db, actor, input }) => decideActivation(db, actor, input),
+  done: (result) => result.code,
+  emailed: () => true,
+});
+
+/** Revoke an activation now (the customer). */
+export const revokeActivationAction = buttonAction({
+  read: (formData) => formFields(formData, ["activationId", "relationshipId"]),
+  schema: z.object({ activationId: ID, relationshipId: ID }),
+  page: (input) => `${PARTNERS}/${encodeURIComponent(input.relationshipId)}`,
+  fallbackPage: PARTNERS,
+  revalidate: PARTNERS,
+  run: ({ db, actor, input }) => revokeActivation(db, actor, input),
   done: (result) => result.code,
 });

@@ -1,9 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, lte } from "drizzle-orm";
 import { createLocalJWKSet, jwtVerify, SignJWT, type JWTPayload } from "jose";
 import type { Db, DbOrTx } from "@/db/client";
-import { accessAssignments, issuedTokens, memberships, organizations, personBlocks, relationships, roleGrants, securityGroupMembers, users } from "@/db/schema";
+import { accessAssignments, activations, issuedTokens, memberships, organizations, personBlocks, relationships, roleGrants, securityGroupMembers, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/service";
 import { requireMembership, type Actor } from "@/lib/authz";
 import { appUrl } from "@/lib/email/config";
@@ -16,7 +16,7 @@ import { currentSigningKey, publishedKeys, TOKEN_ALG } from "./keys";
  * Signed access tokens: what a partner's person may do in one customer, right now, as a JWT any service
  * can check offline (the keys at /.well-known/jwks.json) or ask about (introspection, RFC 7662, which
  * answers from the grants in force at that moment). The roles are exactly
- *   (the customer's grants in force) ∩ (the roles the person's security groups are assigned there),
+ *   (standing grants ∪ the person's activations in force) ∩ (the roles their security groups are assigned there),
  * and none for a person the customer blocked or the partner deactivated.
  */
 
@@ -57,15 +57,29 @@ export async function personAccess(db: DbOrTx, userId: string, relationshipId: s
     .from(personBlocks)
     .where(and(eq(personBlocks.customerOrganizationId, relationship.customerOrganizationId), eq(personBlocks.userId, userId)));
   if (!member || blocked) return { ...relationship, roles: [] };
-  const [grants, assigned] = await Promise.all([
+  const [grants, assigned, activated] = await Promise.all([
     db.select().from(roleGrants).where(and(eq(roleGrants.relationshipId, relationshipId), isNull(roleGrants.endedAt))),
     db
       .select({ roles: accessAssignments.roles })
       .from(accessAssignments)
       .innerJoin(securityGroupMembers, eq(securityGroupMembers.groupId, accessAssignments.groupId))
       .where(and(eq(accessAssignments.relationshipId, relationshipId), isNull(accessAssignments.deletedAt), eq(securityGroupMembers.userId, userId))),
+    db
+      .select({ roleId: activations.roleId })
+      .from(activations)
+      .where(
+        and(
+          eq(activations.relationshipId, relationshipId),
+          eq(activations.userId, userId),
+          eq(activations.status, "active"),
+          lte(activations.startsAt, now),
+          gt(activations.endsAt, now),
+        ),
+      ),
   ]);
-  const granted = new Set(grants.filter((g) => isGrantActive(g, now)).map((g) => g.roleId));
+  // Standing grants, and eligible ones only while this person's activation of them is in force.
+  const live = new Set(activated.map((a) => a.roleId));
+  const granted = new Set(grants.filter((g) => isGrantActive(g, now) && (!g.eligible || live.has(g.roleId))).map((g) => g.roleId));
   const roles = [...new Set(assigned.flatMap((a) => a.roles))].filter((role) => granted.has(role));
   return { ...relationship, roles: sortByPrivilege(roles).map((role) => role.id) };
 }

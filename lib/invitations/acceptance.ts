@@ -104,7 +104,7 @@ export async function acceptInvitation(
   db: Db,
   actor: Actor | null,
   token: string,
-  input: { acknowledged: boolean } & Decision,
+  input: { acknowledged: boolean; eligible?: readonly string[]; activationApproval?: boolean } & Decision,
   now = new Date(),
 ): Promise<AcceptResult> {
   if (!actor) refuseFor(actor);
@@ -160,6 +160,9 @@ export async function acceptInvitation(
       access.kind === "allowed" ? { id: access.organizationId, name: access.organizationName } : await createCustomerOrganization(tx, answerer, invitation, access, now);
     const partnerId = invitation.partnerOrganizationId;
     const { endsAt, autoExtend } = granted;
+    // Just-in-time: the granted roles the customer made eligible (GDAP only), held only while activated.
+    const eligible = new Set(type.choosesRoles ? (input.eligible ?? []).filter((role) => granted.roles.includes(role as (typeof granted.roles)[number])) : []);
+    const activationApproval = eligible.size > 0 && input.activationApproval === true;
 
     const agreementAccepted = await recordAgreementAcceptance(tx, answerer, customer.id, invitation.id, now);
     await tx.insert(relationships).values({ customerOrganizationId: customer.id, partnerOrganizationId: partnerId, createdAt: now }).onConflictDoNothing();
@@ -172,17 +175,17 @@ export async function acceptInvitation(
     // A type ended earlier (say, a terminated GDAP relationship) is established again.
     await tx
       .insert(relationshipTypes)
-      .values({ relationshipId, type: invitation.type, establishedAt: now, establishedById: answerer.userId, invitationId: invitation.id, endsAt, autoExtend })
+      .values({ relationshipId, type: invitation.type, establishedAt: now, establishedById: answerer.userId, invitationId: invitation.id, endsAt, autoExtend, activationApproval })
       .onConflictDoUpdate({
         target: [relationshipTypes.relationshipId, relationshipTypes.type],
-        set: { establishedAt: now, establishedById: answerer.userId, invitationId: invitation.id, endsAt, autoExtend, terminatedAt: null, terminatedById: null },
+        set: { establishedAt: now, establishedById: answerer.userId, invitationId: invitation.id, endsAt, autoExtend, activationApproval, terminatedAt: null, terminatedById: null },
       });
 
     const newlyGranted: string[] = [];
     for (const roleId of granted.roles) {
       const [grant] = await tx
         .insert(roleGrants)
-        .values({ relationshipId, roleId, viaType: invitation.type, invitationId: invitation.id, grantedAt: now, grantedById: answerer.userId, expiresAt: endsAt, autoExtend })
+        .values({ relationshipId, roleId, viaType: invitation.type, invitationId: invitation.id, grantedAt: now, grantedById: answerer.userId, expiresAt: endsAt, autoExtend, eligible: eligible.has(roleId) })
         .onConflictDoNothing()
         .returning({ id: roleGrants.id });
       if (grant) newlyGranted.push(roleId);
@@ -228,6 +231,7 @@ export async function acceptInvitation(
       endsAt: endsAt?.toISOString() ?? null,
       autoExtend,
       invitedEmail: invitation.customerEmail,
+      ...(eligible.size > 0 ? { eligible: roleNamesByPrivilege([...eligible]), activationApproval } : {}),
       ...(granted.changes ? { changes: describeChanges(granted.changes, roleName), requestedRoles: roleNamesByPrivilege(invitation.roles) } : {}),
     };
     await recordAuditOnBothSides(tx, [customer.id, partnerId], { ...common, action: granted.changes ? "invitation.approved_with_changes" : "invitation.accepted", details });

@@ -68,6 +68,8 @@ export const acceptInvitationAction = boundFormAction({
       roles: formData.get("rolesOffered") === "1" ? formList(formData, "roles") : undefined,
       endsOn,
       autoExtend: formData.get("autoExtendOffered") === "1" ? formChecked(formData, "autoExtend") : undefined,
+      eligible: formList(formData, "eligible") ?? undefined,
+      activationApproval: formChecked(formData, "activationApproval"),
     };
   },
   schema: z.object({
@@ -75,6 +77,8 @@ export const acceptInvitationAction = boundFormAction({
     roles: z.array(z.string().max(64)).max(40, "Choose roles from those the partner asked for.").optional(),
     endsOn: z.string().max(32, "Enter the end date as a date, for example 2027-05-30.").optional(),
     autoExtend: z.boolean().optional(),
+    eligible: z.array(z.string().max(64)).max(40).optional(),
+    activationApproval: z.boolean(),
   }),
   fields: ["endsOn"],
   keep: (formData) => ({
@@ -82,6 +86,8 @@ export const acceptInvitationAction = boundFormAction({
       ...typedValues(formData, ["endsOn"]),
       ...(formData.get("rolesOffered") === "1" ? { roles: formData.getAll("roles").map(String).join(",").slice(0, 5000) } : {}),
       ...(formData.get("autoExtendOffered") === "1" ? { autoExtend: formChecked(formData, "autoExtend") ? "on" : "" } : {}),
+      eligible: formData.getAll("eligible").map(String).join(",").slice(0, 5000),
+      activationApproval: formChecked(formData, "activationApproval") ? "on" : "",
     },
   }),
   forbidden: FORBIDDEN,

@@ -20,6 +20,7 @@ import { getRelationshipDetails, listCustomerRelationships, listPendingInvitatio
 import {
   agreementAcceptances,
   accessAssignments,
+  activations,
   changeRequests,
   contactRequestRecipients,
   issuedTokens,
@@ -57,6 +58,7 @@ import {
   changeRequested,
   contactRequestToFabrikam,
   technicianSetup,
+  jitSetup,
   freshDatabase,
   organizationIdOf,
   pendingInvitation,
@@ -128,6 +130,9 @@ const EXPECTED: Record<string, string> = {
   "removeAssignmentAction":                                " R    R    R    R    R    R    R    R    A    R ",
   "requestTokenAction":                                    " R    R    R    R    R    R    R    R    A    R ",
   "POST /api/tokens":                                      " R    R    R    R    R    R    R    R    A    R ",
+  "activateRoleAction":                                    " R    R    R    R    R    R    R    R    A    R ",
+  "decideActivationAction":                                " R    R    R    R    A    A    R    R    R    R ",
+  "revokeActivationAction":                                " R    R    R    R    A    A    R    R    R    R ",
   // The customer's deciders block one of its partner's people.
   "setPersonBlockedAction":                                " R    R    R    R    A    A    R    R    R    R ",
   // Resource servers: the keys are public; introspection only with INTROSPECTION_SECRET; the sample API only with a live token.
@@ -666,6 +671,27 @@ const ROWS: Row[] = [
       ),
     judge: (c) => responseJudge(c, [401, 403]),
     effect: async ({ db }) => expect(await db.$count(issuedTokens)).toBe(1),
+  }),
+  row({
+    target: "activateRoleAction",
+    fixture: (db) => jitSetup(db, { approval: false, activate: false }),
+    call: ({ app, fixture }) => app.activateRoleAction(app.initialFormState, form({ relationshipId: fixture.relationshipId, roleId: "helpdesk_admin", hours: "1", justification: "Ticket 1" })),
+    judge: formStateJudge((c) => new RegExp(`^/partner/customers/${(c.fixture as { relationshipId: string }).relationshipId}\\?done=activated$`)),
+    effect: async ({ db }) => expect((await db.select().from(activations))[0]?.status).toBe("active"),
+  }),
+  row({
+    target: "decideActivationAction",
+    fixture: (db) => jitSetup(db, { approval: true, activate: true }),
+    call: ({ app, fixture }) => app.decideActivationAction(form({ activationId: fixture.activationId, relationshipId: fixture.relationshipId, approve: "1" })),
+    judge: outcomeCodeJudge((c) => relationshipPage((c.fixture as { relationshipId: string }).relationshipId), "activation_approved"),
+    effect: async ({ db }) => expect((await db.select().from(activations))[0]?.status).toBe("active"),
+  }),
+  row({
+    target: "revokeActivationAction",
+    fixture: (db) => jitSetup(db, { approval: false, activate: true }),
+    call: ({ app, fixture }) => app.revokeActivationAction(form({ activationId: fixture.activationId, relationshipId: fixture.relationshipId })),
+    judge: outcomeCodeJudge((c) => relationshipPage((c.fixture as { relationshipId: string }).relationshipId), "activation_revoked"),
+    effect: async ({ db }) => expect((await db.select().from(activations))[0]?.status).toBe("revoked"),
   }),
   row({
     target: "setPersonBlockedAction",

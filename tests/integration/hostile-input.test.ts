@@ -12,7 +12,7 @@ import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { accessAssignments, issuedTokens } from "@/db/schema";
+import { accessAssignments, activations, issuedTokens } from "@/db/schema";
 import { changeRequests, contactRequestRecipients, contactRequests, emailOutbox, invitationAcceptances, invitations, memberships, relationshipTypes, relationships, roleGrants, roleTemplates, users } from "@/db/schema";
 import { getContactConfirmation, getPartnerRequest } from "@/lib/contact-requests/queries";
 import { renderEmail } from "@/lib/email/send";
@@ -26,6 +26,7 @@ import {
   acceptedRelationship,
   changeRequested,
   technicianSetup,
+  jitSetup,
   contactRequestTo,
   contactRequestToFabrikam,
   freshDatabase,
@@ -755,6 +756,27 @@ const TARGETS: Target[] = [
     complete: async ({ db, delta }) => {
       expect(delta("issued_tokens")).toBe(1);
       expect((await db.select().from(issuedTokens))[0]!.roles).toEqual(["helpdesk_admin"]);
+    },
+  }),
+  target({
+    name: "activateRoleAction",
+    actor: "tech@fabrikam.example",
+    fixture: async (db) => ({ relationshipId: (await jitSetup(db, { approval: true, activate: false })).relationshipId }),
+    spec: {
+      relationshipId: field(fc.oneof({ weight: 4, arbitrary: ref("relationshipId") }, { weight: 1, arbitrary: fc.uuid({ version: 4 }) })),
+      roleId: field(fc.constantFrom("helpdesk_admin", "license_admin", "global_admin")),
+      hours: field(fc.oneof(fc.integer({ min: -1, max: 10 }).map(String), fc.constant("1e3"))),
+      justification: field(freeText(["Ticket 4711"])),
+    },
+    invoke: (app, data) => app.activateRoleAction(app.initialFormState, data),
+    reports: "state",
+    accepted: (outcome) => doneCode(outcome) === "activation_requested",
+    complete: async ({ db, delta }) => {
+      expect(delta("activations")).toBe(1);
+      const [activation] = await db.select().from(activations);
+      expect(activation).toMatchObject({ roleId: "helpdesk_admin", status: "pending" });
+      expect(activation!.hours).toBeGreaterThanOrEqual(1);
+      expect(activation!.hours).toBeLessThanOrEqual(8);
     },
   }),
   target({

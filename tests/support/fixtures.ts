@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { accessAssignments, changeRequests, contactRequestRecipients, memberships, organizations, partnerProfiles, securityGroups, users } from "@/db/schema";
+import { accessAssignments, activations, changeRequests, contactRequestRecipients, memberships, organizations, partnerProfiles, securityGroups, users } from "@/db/schema";
 import { seedDatabase } from "@/seed/demo";
 import { contactRequestSchema, type ContactRequestInput } from "@/lib/contact-requests/schemas";
 import { createContactRequest } from "@/lib/contact-requests/service";
 import { acceptInvitation } from "@/lib/invitations/acceptance";
 import { proposeChange } from "@/lib/relationships/changes";
 import { assignAccess, createGroup, invitePartnerPerson, setGroupMember } from "@/lib/access/service";
+import { activateRole } from "@/lib/access/jit";
 import { actorFor } from "./actors";
 import { resetDatabase } from "./db";
 import { sendTestInvitation } from "./invitations";
@@ -108,4 +109,28 @@ export async function technicianSetup(db: Db) {
   const [assignment] = await db.select().from(accessAssignments);
   const [membership] = await db.select().from(memberships).where(eq(memberships.userId, tech));
   return { relationshipId, groupId: group!.id, techUserId: tech, techMembershipId: membership!.id, assignmentId: assignment!.id };
+}
+
+/**
+ * Contoso grants Fabrikam Helpdesk administrator as just-in-time (and License standing), with or without
+ * its approval for each activation; Fabrikam's Helpdesk group (the technician and the admin agent) holds
+ * both. With `activate`, the technician has activated Helpdesk administrator (pending when approval is required).
+ */
+export async function jitSetup(db: Db, options: { approval: boolean; activate: boolean }) {
+  const { token } = await sendTestInvitation(db, { roles: ["helpdesk_admin", "license_admin"], durationDays: 90 });
+  const accepted = await acceptInvitation(db, await actorFor(db, "admin@contoso.example"), token, { acknowledged: true, eligible: ["helpdesk_admin"], activationApproval: options.approval });
+  if (!accepted.ok) throw new Error(accepted.message);
+  const agent = await actorFor(db, "agent@fabrikam.example");
+  await invitePartnerPerson(db, agent, { email: "tech@fabrikam.example", name: "Patti Fernandez", roles: ["technician"] });
+  await createGroup(db, agent, { name: "Helpdesk" });
+  const [group] = await db.select().from(securityGroups);
+  for (const email of ["tech@fabrikam.example", "agent@fabrikam.example"]) await setGroupMember(db, agent, { groupId: group!.id, userId: await userIdOf(db, email), member: true });
+  await assignAccess(db, agent, { relationshipId: accepted.relationshipId, groupId: group!.id, roles: ["helpdesk_admin", "license_admin"] });
+  let activationId = "";
+  if (options.activate) {
+    const activated = await activateRole(db, await actorFor(db, "tech@fabrikam.example"), { relationshipId: accepted.relationshipId, roleId: "helpdesk_admin", hours: 1, justification: "Ticket 4711" });
+    if (!activated.ok) throw new Error(activated.message);
+    activationId = (await db.select({ id: activations.id }).from(activations))[0]!.id;
+  }
+  return { relationshipId: accepted.relationshipId, activationId };
 }

@@ -13,7 +13,7 @@ import { getDb } from "@/db/client";
 import { listActivity } from "@/lib/audit/queries";
 import { hasPermission } from "@/lib/authz";
 import { getAreaContext } from "@/lib/context";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { countText } from "@/lib/paging";
 import { getPartnerCustomer } from "@/lib/organizations/queries";
 import { entryFor, readPathParams, readSearchParams, type SearchParams } from "@/lib/page-params";
@@ -26,7 +26,9 @@ import { amendmentMaxEnd, historyRows, inRenewalWindow, renewalMaxEnd } from "@/
 import { changeHistory } from "@/lib/relationships/changes";
 import { isoDay } from "@/lib/relationships/decision";
 import { addDays } from "@/lib/time";
-import { AssignAccessForm, RequestTokenForm } from "@/components/access/access-forms";
+import { ActivateRoleForm, AssignAccessForm, RequestTokenForm } from "@/components/access/access-forms";
+import { ACTIVATION_STATES } from "@/components/access/activation-states";
+import { activatableRoles, activationsOf, activationState } from "@/lib/access/jit";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { removeAssignmentAction } from "@/lib/access/actions";
 import { assignmentsOf, teamOf } from "@/lib/access/service";
@@ -34,6 +36,8 @@ import { assignmentsOf, teamOf } from "@/lib/access/service";
 export const metadata: Metadata = { title: "Customer" };
 
 const NOTICES: Record<string, string> = {
+  activated: "Activated. Get a token for it below.",
+  activation_requested: "Activation requested. The customer's administrators were asked to approve it.",
   assigned: "Access assigned. Members of the group can get tokens for these roles.",
   unassigned: "The group's access here was removed.",
   applied: "Done: the roles you gave up and an earlier end apply now. The customer was told.",
@@ -83,6 +87,10 @@ export default async function PartnerCustomerPage({ params, searchParams }: Prop
   const mayRequestToken = hasPermission(context.actor, "tokens.request", context.membership.organizationId);
   const [assignments, team] = await Promise.all([assignmentsOf(db, customer.id, now), mayAssign ? teamOf(db, context.membership.organizationId) : undefined]);
   const grantedNow = sortByPrivilege([...new Set(customer.grants.map((g) => g.roleId))]);
+  const [activatable, mine] = mayRequestToken
+    ? await Promise.all([activatableRoles(db, context.actor.userId, customer.id, now), activationsOf(db, customer.id, context.actor.userId)])
+    : [[], []];
+  const needsApproval = customer.types.some((t) => t.type === "gdap" && t.activationApproval);
   const changes = await changeHistory(db, customer.id, now);
   const history_ = historyRows(changes);
   const gdapHeld = customer.grants.filter((g) => g.viaType === "gdap").map((g) => g.roleId);
@@ -158,7 +166,9 @@ export default async function PartnerCustomerPage({ params, searchParams }: Prop
             <TableBody>
               {grants.map((g) => (
                 <TableRow key={g.id}>
-                  <TableCell className="font-medium text-gray-900">{getRole(g.roleId).name}</TableCell>
+                  <TableCell className="font-medium text-gray-900">
+                    {getRole(g.roleId).name} {g.eligible && <Badge tone="info">Just-in-time</Badge>}
+                  </TableCell>
                   <TableCell>{relationshipTypeName(g.viaType)}</TableCell>
                   <TableCell>{formatDate(g.grantedAt)}</TableCell>
                   <TableCell>{g.expiresAt ? `${formatDate(g.expiresAt)}${g.autoExtend ? " (auto-extends)" : ""}` : "No end date"}</TableCell>
@@ -209,6 +219,29 @@ export default async function PartnerCustomerPage({ params, searchParams }: Prop
           )
         )}
       </section>
+
+      {mayRequestToken && (activatable.length > 0 || mine.length > 0) && (
+        <section aria-labelledby="jit" className="space-y-3 rounded-lg border border-gray-200 bg-white p-5">
+          <h2 id="jit" className="text-lg font-semibold text-gray-900">
+            Just-in-time roles
+          </h2>
+          <p className="text-sm text-gray-700">
+            {customer.customerName} made these roles eligible: you hold one only while it is activated, up to 8 hours.
+            {needsApproval ? ` ${customer.customerName} approves each activation.` : ""}
+          </p>
+          {mine.length > 0 && (
+            <ul className="space-y-1 text-sm">
+              {mine.map(({ activation }) => (
+                <li key={activation.id}>
+                  {getRole(activation.roleId).name}: {ACTIVATION_STATES[activationState(activation, now)]}
+                  {activationState(activation, now) === "active" && activation.endsAt ? ` until ${formatDateTime(activation.endsAt)}` : ""}
+                </li>
+              ))}
+            </ul>
+          )}
+          {activatable.length > 0 && <ActivateRoleForm relationshipId={customer.id} roles={sortByPrivilege(activatable).map((r) => ({ id: r.id, name: r.name }))} needsApproval={needsApproval} />}
+        </section>
+      )}
 
       {mayRequestToken && grantedNow.length > 0 && (
         <section aria-labelledby="token" className="space-y-3 rounded-lg border border-gray-200 bg-white p-5">

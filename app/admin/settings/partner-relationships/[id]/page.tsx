@@ -16,7 +16,9 @@ import { EndRelationshipConsequences, EndRelationshipForm } from "@/components/r
 import { ConfirmDialog, ConfirmDialogNo } from "@/components/ui/confirm-dialog";
 import { DialogFooter } from "@/components/ui/dialog";
 import { AccessHistory } from "@/components/relationships/access-history";
-import { setPersonBlockedAction } from "@/lib/access/actions";
+import { decideActivationAction, revokeActivationAction, setPersonBlockedAction } from "@/lib/access/actions";
+import { activationsOf, activationState } from "@/lib/access/jit";
+import { ACTIVATION_STATES } from "@/components/access/activation-states";
 import { whoCanAct } from "@/lib/access/service";
 import { ApproveChangeForm, DeclineChangeForm, ExtendForm } from "@/components/relationships/change-forms";
 import { historyRows, inRenewalWindow, renewalMaxEnd } from "@/lib/relationships/amendment";
@@ -63,6 +65,9 @@ const NOTICES: Record<string, string> = {
   extended: "Extended. The partner was told.",
   person_blocked: "Blocked: that person gets no token for your organization, and their tokens stop working now.",
   person_unblocked: "Unblocked.",
+  activation_approved: "Approved: the role is active for the hours asked. The person was told.",
+  activation_denied: "Denied. The person was told.",
+  activation_revoked: "Revoked: no token carries the role from now on.",
 };
 const ERRORS: Record<string, string> = {
   forbidden: "You need to be a Global, Billing or Partner relationship administrator to change partner access.",
@@ -103,7 +108,8 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
   const othersStay = liveTypes.filter(({ type }) => !ROLE_CARRYING_TYPES.includes(type.type)).map(({ type }) => relationshipTypeName(type.type));
   const canEnd = hasPermission(context.actor, "relationships.end", context.membership.organizationId);
   const canBlock = hasPermission(context.actor, "access.block", context.membership.organizationId);
-  const actors = await whoCanAct(await getDb(), id, context.membership.organizationId, now);
+  const [actors, jit] = await Promise.all([whoCanAct(await getDb(), id, context.membership.organizationId, now), activationsOf(await getDb(), id)]);
+  const canApproveActivations = hasPermission(context.actor, "access.approve_activations", context.membership.organizationId);
   const canDecide = hasPermission(context.actor, "relationships.approve_changes", context.membership.organizationId);
   const changes = await changeHistory(await getDb(), id, now);
   const history = historyRows(changes);
@@ -208,7 +214,7 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
                       <span className="block text-xs text-gray-700">{role.description}</span>
                     </TableCell>
                     <TableCell>
-                      <PrivilegeBadge level={role.privilege} />
+                      <PrivilegeBadge level={role.privilege} /> {grant.eligible && <Badge tone="info">Just-in-time</Badge>}
                     </TableCell>
                     <TableCell>{relationshipTypeName(grant.viaType)}</TableCell>
                     <TableCell>
@@ -314,6 +320,62 @@ export default async function PartnerRelationshipPage({ params, searchParams }: 
           </ul>
         )}
       </section>
+
+      {jit.length > 0 && (
+        <section aria-labelledby="activations-title" id="activations" className="space-y-3">
+          <h2 id="activations-title" className="text-lg font-semibold text-gray-900">
+            Just-in-time activations
+          </h2>
+          <ul className="space-y-2 text-sm">
+            {jit.map(({ activation, name, email }) => {
+              const state = activationState(activation, now);
+              return (
+                <li key={activation.id} className="rounded-md border border-gray-200 bg-white p-3">
+                  <p className="text-gray-900">
+                    <Person name={name} email={email} /> · {getRole(activation.roleId).name} for {activation.hours} {activation.hours === 1 ? "hour" : "hours"} ·{" "}
+                    {ACTIVATION_STATES[state]}
+                    {state === "active" && activation.endsAt ? ` until ${formatDateTime(activation.endsAt)}` : ""}
+                  </p>
+                  <p className="text-gray-700">Justification: {activation.justification}</p>
+                  {canApproveActivations && (state === "pending" || state === "active") && (
+                    <div className="mt-2 flex flex-wrap gap-2">
+                      {state === "pending" && (
+                        <form action={decideActivationAction}>
+                          <input type="hidden" name="activationId" value={activation.id} />
+                          <input type="hidden" name="relationshipId" value={id} />
+                          <input type="hidden" name="approve" value="1" />
+                          <SubmitButton size="sm" pendingLabel="Approving…">
+                            Approve<span className="sr-only"> {getRole(activation.roleId).name} for {name ?? email}</span>
+                          </SubmitButton>
+                        </form>
+                      )}
+                      {state === "pending" && (
+                        <form action={decideActivationAction}>
+                          <input type="hidden" name="activationId" value={activation.id} />
+                          <input type="hidden" name="relationshipId" value={id} />
+                          <input type="hidden" name="approve" value="0" />
+                          <SubmitButton size="sm" variant="secondary" pendingLabel="Denying…">
+                            Deny<span className="sr-only"> {getRole(activation.roleId).name} for {name ?? email}</span>
+                          </SubmitButton>
+                        </form>
+                      )}
+                      {state === "active" && (
+                        <form action={revokeActivationAction}>
+                          <input type="hidden" name="activationId" value={activation.id} />
+                          <input type="hidden" name="relationshipId" value={id} />
+                          <SubmitButton size="sm" variant="danger" pendingLabel="Revoking…">
+                            Revoke<span className="sr-only"> {getRole(activation.roleId).name} of {name ?? email}</span>
+                          </SubmitButton>
+                        </form>
+                      )}
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
 
       {open && gdap?.endsAt && (
         <section aria-labelledby="change-request-title" id="change-request" className="space-y-4 rounded-lg border border-accent-600 bg-white p-5">
