@@ -35,6 +35,8 @@ export function runLoad(options: {
   seconds: number;
   /** Extra request headers, e.g. the session cookie of a signed-in page. */
   headers?: Record<string, string>;
+  /** A POST and its body (the same for every request), e.g. a token to introspect. */
+  post?: { body: string; contentType: string };
 }): Promise<LoadStats> {
   const { origin, label, paths, connections, seconds } = options;
   let next = 0;
@@ -51,7 +53,8 @@ export function runLoad(options: {
         headers: { accept: "text/html", "accept-encoding": "gzip, br", ...options.headers },
         requests: [
           {
-            method: "GET",
+            method: options.post ? "POST" : "GET",
+            ...(options.post ? { body: options.post.body, headers: { "content-type": options.post.contentType } } : {}),
             setupRequest: (request) => {
               const path = paths[next % paths.length] as string;
               next += 1;

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { acceptInvitationAs, sendInvitation } from "./helpers";
+import { acceptInvitationAs, openLatestEmail, sendInvitation } from "./helpers";
 
 test("a partner's group gets Helpdesk administrator, its technician's token opens the sample API; the customer blocks them and the token stops working", async ({ pageAs, request }) => {
   const stamp = Date.now().toString(36);
@@ -60,4 +60,67 @@ test("a partner's group gets Helpdesk administrator, its technician's token open
   await technician.getByRole("region", { name: "Get an access token" }).getByLabel("Reason").fill("Again");
   await technician.getByRole("button", { name: "Get a token" }).click();
   await expect(technician.getByText("You have no access to this customer.")).toBeVisible();
+});
+
+test("just-in-time with approval: the technician asks, the customer approves from the email, the token carries the role", async ({ pageAs }) => {
+  const stamp = Date.now().toString(36);
+  const customer = { email: `admin@tailwind${stamp}.example`, name: `Tailwind${stamp}` };
+  const tech = { email: `jit${stamp}@fabrikam.example`, name: `Jamie ${stamp}` };
+  const agent = await pageAs("agent@fabrikam.example");
+  const link = await sendInvitation(agent, { to: customer.email, type: /^Granular delegated administrator/, roles: [/^Helpdesk administrator/], durationDays: 90 });
+
+  // The customer makes Helpdesk administrator just-in-time and asks to approve each activation.
+  const admin = await pageAs(customer.email);
+  await admin.goto(link);
+  await admin.getByRole("checkbox", { name: /^Just-in-time for Helpdesk administrator/ }).check();
+  await admin.getByRole("checkbox", { name: "Require my approval for each activation of a just-in-time role" }).check();
+  await admin.getByRole("checkbox", { name: "I have read and acknowledge the Customer Agreement" }).check();
+  await admin.getByRole("button", { name: "Accept & Authorize" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: "Partner relationships" })).toBeVisible();
+
+  // The partner: the technician in a group assigned Helpdesk administrator.
+  await agent.goto("/partner/team");
+  const invite = agent.getByRole("region", { name: "Invite a person" });
+  await invite.getByLabel("Email").fill(tech.email);
+  await invite.getByLabel("Name (optional)").fill(tech.name);
+  await invite.getByRole("button", { name: "Invite" }).click();
+  await expect(agent.getByText("Invited. They get an email with a link to sign in.")).toBeVisible();
+  await agent.getByLabel("Group name").fill(`JIT ${stamp}`);
+  await agent.getByRole("button", { name: "Create group" }).click();
+  await expect(agent.getByText(/^Group created/)).toBeVisible();
+  await agent.getByRole("button", { name: `Add ${tech.name} to JIT ${stamp}` }).click();
+  await expect(agent.getByText("Added to the group.")).toBeVisible();
+  await agent.goto(`/partner/customers?q=${customer.name}`);
+  await agent.getByRole("link", { name: customer.name, exact: true }).click();
+  const customerPage = agent.url();
+  const assign = agent.getByRole("region", { name: "Access assignments" });
+  await assign.getByLabel("Group").selectOption({ label: `JIT ${stamp}` });
+  await assign.getByRole("checkbox", { name: "Helpdesk administrator" }).check();
+  await assign.getByRole("button", { name: "Assign" }).click();
+  await expect(agent.getByText("Access assigned. Members of the group can get tokens for these roles.")).toBeVisible();
+
+  // Without an activation the technician has no role there.
+  const technician = await pageAs(tech.email);
+  await technician.goto(customerPage);
+  const jit = technician.getByRole("region", { name: "Just-in-time roles" });
+  await jit.getByLabel("Hours").fill("2");
+  await jit.getByLabel("Justification").fill("Ticket 815: locked-out user");
+  await jit.getByRole("button", { name: "Ask to activate" }).click();
+  await expect(technician.getByText(/^Activation requested/)).toBeVisible();
+  await expect(technician.getByRole("region", { name: "Just-in-time roles" })).toContainText("Helpdesk administrator: waiting for the customer's approval");
+
+  // The customer approves from the email's link.
+  await openLatestEmail(admin, customer.email, `${tech.name} of Fabrikam Partners asks to activate Helpdesk administrator in ${customer.name}`);
+  await admin.getByRole("region", { name: "Links in this message" }).getByRole("link", { name: "Approve or deny" }).click();
+  const activations = admin.getByRole("region", { name: "Just-in-time activations" });
+  await expect(activations).toContainText("Ticket 815: locked-out user");
+  await activations.getByRole("button", { name: /^Approve/ }).click();
+  await expect(admin.getByText(/^Approved: the role is active/)).toBeVisible();
+
+  // Now the token carries it.
+  await technician.goto(customerPage);
+  const tokenSection = technician.getByRole("region", { name: "Get an access token" });
+  await tokenSection.getByLabel("Reason").fill("Ticket 815");
+  await tokenSection.getByRole("button", { name: "Get a token" }).click();
+  await expect(technician.getByText(/^Token for Helpdesk administrator, valid until/)).toBeVisible();
 });

@@ -31,7 +31,7 @@ const PUBLIC_PAGES = [
   "/dev/mailbox",
 ];
 
-const PARTNER_PAGES = ["/partner", "/partner/requests", "/partner/invitations", "/partner/invitations/new", "/partner/customers", "/partner/templates"];
+const PARTNER_PAGES = ["/partner", "/partner/requests", "/partner/invitations", "/partner/invitations/new", "/partner/customers", "/partner/templates", "/partner/team"];
 
 const ADMIN_PAGES = ["/admin", "/admin/agreement", "/admin/settings/partner-relationships", "/admin/settings/domains", "/admin/invitations", "/admin/settings/users"];
 

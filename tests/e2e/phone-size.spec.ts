@@ -110,7 +110,7 @@ test("partner portal pages don't scroll sideways at 390 px: invitations, a new o
   // The customer's own page, where the Customers list links to one.
   const customerLink = agent.getByRole("table").getByRole("link", { name: "Contoso" });
   const customer = (await customerLink.count()) > 0 ? await customerLink.first().getAttribute("href") : null;
-  await expectPagesFit(agent, ["/partner/invitations", "/partner/invitations/new", "/partner/templates", invitation, ...(customer ? [customer] : [])]);
+  await expectPagesFit(agent, ["/partner/invitations", "/partner/invitations/new", "/partner/templates", "/partner/team", invitation, ...(customer ? [customer] : [])]);
 });
 
 test("at 390 px the header fits one line and its Menu holds the navigation, also without JavaScript", async ({ visitor, browser }) => {

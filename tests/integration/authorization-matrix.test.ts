@@ -137,6 +137,7 @@ const EXPECTED: Record<string, string> = {
   "setPersonBlockedAction":                                " R    R    R    R    A    A    R    R    R    R ",
   // Resource servers: the keys are public; introspection only with INTROSPECTION_SECRET; the sample API only with a live token.
   "GET /.well-known/jwks.json":                            " A    A    A    A    A    A    A    A    A    A ",
+  "GET /api/health":                                       " A    A    A    A    A    A    A    A    A    A ",
   "POST /api/oauth/introspect (no secret)":                " R    R    R    R    R    R    R    R    R    R ",
   "POST /api/oauth/introspect (Bearer INTROSPECTION_SECRET)": " A    A    A    A    A    A    A    A    A    A ",
   "POST /api/sample/reset-password (no token)":            " R    R    R    R    R    R    R    R    R    R ",
@@ -699,6 +700,12 @@ const ROWS: Row[] = [
     call: ({ app, fixture }) => app.setPersonBlockedAction(form({ relationshipId: fixture.relationshipId, userId: fixture.techUserId, blocked: "1" })),
     judge: outcomeCodeJudge((c) => relationshipPage((c.fixture as { relationshipId: string }).relationshipId), "person_blocked"),
     effect: async ({ db }) => expect(await db.$count(personBlocks)).toBe(1),
+  }),
+  row({
+    target: "GET /api/health",
+    fixture: async () => null,
+    call: (c) => route(c, "GET /api/health")(new Request("http://localhost:3000/api/health")),
+    judge: (c) => responseJudge(c, []),
   }),
   row({
     target: "GET /.well-known/jwks.json",
