@@ -11,6 +11,7 @@
 //                                      search        /partners at 8 and 32 connections, EXPLAIN plans (docs/plans/search-100k.txt)
 //                                      lists         list pages at 500 / 5,000 / 50,000 rows vs the floor (issue 16)
 //                                      overhead      a trivial signed-in page and the invitation review page vs the floor
+//                                      tokens        token introspection and issuance vs a trivial JSON route (issue 18)
 //                                      relationships Partner relationships with BENCH_RELATIONSHIPS (500) of "Bench Customer"
 //                                      invitation    the review page and Accept & Authorize
 //                                      export        server RSS growth while 50,000-row CSV exports stream
@@ -84,6 +85,7 @@ import {
   type SeedReport,
 } from "./database";
 import { newSession, preparePartnerRelationships, relationshipCounts, sessionCookie, type RelationshipsFixture } from "./fixtures";
+import { BENCH_INTROSPECTION_SECRET, measureTokens, prepareTokens, type TokensResult } from "./tokens";
 import { runLoad, type LoadStats } from "./load";
 import { EXPLAIN_SEARCHES, SEARCHES, searchPath, searchPaths } from "./queries";
 import { BENCH_AUTH_SECRET, ensureBuild, startServer, type RunningServer } from "./server";
@@ -107,6 +109,7 @@ const SECTION_NAMES = [
   "directory1m",
   "pglite",
   "lighthouse",
+  "tokens",
 ] as const;
 const DEFAULT_POSTGRES_SECTIONS = SECTION_NAMES.filter((s) => s !== "relationships");
 type Section = (typeof SECTION_NAMES)[number];
@@ -226,6 +229,7 @@ interface Report {
   startup: StartupMeasurement[];
   listsFixture: Omit<ListsFixture, "owners" | "nobody"> | null;
   lists: ListsResult | null;
+  tokens: TokensResult | null;
   overhead: {
     signedInPath: string;
     connections: number;
@@ -431,6 +435,16 @@ function markdown(report: Report): string {
       `Database transactions per response (the bench database's xact_commit + xact_rollback over the run, background included): floor ${t.floor.toFixed(2)}` +
         `${t.signedIn !== null ? `, signed-in page ${t.signedIn.toFixed(2)}` : ""}${t.review !== null ? `, review page ${t.review.toFixed(2)}` : ""}.`,
     );
+    lines.push("");
+  }
+  if (report.tokens) {
+    const t = report.tokens;
+    lines.push(`### Access tokens (${t.connections} connections)`);
+    lines.push("");
+    lines.push(...MD_LOAD_HEADER);
+    lines.push(mdLoadRow(t.connections, "trivial JSON `GET /api/health` (mean of start and end)", t.health));
+    lines.push(mdLoadRow(t.connections, `introspection \`POST /api/oauth/introspect\` (${pct(t.introspect.rps / t.health.rps)})`, t.introspect));
+    lines.push(mdLoadRow(t.connections, `issuance \`POST /api/tokens\` (${pct(t.issue.rps / t.health.rps)})`, t.issue));
     lines.push("");
   }
   if (report.exports.length > 0) {
@@ -685,7 +699,7 @@ async function main() {
   log(`sections: ${[...sections].join(", ")}; load average ${loadAverageAtStart.join(", ")}`);
   const env = databaseEnv(driver, databaseUrl, pgliteDir);
   env.DATABASE_POOL_MAX = String(poolMax);
-  const needsServer = ["search", "lists", "overhead", "relationships", "invitation", "export", "failover", "bundle"].some((name) => sections.has(name as Section));
+  const needsServer = ["search", "lists", "overhead", "relationships", "invitation", "export", "failover", "bundle", "tokens"].some((name) => sections.has(name as Section));
   const seedMode = process.env.BENCH_SEED_MODE === "batched" || process.env.BENCH_SEED_MODE === "single" || process.env.BENCH_SEED_MODE === "bulk"
     ? process.env.BENCH_SEED_MODE
     : driver === "postgres" ? "bulk" : "single";
@@ -797,6 +811,8 @@ async function main() {
       }
     };
   }
+  const tokensFixture = sections.has("tokens") ? await prepareTokens(connection.db) : null;
+  if (tokensFixture) env.INTROSPECTION_SECRET = BENCH_INTROSPECTION_SECRET;
   await connection.close();
   closeDatabase = null;
 
@@ -811,6 +827,7 @@ async function main() {
   const paths: string[] = searchPaths();
   let lists: ListsResult | null = null;
   let overhead: Report["overhead"] = null;
+  let tokens: Report["tokens"] = null;
   const exportsMeasured: ExportMeasurement[] = [];
   const exportFailures: { path: string; message: string }[] = [];
   let failover: Report["failover"] = null;
@@ -964,6 +981,14 @@ async function main() {
       section(`Signed-in overhead: ${floorPath} vs ${SIGNED_IN_PATH} (signed in) vs the invitation review page`);
       overhead = await measureOverhead(origin, floorPath, listCookies.get(listsFixture.nobody.userId)!, review, cookies.reviewAdmin ?? null, env);
       end("overhead");
+    }
+
+    // 7c'. Access tokens: introspection and issuance against a trivial JSON route, at 32 connections.
+    if (tokensFixture) {
+      begin("tokens");
+      section("Access tokens: POST /api/oauth/introspect and POST /api/tokens vs GET /api/health");
+      tokens = await measureTokens(origin, tokensFixture, reviewConnections, seconds, log);
+      end("tokens");
     }
 
     // 7d. CSV exports of 50,000 rows: the server's memory while they stream.
@@ -1211,6 +1236,19 @@ async function main() {
       });
     }
   }
+  if (tokens) {
+    const { health, introspect, issue } = tokens;
+    targets.push({
+      name: `introspection: p95 < 20 ms and ≥ 60% of a trivial JSON route at ${tokens.connections} connections`,
+      pass: introspect.latencyMs.p95 < 20 && introspect.rps / health.rps >= 0.6 && introspect.errors + introspect.non2xx === 0,
+      detail: `p95 ${introspect.latencyMs.p95.toFixed(1)} ms; ${introspect.rps.toFixed(1)} vs ${health.rps.toFixed(1)} req/s = ${pct(introspect.rps / health.rps)}`,
+    });
+    targets.push({
+      name: `token issuance ≥ 40% of a trivial JSON route at ${tokens.connections} connections`,
+      pass: issue.rps / health.rps >= 0.4 && issue.errors + issue.non2xx === 0,
+      detail: `${issue.rps.toFixed(1)} vs ${health.rps.toFixed(1)} req/s = ${pct(issue.rps / health.rps)}, p95 ${issue.latencyMs.p95.toFixed(1)} ms`,
+    });
+  }
   for (const e of exportsMeasured) {
     targets.push({
       name: `CSV export ${e.path} of ${e.expectedRows.toLocaleString("en-US")} rows: server RSS growth < ${EXPORT_TARGET_GROWTH_MB} MB, every row`,
@@ -1284,6 +1322,7 @@ async function main() {
     listsFixture: listsFixture ? (({ owners: _owners, nobody: _nobody, ...rest }) => rest)(listsFixture) : null,
     lists,
     overhead,
+    tokens,
     exports: exportsMeasured,
     failover,
     directory1m,
