@@ -39,8 +39,18 @@ export function openPrivateKey(sealed: string, key = encryptionKey()): JWK {
 
 const privateKeys = new Map<string, CryptoKey>();
 
+/** The signing key this process uses until it retires (read from the database once, not per token); one per process. */
+const cache = globalThis as typeof globalThis & { __partnershipsSigningKey?: { kid: string; key: CryptoKey; retiresAt: number } };
+
+/** Forget the cached signing key (tests that empty the database; an operator who deleted keys). */
+export function forgetSigningKey(): void {
+  cache.__partnershipsSigningKey = undefined;
+}
+
 /** The key that signs now, made (or rotated) when there is none younger than 30 days; one maker at a time. */
 export async function currentSigningKey(db: DbOrTx, now = new Date()): Promise<{ kid: string; key: CryptoKey }> {
+  const current = cache.__partnershipsSigningKey;
+  if (current && current.retiresAt > now.getTime()) return current;
   let [row] = await db.select().from(signingKeys).where(gt(signingKeys.retiresAt, now)).orderBy(desc(signingKeys.createdAt)).limit(1);
   if (!row) {
     await db.execute(sql`select pg_advisory_xact_lock(hashtext('signing-keys'))`);
@@ -61,7 +71,8 @@ export async function currentSigningKey(db: DbOrTx, now = new Date()): Promise<{
     key = (await importJWK(openPrivateKey(row!.privateJwkEncrypted), TOKEN_ALG)) as CryptoKey;
     privateKeys.set(row!.kid, key);
   }
-  return { kid: row!.kid, key };
+  cache.__partnershipsSigningKey = { kid: row!.kid, key, retiresAt: row!.retiresAt.getTime() };
+  return cache.__partnershipsSigningKey;
 }
 
 /** The public keys a verifier needs: every key still signing, and each retired one until its last token expired. */

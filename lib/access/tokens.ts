@@ -1,14 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, gt, isNull, lte } from "drizzle-orm";
-import { createLocalJWKSet, jwtVerify, SignJWT, type JWTPayload } from "jose";
-import type { Db, DbOrTx } from "@/db/client";
-import { accessAssignments, activations, issuedTokens, memberships, organizations, personBlocks, relationships, roleGrants, securityGroupMembers, users } from "@/db/schema";
+import { eq, sql } from "drizzle-orm";
+import { createLocalJWKSet, errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
+import { queryRows, type Db, type DbOrTx } from "@/db/client";
+import { accessAssignments, activations, issuedTokens, memberships, personBlocks, relationships, roleGrants, securityGroupMembers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/service";
 import { requireMembership, type Actor } from "@/lib/authz";
 import { appUrl } from "@/lib/email/config";
 import { isUuid } from "@/lib/ids";
-import { isGrantActive } from "@/lib/relationships/rules";
 import { roleNamesByPrivilege, sortByPrivilege } from "@/lib/roles";
 import { currentSigningKey, publishedKeys, TOKEN_ALG } from "./keys";
 
@@ -35,53 +34,48 @@ export interface PersonAccess {
   roles: string[];
   customerOrganizationId: string;
   partnerOrganizationId: string;
+  partnerName: string;
 }
 
 /**
- * The roles a person holds in a relationship's customer now. Read with the relationship row locked for
- * share: a removal (which locks it for update) commits before or after, never in between.
+ * The roles a person holds in a relationship's customer now, in one statement: the grants in force
+ * (standing, or eligible with this person's activation in force) that one of the person's groups is
+ * assigned there; none when the customer blocked them or they are not an active member of the partner.
+ * With `lock`, the relationship row is locked for share: a removal (which locks it for update) commits
+ * before or after, never in between.
  */
 export async function personAccess(db: DbOrTx, userId: string, relationshipId: string, now = new Date(), lock = false): Promise<PersonAccess | undefined> {
-  const query = db
-    .select({ customerOrganizationId: relationships.customerOrganizationId, partnerOrganizationId: relationships.partnerOrganizationId })
-    .from(relationships)
-    .where(eq(relationships.id, relationshipId));
-  const [relationship] = lock ? await query.for("share") : await query;
-  if (!relationship) return undefined;
-  const [member] = await db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.organizationId, relationship.partnerOrganizationId), isNull(memberships.deactivatedAt)));
-  const [blocked] = await db
-    .select({ userId: personBlocks.userId })
-    .from(personBlocks)
-    .where(and(eq(personBlocks.customerOrganizationId, relationship.customerOrganizationId), eq(personBlocks.userId, userId)));
-  if (!member || blocked) return { ...relationship, roles: [] };
-  const [grants, assigned, activated] = await Promise.all([
-    db.select().from(roleGrants).where(and(eq(roleGrants.relationshipId, relationshipId), isNull(roleGrants.endedAt))),
-    db
-      .select({ roles: accessAssignments.roles })
-      .from(accessAssignments)
-      .innerJoin(securityGroupMembers, eq(securityGroupMembers.groupId, accessAssignments.groupId))
-      .where(and(eq(accessAssignments.relationshipId, relationshipId), isNull(accessAssignments.deletedAt), eq(securityGroupMembers.userId, userId))),
-    db
-      .select({ roleId: activations.roleId })
-      .from(activations)
-      .where(
-        and(
-          eq(activations.relationshipId, relationshipId),
-          eq(activations.userId, userId),
-          eq(activations.status, "active"),
-          lte(activations.startsAt, now),
-          gt(activations.endsAt, now),
-        ),
-      ),
-  ]);
-  // Standing grants, and eligible ones only while this person's activation of them is in force.
-  const live = new Set(activated.map((a) => a.roleId));
-  const granted = new Set(grants.filter((g) => isGrantActive(g, now) && (!g.eligible || live.has(g.roleId))).map((g) => g.roleId));
-  const roles = [...new Set(assigned.flatMap((a) => a.roles))].filter((role) => granted.has(role));
-  return { ...relationship, roles: sortByPrivilege(roles).map((role) => role.id) };
+  const rows = await queryRows<{ customer_organization_id: string; partner_organization_id: string; partner_name: string; member: boolean; blocked: boolean; roles: string[] | string }>(db, sql`
+    select r.customer_organization_id, r.partner_organization_id, r.partner_name,
+      exists (select 1 from ${memberships} m where m.user_id = ${userId} and m.organization_id = r.partner_organization_id and m.deactivated_at is null) as member,
+      exists (select 1 from ${personBlocks} b where b.customer_organization_id = r.customer_organization_id and b.user_id = ${userId}) as blocked,
+      coalesce((
+        select array_agg(distinct g.role_id) from ${roleGrants} g
+        where g.relationship_id = r.id and g.ended_at is null and (g.expires_at is null or g.expires_at > ${now})
+          and (not g.eligible or exists (
+            select 1 from ${activations} a
+            where a.relationship_id = r.id and a.user_id = ${userId} and a.role_id = g.role_id and a.status = 'active' and a.starts_at <= ${now} and a.ends_at > ${now}))
+          and exists (
+            select 1 from ${accessAssignments} aa join ${securityGroupMembers} sm on sm.group_id = aa.group_id
+            where aa.relationship_id = r.id and aa.deleted_at is null and sm.user_id = ${userId} and g.role_id = any (aa.roles))
+      ), '{}') as roles
+    from ${relationships} r where r.id = ${relationshipId}
+    ${lock ? sql`for share of r` : sql``}`);
+  const [row] = rows;
+  if (!row) return undefined;
+  const roles = typeof row.roles === "string" ? parsePgArray(row.roles) : row.roles;
+  return {
+    customerOrganizationId: row.customer_organization_id,
+    partnerOrganizationId: row.partner_organization_id,
+    partnerName: row.partner_name,
+    roles: row.member && !row.blocked ? sortByPrivilege(roles).map((role) => role.id) : [],
+  };
+}
+
+/** A text[] as some drivers return it ("{a,b}"); role ids need no quoting. */
+function parsePgArray(value: string): string[] {
+  const inner = value.replace(/^\{|\}$/g, "");
+  return inner ? inner.split(",").map((v) => v.replace(/^"|"$/g, "")) : [];
 }
 
 export const NO_ACCESS = "You have no access to this customer.";
@@ -121,7 +115,6 @@ export async function issueToken(db: Db, actor: Actor | null, input: { relations
       .sign(key);
     const expiresAt = new Date((issuedAt + TOKEN_LIFETIME_SECONDS) * 1000);
     await tx.insert(issuedTokens).values({ jti, userId: by.actor.userId, relationshipId: input.relationshipId, roles: access.roles, reason: input.reason, issuedAt: now, expiresAt });
-    const [partner] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, access.partnerOrganizationId));
     await recordAudit(tx, {
       actorUserId: by.actor.userId,
       actorLabel: by.actor.email,
@@ -132,7 +125,7 @@ export async function issueToken(db: Db, actor: Actor | null, input: { relations
       targetId: input.relationshipId,
       details: {
         person: by.actor.name ?? by.actor.email,
-        partner: partner?.name ?? "",
+        partner: access.partnerName,
         roles: roleNamesByPrivilege(access.roles),
         minutes: TOKEN_LIFETIME_SECONDS / 60,
         reason: input.reason,
@@ -154,8 +147,7 @@ export async function introspectToken(db: DbOrTx, token: string, now = new Date(
   if (token.length > 8192) return { active: false };
   let payload: JWTPayload;
   try {
-    const jwks = createLocalJWKSet(await publishedKeys(db, now));
-    ({ payload } = await jwtVerify(token, jwks, { issuer: tokenIssuer(), audience: tokenAudience(), algorithms: [TOKEN_ALG], currentDate: now }));
+    ({ payload } = await verifyAccessToken(db, token, now));
   } catch {
     return { active: false };
   }
@@ -164,7 +156,24 @@ export async function introspectToken(db: DbOrTx, token: string, now = new Date(
   if (!issued || issued.userId !== payload.sub || issued.expiresAt.getTime() <= now.getTime()) return { active: false };
   const access = await personAccess(db, issued.userId, issued.relationshipId, now);
   if (!access || !issued.roles.every((role) => access.roles.includes(role))) return { active: false };
-  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, issued.userId));
-  return { ...payload, active: true, scope: issued.roles.join(" "), token_type: "Bearer", client_id: "partnerships", username: user?.email ?? undefined };
+  return { ...payload, active: true, scope: issued.roles.join(" "), token_type: "Bearer", client_id: "partnerships", username: typeof payload.email === "string" ? payload.email : undefined };
 }
 
+
+/** The published keys as a verifier, kept a minute; a token signed by a key not in it (a rotation since) reads them again once. */
+let verifier: { jwks: ReturnType<typeof createLocalJWKSet>; until: number } | undefined;
+
+async function verifyAccessToken(db: DbOrTx, token: string, now: Date) {
+  const options = { issuer: tokenIssuer(), audience: tokenAudience(), algorithms: [TOKEN_ALG], currentDate: now };
+  const fresh = async () => {
+    verifier = { jwks: createLocalJWKSet(await publishedKeys(db, now)), until: Date.now() + 60_000 };
+    return verifier.jwks;
+  };
+  const jwks = verifier && verifier.until > Date.now() ? verifier.jwks : await fresh();
+  try {
+    return await jwtVerify(token, jwks, options);
+  } catch (error) {
+    if (error instanceof errors.JWKSNoMatchingKey) return jwtVerify(token, await fresh(), options);
+    throw error;
+  }
+}

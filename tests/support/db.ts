@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getConnection, queryRows, type Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrator";
+import { forgetSigningKey } from "@/lib/access/keys";
 import { clearSearchTermCache } from "@/lib/partners/search";
 
 const state = globalThis as unknown as { __testDbReady?: Promise<Db> };
@@ -32,6 +33,7 @@ async function tableNames(db: Db): Promise<string[]> {
 export async function resetDatabase(): Promise<Db> {
   const db = await testDb();
   clearSearchTermCache();
+  forgetSigningKey();
   const tables = await tableNames(db);
   if (tables.length > 0) await db.execute(sql.raw(`truncate table ${tables.map((t) => `"${t}"`).join(", ")} restart identity cascade`));
   return db;
