@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { createLocalJWKSet, errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
 import { queryRows, type Db, type DbOrTx } from "@/db/client";
 import { accessAssignments, activations, issuedTokens, memberships, personBlocks, relationships, roleGrants, securityGroupMembers } from "@/db/schema";
@@ -45,8 +45,29 @@ export interface PersonAccess {
  * before or after, never in between.
  */
 export async function personAccess(db: DbOrTx, userId: string, relationshipId: string, now = new Date(), lock = false): Promise<PersonAccess | undefined> {
-  const rows = await queryRows<{ customer_organization_id: string; partner_organization_id: string; partner_name: string; member: boolean; blocked: boolean; roles: string[] | string }>(db, sql`
-    select r.customer_organization_id, r.partner_organization_id, r.partner_name,
+  const [row] = await queryRows<AccessRow>(db, sql`
+    select ${accessColumns(sql`${userId}`, now)}
+    from ${relationships} r where r.id = ${relationshipId}
+    ${lock ? sql`for share of r` : sql``}`);
+  return row ? accessOf(row) : undefined;
+}
+
+interface AccessRow {
+  customer_organization_id: string;
+  partner_organization_id: string;
+  partner_name: string;
+  member: boolean;
+  blocked: boolean;
+  roles: string[] | string;
+}
+
+/**
+ * The columns of a person's access through the relationship `r`: the organizations, whether the person
+ * is an active member of the partner and blocked by the customer, and the roles they hold there now (the
+ * grants in force, standing or eligible with their activation in force, that one of their groups is assigned).
+ */
+function accessColumns(userId: SQL, now: Date): SQL {
+  return sql`r.customer_organization_id, r.partner_organization_id, r.partner_name,
       exists (select 1 from ${memberships} m where m.user_id = ${userId} and m.organization_id = r.partner_organization_id and m.deactivated_at is null) as member,
       exists (select 1 from ${personBlocks} b where b.customer_organization_id = r.customer_organization_id and b.user_id = ${userId}) as blocked,
       coalesce((
@@ -58,11 +79,10 @@ export async function personAccess(db: DbOrTx, userId: string, relationshipId: s
           and exists (
             select 1 from ${accessAssignments} aa join ${securityGroupMembers} sm on sm.group_id = aa.group_id
             where aa.relationship_id = r.id and aa.deleted_at is null and sm.user_id = ${userId} and g.role_id = any (aa.roles))
-      ), '{}') as roles
-    from ${relationships} r where r.id = ${relationshipId}
-    ${lock ? sql`for share of r` : sql``}`);
-  const [row] = rows;
-  if (!row) return undefined;
+      ), '{}') as roles`;
+}
+
+function accessOf(row: AccessRow): PersonAccess {
   const roles = typeof row.roles === "string" ? parsePgArray(row.roles) : row.roles;
   return {
     customerOrganizationId: row.customer_organization_id,
@@ -152,11 +172,18 @@ export async function introspectToken(db: DbOrTx, token: string, now = new Date(
     return { active: false };
   }
   if (typeof payload.jti !== "string" || !isUuid(payload.jti) || typeof payload.sub !== "string") return { active: false };
-  const [issued] = await db.select().from(issuedTokens).where(eq(issuedTokens.jti, payload.jti));
-  if (!issued || issued.userId !== payload.sub || issued.expiresAt.getTime() <= now.getTime()) return { active: false };
-  const access = await personAccess(db, issued.userId, issued.relationshipId, now);
-  if (!access || !issued.roles.every((role) => access.roles.includes(role))) return { active: false };
-  return { ...payload, active: true, scope: issued.roles.join(" "), token_type: "Bearer", client_id: "partnerships", username: typeof payload.email === "string" ? payload.email : undefined };
+  // The token as issued, and its person's access now, in one statement.
+  const [row] = await queryRows<AccessRow & { user_id: string; token_roles: string[] | string; expires_at: Date | string }>(
+    db,
+    sql`select t.user_id, t.roles as token_roles, t.expires_at, ${accessColumns(sql`t.user_id`, now)}
+      from ${issuedTokens} t join ${relationships} r on r.id = t.relationship_id
+      where t.jti = ${payload.jti}`,
+  );
+  if (!row || row.user_id !== payload.sub || new Date(row.expires_at).getTime() <= now.getTime()) return { active: false };
+  const tokenRoles = typeof row.token_roles === "string" ? parsePgArray(row.token_roles) : row.token_roles;
+  const access = accessOf(row);
+  if (!tokenRoles.every((role) => access.roles.includes(role))) return { active: false };
+  return { ...payload, active: true, scope: tokenRoles.join(" "), token_type: "Bearer", client_id: "partnerships", username: typeof payload.email === "string" ? payload.email : undefined };
 }
 
 
