@@ -1,5 +1,34 @@
 import { expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
 import { acceptInvitationAs, openLatestEmail, sendInvitation } from "./helpers";
+
+/**
+ * The partner's side: a technician invited to the team, a group with them in it, and the group's assignment of
+ * Helpdesk administrator in the customer; returns the customer's page in the partner portal.
+ */
+async function technicianWithHelpdesk(agent: Page, customerName: string, tech: { email: string; name: string }, group: string): Promise<string> {
+  await agent.goto("/partner/team");
+  const invite = agent.getByRole("region", { name: "Invite a person" });
+  await invite.getByLabel("Email").fill(tech.email);
+  await invite.getByLabel("Name (optional)").fill(tech.name);
+  await invite.getByRole("button", { name: "Invite" }).click();
+  await expect(agent.getByText("Invited. They get an email with a link to sign in.")).toBeVisible();
+  await agent.getByLabel("Group name").fill(group);
+  await agent.getByRole("button", { name: "Create group" }).click();
+  await expect(agent.getByText(/^Group created/)).toBeVisible();
+  await agent.getByRole("button", { name: `Add ${tech.name} to ${group}` }).click();
+  await expect(agent.getByText("Added to the group.")).toBeVisible();
+
+  await agent.goto(`/partner/customers?q=${customerName}`);
+  await agent.getByRole("link", { name: customerName, exact: true }).click();
+  const customerPage = agent.url();
+  const assign = agent.getByRole("region", { name: "Access assignments" });
+  await assign.getByLabel("Group").selectOption({ label: group });
+  await assign.getByRole("checkbox", { name: "Helpdesk administrator" }).check();
+  await assign.getByRole("button", { name: "Assign" }).click();
+  await expect(agent.getByText("Access assigned. Members of the group can get tokens for these roles.")).toBeVisible();
+  return customerPage;
+}
 
 test("a partner's group gets Helpdesk administrator, its technician's token opens the sample API; the customer blocks them and the token stops working", async ({ pageAs, request }) => {
   const stamp = Date.now().toString(36);
@@ -11,26 +40,7 @@ test("a partner's group gets Helpdesk administrator, its technician's token open
   await acceptInvitationAs(admin, link, customer.email);
 
   // The partner: a technician, a group with them in it, the group's assignment in the customer.
-  await agent.goto("/partner/team");
-  const invite = agent.getByRole("region", { name: "Invite a person" });
-  await invite.getByLabel("Email").fill(tech.email);
-  await invite.getByLabel("Name (optional)").fill(tech.name);
-  await invite.getByRole("button", { name: "Invite" }).click();
-  await expect(agent.getByText("Invited. They get an email with a link to sign in.")).toBeVisible();
-  await agent.getByLabel("Group name").fill(`Helpdesk ${stamp}`);
-  await agent.getByRole("button", { name: "Create group" }).click();
-  await expect(agent.getByText(/^Group created/)).toBeVisible();
-  await agent.getByRole("button", { name: `Add ${tech.name} to Helpdesk ${stamp}` }).click();
-  await expect(agent.getByText("Added to the group.")).toBeVisible();
-
-  await agent.goto(`/partner/customers?q=${customer.name}`);
-  await agent.getByRole("link", { name: customer.name, exact: true }).click();
-  const customerPage = agent.url();
-  const assign = agent.getByRole("region", { name: "Access assignments" });
-  await assign.getByLabel("Group").selectOption({ label: `Helpdesk ${stamp}` });
-  await assign.getByRole("checkbox", { name: "Helpdesk administrator" }).check();
-  await assign.getByRole("button", { name: "Assign" }).click();
-  await expect(agent.getByText("Access assigned. Members of the group can get tokens for these roles.")).toBeVisible();
+  const customerPage = await technicianWithHelpdesk(agent, customer.name, tech, `Helpdesk ${stamp}`);
 
   // The technician gets a token; the sample resource server accepts it for a password reset.
   const technician = await pageAs(tech.email);
@@ -79,25 +89,7 @@ test("just-in-time with approval: the technician asks, the customer approves fro
   await expect(admin.getByRole("heading", { level: 1, name: "Partner relationships" })).toBeVisible();
 
   // The partner: the technician in a group assigned Helpdesk administrator.
-  await agent.goto("/partner/team");
-  const invite = agent.getByRole("region", { name: "Invite a person" });
-  await invite.getByLabel("Email").fill(tech.email);
-  await invite.getByLabel("Name (optional)").fill(tech.name);
-  await invite.getByRole("button", { name: "Invite" }).click();
-  await expect(agent.getByText("Invited. They get an email with a link to sign in.")).toBeVisible();
-  await agent.getByLabel("Group name").fill(`JIT ${stamp}`);
-  await agent.getByRole("button", { name: "Create group" }).click();
-  await expect(agent.getByText(/^Group created/)).toBeVisible();
-  await agent.getByRole("button", { name: `Add ${tech.name} to JIT ${stamp}` }).click();
-  await expect(agent.getByText("Added to the group.")).toBeVisible();
-  await agent.goto(`/partner/customers?q=${customer.name}`);
-  await agent.getByRole("link", { name: customer.name, exact: true }).click();
-  const customerPage = agent.url();
-  const assign = agent.getByRole("region", { name: "Access assignments" });
-  await assign.getByLabel("Group").selectOption({ label: `JIT ${stamp}` });
-  await assign.getByRole("checkbox", { name: "Helpdesk administrator" }).check();
-  await assign.getByRole("button", { name: "Assign" }).click();
-  await expect(agent.getByText("Access assigned. Members of the group can get tokens for these roles.")).toBeVisible();
+  const customerPage = await technicianWithHelpdesk(agent, customer.name, tech, `JIT ${stamp}`);
 
   // Without an activation the technician has no role there.
   const technician = await pageAs(tech.email);

@@ -17,6 +17,7 @@ test("a Global administrator makes a colleague Partner relationship administrato
 
   // The last Global administrator can't give up the role.
   await admin.getByRole("row", { name: /admin@contoso\.example/ }).getByRole("link", { name: /Change roles/ }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: /^Change roles of/ })).toBeVisible();
   await admin.getByRole("checkbox", { name: /^Global administrator/ }).uncheck();
   await admin.getByRole("button", { name: "Save roles" }).click();
   await expect(admin.getByRole("region", { name: "There is a problem" })).toContainText("The organization's last Global administrator keeps the role");
