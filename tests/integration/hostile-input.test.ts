@@ -635,7 +635,7 @@ const TARGETS: Target[] = [
     accepted: (outcome) => doneCode(outcome) === "extended",
     complete: async ({ db, form }) => {
       const [gdap] = await db.select().from(relationshipTypes);
-      expect(gdap!.endsAt!.toISOString().slice(0, 10)).toBe(form.get("endsOn"));
+      expect(gdap!.endsAt!.toISOString().slice(0, 10)).toBe(String(form.get("endsOn")).trim());
       expect(gdap!.endsAt!.getTime()).toBeLessThanOrEqual(Date.now() + 731 * 86_400_000);
     },
   }),
