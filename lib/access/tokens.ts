@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import { createLocalJWKSet, errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
-import { queryNamedRows, queryRows, type Db, type DbOrTx } from "@/db/client";
+import { queryRows, type Db, type DbOrTx } from "@/db/client";
 import { accessAssignments, activations, issuedTokens, memberships, personBlocks, relationships, roleGrants, securityGroupMembers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/service";
 import { requireMembership, type Actor } from "@/lib/authz";
@@ -173,8 +173,7 @@ export async function introspectToken(db: DbOrTx, token: string, now = new Date(
   }
   if (typeof payload.jti !== "string" || !isUuid(payload.jti) || typeof payload.sub !== "string") return { active: false };
   // The token as issued, and its person's access now, in one statement.
-  // A named statement: each connection parses and plans it once (it runs on every partner action's path).
-  const [row] = await queryNamedRows<AccessRow & { user_id: string; token_roles: string[] | string; expires_at: Date | string }>(
+  const [row] = await queryRows<AccessRow & { user_id: string; token_roles: string[] | string; expires_at: Date | string }>(
     db,
     sql`select t.user_id, t.roles as token_roles, t.expires_at, ${accessColumns(sql`t.user_id`, now)}
       from ${issuedTokens} t join ${relationships} r on r.id = t.relationship_id
