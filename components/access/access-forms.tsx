@@ -8,6 +8,7 @@ import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
 import { activateRoleAction, assignAccessAction, createGroupAction, invitePartnerPersonAction, requestTokenAction, type TokenFormState } from "@/lib/access/actions";
+import { PersonFields } from "@/components/users/person-fields";
 import { initialFormState } from "@/lib/forms";
 
 /** Invite a person to the partner's team, with their agent roles. */
@@ -17,12 +18,7 @@ export function InvitePersonForm({ roles }: { roles: { id: string; name: string 
   return (
     <form key={state.submittedAt} action={formAction} noValidate className="space-y-4">
       <ErrorSummary message={state.message} items={errorSummaryItems(state.fieldErrors, [["email", "field-email"], ["name", "field-name"], ["roles", "field-roles"]])} />
-      <Field label="Email" name="email" required error={e.email}>
-        {(p) => <Input {...p} type="email" autoComplete="off" maxLength={254} defaultValue={state.values?.email} />}
-      </Field>
-      <Field label="Name" name="name" error={e.name}>
-        {(p) => <Input {...p} autoComplete="off" maxLength={100} defaultValue={state.values?.name} />}
-      </Field>
+      <PersonFields state={state} />
       <fieldset id="field-roles" aria-describedby={e.roles ? "roles-error" : undefined}>
         <legend className="text-sm font-medium text-gray-900">Roles</legend>
         <FieldError id="roles-error" error={e.roles} className="mt-1" />

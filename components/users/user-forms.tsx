@@ -3,9 +3,9 @@
 import { useActionState } from "react";
 import { Checkbox } from "@/components/ui/checkbox";
 import { ErrorSummary, errorSummaryItems } from "@/components/ui/error-summary";
-import { Field, FieldError } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { FieldError } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { PersonFields } from "@/components/users/person-fields";
 import { initialFormState, type FormState } from "@/lib/forms";
 import { inviteMemberAction, setMemberRolesAction } from "@/lib/users/actions";
 
@@ -42,16 +42,10 @@ function RoleBoxes({ roles, held, state, legend }: { roles: MemberRoleOption[]; 
 /** Invite a colleague: email, name, and the roles they start with. */
 export function InviteMemberForm({ roles }: { roles: MemberRoleOption[] }) {
   const [state, formAction] = useActionState(inviteMemberAction, initialFormState);
-  const e = state.fieldErrors ?? {};
   return (
     <form key={state.submittedAt} action={formAction} noValidate className="space-y-4">
       <ErrorSummary message={state.message} items={errorSummaryItems(state.fieldErrors, [["email", "field-email"], ["name", "field-name"], ["roles", "field-roles"]])} />
-      <Field label="Email" name="email" required error={e.email}>
-        {(p) => <Input {...p} type="email" autoComplete="off" maxLength={254} defaultValue={state.values?.email} />}
-      </Field>
-      <Field label="Name" name="name" error={e.name}>
-        {(p) => <Input {...p} autoComplete="off" maxLength={100} defaultValue={state.values?.name} />}
-      </Field>
+      <PersonFields state={state} />
       <RoleBoxes roles={roles} held={[]} state={state} legend="Admin roles" />
       <SubmitButton pendingLabel="Inviting…">Invite</SubmitButton>
     </form>
