@@ -150,6 +150,21 @@ export function ApproveChangeForm({ changeRequestId, addRoles, endsOn }: { chang
       {(state, prefix) => (
         <>
           {addRoles.length > 0 && <RoleChoices prefix={prefix} roles={addRoles} checked={() => true} state={state} legend="Roles to add" hint="Untick any you don't want to give." />}
+          {addRoles.length > 0 && (
+            <fieldset>
+              <legend className="text-sm font-medium text-gray-900">Just-in-time</legend>
+              <p className="mt-1 text-sm text-gray-700">A just-in-time role is held only while activated, up to 8 hours at a time.</p>
+              <div className="mt-2 grid gap-2">
+                {addRoles.map((role) => (
+                  <Checkbox key={role.id} name="eligible" value={role.id}>
+                    <span className="text-sm text-gray-900">
+                      Just-in-time<span className="sr-only"> for {role.name}</span>: {role.name}
+                    </span>
+                  </Checkbox>
+                ))}
+              </div>
+            </fieldset>
+          )}
           {endsOn && <EndDate prefix={prefix} bounds={endsOn} state={state} hint="The end asked for, or earlier (never before the current end)." />}
         </>
       )}

@@ -117,8 +117,14 @@ export const approveChangeAction = formAction({
   read: (formData) => ({
     ...formFields(formData, ["changeRequestId", "endsOn"]),
     roles: formData.get("rolesOffered") === "1" ? formList(formData, "roles") : undefined,
+    eligible: formList(formData, "eligible"),
   }),
-  schema: z.object({ changeRequestId: ID, roles: z.array(z.string().max(64)).max(40, "Choose roles from those the partner asked for.").optional(), endsOn: END_DATE }),
+  schema: z.object({
+    changeRequestId: ID,
+    roles: z.array(z.string().max(64)).max(40, "Choose roles from those the partner asked for.").optional(),
+    endsOn: END_DATE,
+    eligible: z.array(z.string().max(64)).max(40),
+  }),
   fields: ["endsOn"],
   keep: (formData) => (formData.get("rolesOffered") === "1" ? { values: { roles: formData.getAll("roles").map(String).join(",").slice(0, 5000) } } : {}),
   run: ({ db, actor, input }) => approveChangeRequest(db, actor, input),

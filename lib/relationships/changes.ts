@@ -230,7 +230,7 @@ async function applyLess(tx: DbOrTx, relationshipId: string, gdap: GdapState, re
 }
 
 /** Adds GDAP roles until the end in force (or the new one), and moves the end later. */
-async function applyMore(tx: DbOrTx, relationshipId: string, gdap: GdapState, add: readonly RoleId[], extendTo: Date | null, userId: string, now: Date) {
+async function applyMore(tx: DbOrTx, relationshipId: string, gdap: GdapState, add: readonly RoleId[], extendTo: Date | null, userId: string, now: Date, eligible: ReadonlySet<string> = new Set()) {
   const endsAt = extendTo ?? gdap.state.endsAt;
   if (extendTo) {
     await tx.update(relationshipTypes).set({ endsAt: extendTo }).where(eq(relationshipTypes.id, gdap.type.id));
@@ -242,7 +242,7 @@ async function applyMore(tx: DbOrTx, relationshipId: string, gdap: GdapState, ad
   for (const roleId of add) {
     await tx
       .insert(roleGrants)
-      .values({ relationshipId, roleId, viaType: "gdap", grantedAt: now, grantedById: userId, expiresAt: endsAt, autoExtend: gdap.state.autoExtend })
+      .values({ relationshipId, roleId, viaType: "gdap", grantedAt: now, grantedById: userId, expiresAt: endsAt, autoExtend: gdap.state.autoExtend, eligible: eligible.has(roleId) })
       .onConflictDoNothing();
   }
 }
@@ -413,7 +413,7 @@ async function lockRequest(tx: DbOrTx, by: Authorized, changeRequestId: string, 
 export async function approveChangeRequest(
   db: Db,
   actor: Actor | null,
-  input: { changeRequestId: string; roles?: readonly string[]; endsOn?: string },
+  input: { changeRequestId: string; roles?: readonly string[]; endsOn?: string; eligible?: readonly string[] },
   now = new Date(),
 ): Promise<ChangeOutcome> {
   const by = requireMembership(actor, "relationships.approve_changes");
@@ -434,7 +434,9 @@ export async function approveChangeRequest(
     if (gdap.state.autoExtend && decision.roles.includes("global_admin")) {
       return { ok: false, code: "invalid", message: "Check what you approve.", fieldErrors: { roles: ["Global administrator can't be added to access that auto-extends. Untick it, or turn auto-extend off first."] } };
     }
-    await applyMore(tx, relationship.id, gdap, decision.roles, decision.endsAt, by.actor.userId, now);
+    // Added roles the customer made just-in-time are held only while activated.
+    const eligible = new Set((input.eligible ?? []).filter((role) => decision.roles.includes(role as RoleId)));
+    await applyMore(tx, relationship.id, gdap, decision.roles, decision.endsAt, by.actor.userId, now, eligible);
     const status = decision.changes ? "approved_with_changes" : "approved";
     await tx
       .update(changeRequests)
@@ -443,7 +445,8 @@ export async function approveChangeRequest(
     await recordGdapVersion(tx, relationship.id, request.kind === "renewal" ? "renewed" : "change_approved", { userId: by.actor.userId, changeRequestId: request.id }, now);
     const granted = diffLines({ add: decision.roles, endsAt: decision.endsAt ? { from: gdap.state.endsAt, to: decision.endsAt } : null });
     const notGranted = decision.changes ? describeChanges(decision.changes, roleName) : [];
-    await audit(tx, relationship, by, `change_request.${status}`, { changes: [...granted, ...notGranted], changeRequestId: request.id });
+    const justInTime = eligible.size > 0 ? [`Just-in-time: ${roleNamesByPrivilege([...eligible]).join(", ")}`] : [];
+    await audit(tx, relationship, by, `change_request.${status}`, { changes: [...granted, ...notGranted, ...justInTime], changeRequestId: request.id });
     const { customerName, partnerName } = await orgNames(tx, relationship);
     await tell(tx, relationship, "partner", {
       headline: decision.changes ? `${customerName} approved your change with changes` : `${customerName} approved your change`,

@@ -183,4 +183,14 @@ describe("Amendments and change requests", () => {
     expect(mail.map((m) => m.to).sort()).toEqual([ADMIN, AGENT]);
     expect(await endRelationship(db, admin, relationshipId)).toMatchObject({ ok: true, changed: false });
   });
+
+  it("approving a change, the customer can make an added role just-in-time", async () => {
+    await proposeChange(db, await actorFor(db, AGENT), { relationshipId, roles: ["helpdesk_admin", "license_admin", "exchange_admin"] });
+    const [request] = await db.select().from(changeRequests);
+    expect(await approveChangeRequest(db, await actorFor(db, ADMIN), { changeRequestId: request!.id, eligible: ["exchange_admin", "global_admin"] })).toMatchObject({ ok: true });
+    const grants = (await gdap()).grants;
+    expect(grants.find((g) => g.roleId === "exchange_admin")?.eligible).toBe(true);
+    expect(grants.filter((g) => g.roleId !== "exchange_admin").every((g) => !g.eligible)).toBe(true);
+    expect(grants.some((g) => g.roleId === "global_admin")).toBe(false);
+  });
 });
