@@ -843,9 +843,18 @@ const isRead = (target: string) => target.startsWith("read ");
 let app: App;
 let routes: Map<string, AnyFn>;
 
-async function runCell(row: Row, actor: ActorKey): Promise<Verdict> {
-  const db = await freshDatabase();
-  const fixture = await row.fixture(db);
+/** A row's database and fixture, kept for its next cell while no cell changed them (a refused cell changes nothing: asserted). */
+interface Prepared {
+  db: Db;
+  fixture: unknown;
+}
+
+async function runCell(row: Row, actor: ActorKey, kept: { current?: Prepared }): Promise<Verdict> {
+  if (!kept.current) {
+    const fresh = await freshDatabase();
+    kept.current = { db: fresh, fixture: await row.fixture(fresh) };
+  }
+  const { db, fixture } = kept.current;
   const email = ACTORS[actor];
   harness.reset(email ? await userIdOf(db, email) : null);
   const before = await snapshot(db);
@@ -861,6 +870,7 @@ async function runCell(row: Row, actor: ActorKey): Promise<Verdict> {
     expect(await snapshot(db), `${label(row)} as ${actor} was refused but changed the database`).toEqual(before);
     expect(harness.kicks, `${label(row)} as ${actor} was refused but kicked the outbox`).toBe(0);
   } else {
+    kept.current = undefined;
     await row.effect?.(context);
   }
   return verdict;
@@ -890,7 +900,8 @@ describe("authorization matrix", () => {
 
   it.each(ROWS.map((row) => [label(row), row] as const))("%s", { timeout: 60_000 }, async (_label, row) => {
     const actual = {} as Record<ActorKey, Verdict>;
-    for (const actor of ACTOR_KEYS) actual[actor] = await runCell(row, actor);
+    const kept: { current?: Prepared } = {};
+    for (const actor of ACTOR_KEYS) actual[actor] = await runCell(row, actor, kept);
     expect(actual).toEqual(expectedRow(label(row)));
   });
 });
