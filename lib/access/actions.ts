@@ -6,6 +6,7 @@ import { formChecked, formFields, formList, type FormState } from "@/lib/forms";
 import { roleNamesByPrivilege } from "@/lib/roles";
 import { emailAddress, safeText } from "@/lib/text";
 import { assignAccess, createGroup, invitePartnerPerson, removeAssignment, setGroupMember, setPersonActive, setPersonBlocked } from "./service";
+import { tokenRequestSchema } from "./schemas";
 import { issueToken } from "./tokens";
 import { activateRole, decideActivation, revokeActivation } from "./jit";
 
@@ -82,10 +83,7 @@ export const removeAssignmentAction = buttonAction({
 /** Get a token (a technician, for one customer): shown once on the page, never sent anywhere else. */
 export const requestTokenAction = formAction({
   read: (formData) => formFields(formData, ["relationshipId", "reason"]),
-  schema: z.object({
-    relationshipId: ID,
-    reason: safeText(z.string().trim().min(1, "Say why you need access.").max(200, "Keep the reason under 200 characters."), "the reason"),
-  }),
+  schema: tokenRequestSchema,
   fields: ["reason"],
   run: ({ db, actor, input }) => issueToken(db, actor, input),
   then: (result): { stay: Partial<TokenFormState> } => ({ stay: { token: result.token, expiresAt: result.expiresAt.toISOString(), roles: roleNamesByPrivilege(result.roles) } }),

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CONTACT_FIELDS, contactRequestSchema } from "@/lib/contact-requests/schemas";
 import { INVITATION_FIELDS, invitationSchema } from "@/lib/invitations/schemas";
+import { tokenRequestSchema } from "@/lib/access/schemas";
 import { hasUnsafeCharacters } from "@/lib/text";
 
 const UNSAFE = [
@@ -58,6 +59,13 @@ const FORMS = [
     schema: invitationSchema,
     fields: INVITATION_FIELDS,
     valid: { customerEmail: "admin@contoso.example", type: "gdap", roles: ["helpdesk_admin"], durationDays: "90", message: "Hello from Fabrikam", idempotencyKey: randomUUID() } as Record<string, unknown>,
+  },
+  {
+    // The Get a token form and POST /api/tokens share it.
+    name: "token request",
+    schema: tokenRequestSchema,
+    fields: ["reason"] as const,
+    valid: { relationshipId: randomUUID(), reason: "Ticket 4711: password reset" } as Record<string, unknown>,
   },
 ];
 

@@ -1,6 +1,8 @@
 import { getDb } from "@/db/client";
 import { AuthorizationError, getActor } from "@/lib/authz";
+import { tokenRequestSchema } from "@/lib/access/schemas";
 import { issueToken, NO_ACCESS } from "@/lib/access/tokens";
+import { fieldErrors } from "@/lib/forms";
 
 /**
  * A signed-in partner person asks for an access token for one customer: `POST` JSON
@@ -14,12 +16,11 @@ export async function POST(request: Request) {
   } catch {
     return Response.json({ error: "Send JSON: relationshipId and reason." }, { status: 400 });
   }
-  const { relationshipId, reason } = (body ?? {}) as { relationshipId?: unknown; reason?: unknown };
-  if (typeof relationshipId !== "string" || typeof reason !== "string" || !reason.trim() || reason.length > 200 || /[\u0000-\u001f\u007f]/.test(reason)) {
-    return Response.json({ error: "Send JSON: relationshipId and a reason of up to 200 characters." }, { status: 400 });
-  }
+  // The same schema as the page's form: a reason free of control and bidirectional characters, up to 200.
+  const parsed = tokenRequestSchema.safeParse(body);
+  if (!parsed.success) return Response.json({ error: "Send JSON: relationshipId and a reason of up to 200 characters.", fields: fieldErrors(parsed.error) }, { status: 400 });
   try {
-    const result = await issueToken(await getDb(), await getActor(), { relationshipId, reason: reason.trim() });
+    const result = await issueToken(await getDb(), await getActor(), parsed.data);
     if (!result.ok) return Response.json({ error: NO_ACCESS }, { status: 403 });
     return Response.json({ access_token: result.token, token_type: "Bearer", expires_in: result.expiresIn, roles: result.roles }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
