@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { buttonAction, formAction } from "@/lib/actions/pipeline";
-import { formChecked, formFields, formList, type FormState } from "@/lib/forms";
+import { formFields, formList, type FormState } from "@/lib/forms";
 import { roleNamesByPrivilege } from "@/lib/roles";
 import { emailAddress, safeText } from "@/lib/text";
 import { assignAccess, createGroup, invitePartnerPerson, removeAssignment, setGroupMember, setPersonActive, setPersonBlocked } from "./service";
@@ -91,7 +91,7 @@ export const requestTokenAction = formAction({
 
 /** Block or unblock one of a partner's people, from the partner's details page. */
 export const setPersonBlockedAction = buttonAction({
-  read: (formData) => ({ ...formFields(formData, ["relationshipId", "userId"]), blocked: formChecked(formData, "blocked") || formData.get("blocked") === "1" }),
+  read: (formData) => ({ ...formFields(formData, ["relationshipId", "userId"]), blocked: formData.get("blocked") === "1" }),
   schema: z.object({ relationshipId: ID, userId: ID, blocked: z.boolean() }),
   page: (input) => `${PARTNERS}/${encodeURIComponent(input.relationshipId)}`,
   fallbackPage: PARTNERS,
